@@ -1,0 +1,66 @@
+package org.dangjian.platform.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalStackTest {
+
+    @Test
+    void everyServiceHasItsOwnDatabase() throws Exception {
+        LocalStack stack = LocalStack.shared();
+        for (String database : LocalStack.DATABASES) {
+            try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database), PostgresServer.USER, "");
+                    ResultSet rs = connection.createStatement().executeQuery("select current_database()")) {
+                rs.next();
+                assertEquals(database, rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void aRecordPublishedToTheBrokerIsReadBack() {
+        String key = UUID.randomUUID().toString();
+        TopicProbe.send("dangjian.member.v1", key, "{}", Map.of("ce_id", key));
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.member.v1", r -> key.equals(r.key()), Duration.ofSeconds(30));
+        assertEquals(key, new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void tokensCarryTheRequestedRoleAndDataScope() throws Exception {
+        UUID org = UUID.randomUUID();
+        JsonNode claims = claims(Tokens.issue("org-admin", org));
+        assertEquals("org-admin", claims.at("/realm_access/roles/0").asText());
+        assertEquals(org.toString(), claims.get("org_id").asText());
+        assertEquals(OidcIssuer.NONE, claims.get("member_id").asText());
+        assertEquals(LocalStack.shared().oidc().issuerUrl(), claims.get("iss").asText());
+        assertTrue(claims.get("aud").toString().contains(OidcIssuer.AUDIENCE));
+    }
+
+    @Test
+    void namedClientsGetTheirFixedClaims() throws Exception {
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(java.nio.file.Path.of("target", "named-clients"), 0, 0, 0, false,
+                java.util.List.of(new OidcIssuer.Client("demo-secretary", java.util.List.of("branch-secretary"), "b-1", null))))) {
+            JsonNode claims = claims(Tokens.forClient(stack.oidc(), "demo-secretary"));
+            assertEquals("branch-secretary", claims.at("/realm_access/roles/0").asText());
+            assertEquals("b-1", claims.get("org_id").asText());
+        }
+    }
+
+    private static JsonNode claims(String jwt) throws Exception {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+}
