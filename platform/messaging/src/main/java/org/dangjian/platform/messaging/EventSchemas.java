@@ -1,0 +1,18 @@
+package org.dangjian.platform.messaging;
+
+/** Names of event contracts: each event type has a JSON Schema in its producer's {@code events/} folder. */
+public final class EventSchemas {
+
+    private EventSchemas() {
+    }
+
+    /** The CloudEvents {@code dataschema} of a type, e.g. {@code urn:dangjian:event:organization.established:v1}. */
+    public static String uriOf(String type) {
+        return "urn:dangjian:event:" + type + ":v1";
+    }
+
+    /** Where the producer keeps the schema on its classpath. */
+    public static String resourceOf(String type) {
+        return "events/" + type + ".schema.json";
+    }
+}

@@ -1,0 +1,62 @@
+package org.dangjian.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.platform.api.Ids;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Records an event in the {@code outbox_event} table inside the caller's transaction, so the state
+ * change and its event commit or roll back together. {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "dangjian.events.source")
+    String source;
+
+    /**
+     * @param topic       the producer's topic, e.g. {@code dangjian.organization.v1}
+     * @param type        the CloudEvents type, e.g. {@code organization.established}
+     * @param aggregateId the record the event is about: Kafka key and CloudEvents subject
+     * @param data        the event body, serialized as JSON
+     * @return the event id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String type, UUID aggregateId, Object data) {
+        UUID id = Ids.next();
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + type + " cannot be serialized", e);
+        }
+        em.createNativeQuery("""
+                insert into outbox_event (id, topic, type, source, aggregate_id, payload, occurred_at)
+                values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
+                .setParameter(1, id)
+                .setParameter(2, topic)
+                .setParameter(3, type)
+                .setParameter(4, source)
+                .setParameter(5, aggregateId)
+                .setParameter(6, payload)
+                .setParameter(7, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                .executeUpdate();
+        return id;
+    }
+}

@@ -1,0 +1,169 @@
+package org.dangjian.platform.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes committed outbox rows to Kafka in the order they were written, then marks them sent.
+ *
+ * <p>One relay works at a time per service: each batch runs under a PostgreSQL transaction-level
+ * advisory lock, so extra replicas simply find the lock taken. Rows are marked sent only up to the
+ * first one the broker did not acknowledge; the rest are sent again on the next tick, so an event is
+ * delivered at least once and never overtakes an earlier event of the same aggregate. While Kafka is
+ * down, rows wait and writes keep succeeding.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant identifying the relay's advisory lock within a service's database. */
+    private static final long LOCK_KEY = 0x6f7574626f78L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    Emitter<String> emitter;
+
+    @ConfigProperty(name = "dangjian.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "dangjian.outbox.ack-timeout", defaultValue = "PT30S")
+    Duration ackTimeout;
+
+    @Scheduled(every = "${dangjian.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "outbox-relay")
+    void relay() {
+        try {
+            int published;
+            do {
+                published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(this::relayBatch);
+            } while (published == batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay paused: %s", e.getMessage());
+        }
+    }
+
+    /** @return how many rows were published and marked */
+    int relayBatch() {
+        Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select id, topic, type, source, aggregate_id, cast(payload as text), occurred_at
+                from outbox_event where published_at is null order by position limit ?1""")
+                .setParameter(1, batchSize).getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<UUID> ids = new ArrayList<>(rows.size());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            ids.add((UUID) row[0]);
+            acks.add(send(row));
+        }
+        int acknowledged = acknowledgedPrefix(acks);
+        if (acknowledged > 0) {
+            em.createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
+                    .setParameter(1, ids.subList(0, acknowledged)).executeUpdate();
+        }
+        if (acknowledged < rows.size()) {
+            em.createNativeQuery("update outbox_event set attempts = attempts + 1 where id = ?1")
+                    .setParameter(1, ids.get(acknowledged)).executeUpdate();
+        }
+        return acknowledged;
+    }
+
+    private CompletableFuture<Void> send(Object[] row) {
+        UUID id = (UUID) row[0];
+        String topic = (String) row[1];
+        String type = (String) row[2];
+        String aggregateId = row[4].toString();
+        OffsetDateTime occurredAt = toOffsetDateTime(row[6]);
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic).withKey(aggregateId).build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(id.toString())
+                .withType(type)
+                .withSource(URI.create((String) row[3]))
+                .withSubject(aggregateId)
+                .withTimestamp(occurredAt.toZonedDateTime())
+                .withDataSchema(URI.create(EventSchemas.uriOf(type)))
+                .withDataContentType("application/json")
+                .build();
+        Message<String> message = Message.of((String) row[5], Metadata.of(kafka, cloudEvent),
+                () -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    private int acknowledgedPrefix(List<CompletableFuture<Void>> acks) {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        int count = 0;
+        for (CompletableFuture<Void> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                count++;
+            } catch (Exception e) {
+                LOG.warnf("event not acknowledged by Kafka, %d of %d sent in this batch: %s", count, acks.size(), e);
+                break;
+            }
+        }
+        return count;
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof ZonedDateTime zdt) {
+            return zdt.toOffsetDateTime();
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+}
