@@ -1,0 +1,13 @@
+package org.dangjian.activity;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.dangjian.platform.localstack.ServiceConventionsContract;
+
+@QuarkusTest
+class ServiceConventionsTest extends ServiceConventionsContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/v1/organization-tree/" + java.util.UUID.randomUUID();
+    }
+}

@@ -1,0 +1,14 @@
+package org.dangjian.member;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import org.dangjian.platform.localstack.LocalStackTestResource;
+
+/** Every test of this module runs against the real local stack, with the member database. */
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "member"))
+public final class OnLocalStack {
+
+    private OnLocalStack() {
+    }
+}

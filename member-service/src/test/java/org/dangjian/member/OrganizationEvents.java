@@ -1,0 +1,50 @@
+package org.dangjian.member;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dangjian.platform.localstack.TopicProbe;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** organization.* events as organization-service publishes them (binary CloudEvents, see its schemas). */
+final class OrganizationEvents {
+
+    static final String TOPIC = "dangjian.organization.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private OrganizationEvents() {
+    }
+
+    static ObjectNode node(UUID id, UUID parentId, String path, String name, long version) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", id.toString());
+        node.put("code", "D" + id.toString().substring(0, 8));
+        node.put("name", name);
+        node.put("type", parentId == null ? "COMMITTEE" : "BRANCH");
+        node.putNull("sector");
+        if (parentId == null) {
+            node.putNull("parentId");
+        } else {
+            node.put("parentId", parentId.toString());
+        }
+        node.put("path", path);
+        node.put("status", "ACTIVE");
+        node.put("establishedOn", "2026-07-01");
+        node.put("version", version);
+        return node;
+    }
+
+    /** Publishes the event with the given id (reuse an id to simulate a redelivery). */
+    static void publish(UUID eventId, String type, ObjectNode data) {
+        TopicProbe.send(TOPIC, data.get("id").asText(), data.toString(), Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", eventId.toString(),
+                "ce_type", type,
+                "ce_source", "/organization-service",
+                "ce_subject", data.get("id").asText(),
+                "ce_time", OffsetDateTime.now().toString(),
+                "content-type", "application/json"));
+    }
+}

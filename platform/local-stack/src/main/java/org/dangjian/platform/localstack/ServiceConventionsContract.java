@@ -1,0 +1,51 @@
+package org.dangjian.platform.localstack;
+
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * What every service promises operations staff and callers alike (ARCHITECTURE.md §4–6). A
+ * service's test extends it as a {@code @QuarkusTest} and names one of its protected endpoints.
+ */
+public abstract class ServiceConventionsContract {
+
+    /** A GET endpoint of this service that requires a token, e.g. {@code /api/v1/organization-tree/{id}}. */
+    protected abstract String protectedPath();
+
+    @Test
+    void readinessIsUpWithDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database connections health check"))
+                .body(containsString("SmallRye Reactive Messaging"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/v1/"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposedWithoutAToken() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void apiRefusesARequestWithoutATokenWith401Problem() {
+        given().accept(ContentType.JSON).get(protectedPath()).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("code", equalTo("UNAUTHENTICATED"));
+    }
+}
