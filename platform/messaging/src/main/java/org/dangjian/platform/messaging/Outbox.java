@@ -30,6 +30,13 @@ public class Outbox {
     @ConfigProperty(name = "dangjian.events.source")
     String source;
 
+    @Inject
+    jakarta.enterprise.event.Event<OutboxWritten> written;
+
+    /** Fired with each new outbox row; observed after commit to publish without waiting for the next poll. */
+    public record OutboxWritten(UUID eventId) {
+    }
+
     /**
      * @param topic       the producer's topic, e.g. {@code dangjian.organization.v1}
      * @param type        the CloudEvents type, e.g. {@code organization.established}
@@ -57,6 +64,7 @@ public class Outbox {
                 .setParameter(6, payload)
                 .setParameter(7, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .executeUpdate();
+        written.fire(new OutboxWritten(id));
         return id;
     }
 }

@@ -4,7 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,17 +61,50 @@ public class OutboxRelay {
     @ConfigProperty(name = "dangjian.outbox.ack-timeout", defaultValue = "PT30S")
     Duration ackTimeout;
 
-    @Scheduled(every = "${dangjian.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay-nudge");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A committed write need not wait for the next poll: publish it right away. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        requested.set(true);
+        if (!running.get()) {
+            nudges.execute(this::relay);
+        }
+    }
+
+    @Scheduled(every = "${dangjian.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "outbox-relay")
+    void poll() {
+        requested.set(true);
+        relay();
+    }
+
     void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the running pass sees the request flag and goes round once more
+        }
         try {
-            int published;
-            do {
-                published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(this::relayBatch);
-            } while (published == batchSize);
+            while (requested.getAndSet(false)) {
+                int published;
+                do {
+                    published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(this::relayBatch);
+                } while (published == batchSize);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay paused: %s", e.getMessage());
+        } finally {
+            running.set(false);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        nudges.shutdownNow();
     }
 
     /** @return how many rows were published and marked */
