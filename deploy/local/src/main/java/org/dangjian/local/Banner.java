@@ -34,7 +34,7 @@ final class Banner {
         out.append("  org_id=<an organization id above> and optionally member_id=<a member id>\n");
         out.append("\nTry it:\n");
         out.append("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=").append(LocalSystem.ADMIN_CLIENT)
-                .append(" -d client_secret=x ").append(issuer).append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+                .append(" -d client_secret=x ").append(issuer).append(" | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/\\1/p')\n");
         out.append("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n")
                 .append("       -d '{\"name\":\"西城村第二党支部\",\"type\":\"BRANCH\",\"sector\":\"VILLAGE\",\"parentId\":\"")
                 .append(demo.idOf("西城镇党委")).append("\"}' ").append(system.baseUrl(DangjianService.ORGANIZATION))

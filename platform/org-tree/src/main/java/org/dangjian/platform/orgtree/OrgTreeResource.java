@@ -37,7 +37,7 @@ public class OrgTreeResource {
     OrgTree tree;
 
     @Inject
-    Caller caller;
+    OrgScope scope;
 
     @GET
     @Path("/{id}")
@@ -45,9 +45,7 @@ public class OrgTreeResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "One organization as this service knows it")
     public OrgUnitView get(@PathParam("id") UUID id) {
-        boolean visible = caller.hasRole(Caller.PLATFORM_ADMIN)
-                || caller.orgId().map(root -> tree.isWithin(id, root)).orElse(false);
-        return tree.node(id).filter(unit -> visible).map(OrgUnitView::of)
-                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", id));
+        scope.require(id, "ORGANIZATION_NOT_FOUND", id);
+        return tree.node(id).map(OrgUnitView::of).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", id));
     }
 }
