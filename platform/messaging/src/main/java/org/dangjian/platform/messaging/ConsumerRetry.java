@@ -62,9 +62,25 @@ public class ConsumerRetry {
         }
     }
 
-    /** Failures that go away by themselves: retrying the same event later can succeed. */
+    /**
+     * Failures that go away by themselves: retrying the same event later can succeed. A failed
+     * commit hides its reason in a suppressed XA exception, so those are searched too; retrying
+     * after an ambiguous commit is safe because the event id is applied at most once.
+     */
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        return isTransient(failure, 0);
+    }
+
+    private static boolean isTransient(Throwable failure, int depth) {
+        if (depth > 8) {
+            return false;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
             if (t instanceof JDBCConnectionException || t instanceof LockAcquisitionException
                     || t instanceof PessimisticLockException || t instanceof LockTimeoutException
                     || t instanceof OptimisticLockException || t instanceof SQLTransientException) {

@@ -80,8 +80,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${dangjian.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
+    // The first poll waits until the messaging channels are wired; commits nudge the relay anyway.
+    @Scheduled(every = "${dangjian.outbox.poll-interval:1s}", delayed = "${dangjian.outbox.first-poll-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
     void poll() {
         requested.set(true);
         relay();

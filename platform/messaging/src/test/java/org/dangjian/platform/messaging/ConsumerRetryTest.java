@@ -28,6 +28,16 @@ class ConsumerRetryTest {
     }
 
     @Test
+    void aCommitRefusedBecauseTheServerWentDownIsTransient() {
+        RuntimeException commitFailed = new RuntimeException("ARJUNA016053: Could not commit transaction.",
+                new IllegalStateException("rolled back"));
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        commitFailed.getCause().addSuppressed(xa);
+        assertTrue(ConsumerRetry.isTransient(commitFailed));
+    }
+
+    @Test
     void anExhaustedConnectionPoolIsTransient() {
         assertTrue(ConsumerRetry.isTransient(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
     }
