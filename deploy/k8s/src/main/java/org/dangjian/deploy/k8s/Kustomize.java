@@ -32,6 +32,11 @@ import java.util.Set;
  * patches from a file, matched by kind+name or by a {@code target} of kind/name/labelSelector),
  * {@code configMapGenerator} (files, literals) with {@code generatorOptions.disableNameSuffixHash: true}.
  *
+ * <p>Patches of built-in kinds are strategic merges (lists merged by their Kubernetes merge key);
+ * patches of custom resources are JSON merge patches (lists replaced). Kustomize merges custom
+ * resources' lists by a heuristic key instead; the patches in this repository replace such a list
+ * only with a complete one, where both give the same result.
+ *
  * <p>Run {@code java -cp target/classes:... org.dangjian.deploy.k8s.Kustomize overlays/prod} to
  * print the rendered stream.
  */
@@ -46,7 +51,7 @@ public final class Kustomize {
     private static final Set<String> BUILT_IN = Set.of("v1", "apps/v1", "autoscaling/v2", "policy/v1", "networking.k8s.io/v1");
     /** Strategic-merge keys of the lists we patch (Kubernetes' patchMergeKey for these fields). */
     private static final Map<String, String> MERGE_KEYS = Map.of("containers", "name", "initContainers", "name",
-            "env", "name", "volumes", "name", "volumeMounts", "mountPath", "ports", "containerPort");
+            "env", "name", "volumes", "name", "volumeMounts", "mountPath", "ports", "port");
 
     public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -188,8 +193,10 @@ public final class Kustomize {
         }
     }
 
-    private static void mergeList(ArrayNode current, ArrayNode patch, String key) {
+    private static void mergeList(ArrayNode current, ArrayNode patch, String listKey) {
         for (JsonNode item : patch) {
+            // A container's ports merge by containerPort, a Service's by port.
+            String key = item.has("containerPort") ? "containerPort" : listKey;
             ObjectNode existing = null;
             for (JsonNode c : current) {
                 if (c.path(key).equals(item.path(key))) {
