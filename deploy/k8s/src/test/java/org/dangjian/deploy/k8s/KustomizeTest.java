@@ -78,4 +78,15 @@ class KustomizeTest {
         assertEquals("V", cm.at("/data/K").asText());
         assertEquals("shop", cm.at("/metadata/namespace").asText());
     }
+
+    @Test
+    void printedYamlReadsBackAsTheSameObjects() throws Exception {
+        // What `Kustomize overlays/prod | kubectl apply -f -` sends: strings like "8080" or "true" stay strings.
+        for (String overlay : Manifests.OVERLAYS) {
+            for (ObjectNode o : Manifests.overlay(overlay)) {
+                String yaml = Kustomize.YAML.writeValueAsString(o);
+                assertEquals(o, Kustomize.YAML.readTree(yaml), Manifests.id(o));
+            }
+        }
+    }
 }
