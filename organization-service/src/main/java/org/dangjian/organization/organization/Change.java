@@ -1,0 +1,17 @@
+package org.dangjian.organization.organization;
+
+/** The kinds of change kept in an organization's history. */
+public enum Change {
+    ESTABLISHED,
+    RENAMED,
+    MOVED,
+    DISSOLVED,
+    /** 合并: this organization was dissolved into another one (the survivor). */
+    MERGED_INTO,
+    /** 合并: another organization was merged into this one. */
+    ABSORBED,
+    /** 拆分: part of this organization became new organizations. */
+    SPLIT,
+    /** 拆分: this organization was established from part of another. */
+    SPLIT_FROM
+}
