@@ -86,7 +86,8 @@ class OrganizationEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"organization.established", "organization.changed", "organization.moved", "organization.dissolved"})
+    @ValueSource(strings = {"organization.established", "organization.changed", "organization.moved", "organization.dissolved",
+            "organization.leadership-changed"})
     void theSchemaExamplesAreValidEvents(String type) throws Exception {
         JsonSchema schema = schema(type);
         JsonNode examples = schemaDocument(type).get("examples");
@@ -103,7 +104,7 @@ class OrganizationEventsTest {
         try (InputStream in = OrganizationEventsTest.class.getClassLoader().getResourceAsStream("events/asyncapi.yaml")) {
             asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String type : new String[] {"established", "changed", "moved", "dissolved"}) {
+        for (String type : new String[] {"established", "changed", "moved", "dissolved", "leadership-changed"}) {
             assertTrue(asyncApi.contains("name: organization." + type), type);
             assertTrue(asyncApi.contains("./organization." + type + ".schema.json"), type);
         }

@@ -21,6 +21,7 @@ public class OrganizationEvents {
     public static final String CHANGED = "organization.changed";
     public static final String MOVED = "organization.moved";
     public static final String DISSOLVED = "organization.dissolved";
+    public static final String LEADERSHIP_CHANGED = "organization.leadership-changed";
 
     /** Data of organization.* events: the node as consumers copy it into their local tree. */
     public record OrganizationNode(UUID id, String code, String name, String type, String sector, UUID parentId,
@@ -42,8 +43,20 @@ public class OrganizationEvents {
             UUID mergedIntoId) {
     }
 
+    /** organization.leadership-changed: the whole team as it is now, so consumers replace their copy. */
+    public record LeadershipChanged(UUID organizationId, String path, LocalDate termStartedOn, LocalDate termEndsOn,
+            java.util.List<SeatHolder> seats, long version) {
+    }
+
+    public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
+    }
+
     @Inject
     Outbox outbox;
+
+    public void leadershipChanged(LeadershipChanged team) {
+        outbox.publish(TOPIC, LEADERSHIP_CHANGED, team.organizationId(), team);
+    }
 
     public void established(Organization organization) {
         outbox.publish(TOPIC, ESTABLISHED, organization.id(), OrganizationNode.of(organization));

@@ -13,5 +13,11 @@ public enum Change {
     /** 拆分: part of this organization became new organizations. */
     SPLIT,
     /** 拆分: this organization was established from part of another. */
-    SPLIT_FROM
+    SPLIT_FROM,
+    /** 换届选举: a new term of the leadership team. */
+    ELECTED,
+    /** A member took a seat of the leadership team. */
+    SEAT_TAKEN,
+    /** A member left a seat of the leadership team. */
+    SEAT_ENDED
 }
