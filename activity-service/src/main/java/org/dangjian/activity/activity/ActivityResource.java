@@ -48,9 +48,9 @@ public class ActivityResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Plan an activity (计划)", description = "404 when the organization is outside your scope.")
     public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
-        Activity activity = service.plan(request);
+        ActivityView activity = service.plan(request);
         return Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())
-                .entity(ActivityView.of(activity)).build();
+                .entity(activity).build();
     }
 
     @GET
@@ -69,7 +69,7 @@ public class ActivityResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "One activity with its recording and attendance")
     public ActivityView get(@PathParam("id") UUID id) {
-        return ActivityView.of(service.get(id));
+        return service.view(id);
     }
 
     @POST
@@ -80,7 +80,7 @@ public class ActivityResource {
                     + "A correction needs correctionReason; the earlier recording is kept as a revision. "
                     + "Publishes activity.recorded.")
     public ActivityView record(@PathParam("id") UUID id, @Valid @NotNull RecordActivity request) {
-        return ActivityView.of(service.record(id, request));
+        return service.record(id, request);
     }
 
     @POST
@@ -88,7 +88,7 @@ public class ActivityResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Cancel a planned activity", description = "Publishes activity.cancelled; 409 once held.")
     public ActivityView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelActivity request) {
-        return ActivityView.of(service.cancel(id, request.reason()));
+        return service.cancel(id, request.reason());
     }
 
     @GET

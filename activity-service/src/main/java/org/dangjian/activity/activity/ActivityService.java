@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
 import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
+import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.AttendanceLine;
 import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
 import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
@@ -58,7 +59,7 @@ public class ActivityService {
     ObjectMapper json;
 
     @Transactional
-    public Activity plan(PlanActivity request) {
+    public ActivityView plan(PlanActivity request) {
         scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
         OrgUnit org = tree.node(request.orgId())
                 .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", request.orgId()));
@@ -69,11 +70,16 @@ public class ActivityService {
                 request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
                 blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
         activities.persist(activity);
-        return activity;
+        return ActivityView.of(activity);
     }
 
     @Transactional
-    public Activity get(UUID id) {
+    public ActivityView view(UUID id) {
+        return ActivityView.of(get(id));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Activity get(UUID id) {
         Activity activity = activities.byId(id).orElseThrow(() -> DomainException.notFound("ACTIVITY_NOT_FOUND", id));
         scope.require(activity.orgId(), "ACTIVITY_NOT_FOUND", id);
         return activity;
@@ -81,7 +87,7 @@ public class ActivityService {
 
     /** The first recording, or a correction of an earlier one (which is kept as a revision). */
     @Transactional
-    public Activity record(UUID id, RecordActivity request) {
+    public ActivityView record(UUID id, RecordActivity request) {
         Activity activity = get(id);
         LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
         Set<UUID> expected = new HashSet<>();
@@ -103,16 +109,16 @@ public class ActivityService {
         }
         activities.flush();
         events.recorded(activity);
-        return activity;
+        return ActivityView.of(activity);
     }
 
     @Transactional
-    public Activity cancel(UUID id, String reason) {
+    public ActivityView cancel(UUID id, String reason) {
         Activity activity = get(id);
         activity.cancel(reason.strip(), caller.subject(), now());
         activities.flush();
         events.cancelled(activity);
-        return activity;
+        return ActivityView.of(activity);
     }
 
     @Transactional
