@@ -1,0 +1,190 @@
+package org.dangjian.deploy.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Proves the realm export on the real server: Keycloak's distribution (from Maven Central) imports
+ * realm-dangjian.json exactly as the Kubernetes Deployment does (--import-realm), and issues tokens
+ * with the claims the services verify. Runs on loopback ports with an in-memory database. Its first
+ * start on a machine includes Keycloak's build step: about 20 s when idle, a few minutes on 2 busy cores.
+ */
+class KeycloakRealmImportTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
+    private static Process keycloak;
+    private static String base;
+
+    @BeforeAll
+    static void startKeycloakWithTheRealmImport() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("keycloak.skip"), "-Dkeycloak.skip=true");
+        Path home = Path.of(System.getProperty("keycloak.home")).toAbsolutePath();
+        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(Manifests.k8sDir().resolve("base/keycloak/realm-dangjian.json"), importDir.resolve("realm-dangjian.json"),
+                StandardCopyOption.REPLACE_EXISTING);
+        int http = freePort();
+        int management = freePort();
+        base = "http://127.0.0.1:" + http;
+        Path log = home.resolve("keycloak-test.log");
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + http,
+                "--http-management-port=" + management, "--hostname-strict=false")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        keycloak = pb.start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
+        while (!discoveryAnswers()) {
+            if (!keycloak.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Keycloak did not start with the realm; see " + log);
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (keycloak != null) {
+            keycloak.descendants().forEach(ProcessHandle::destroy);
+            keycloak.destroy();
+        }
+    }
+
+    @Test
+    void anIntegrationsServiceAccountGetsATokenShapedForTheServices() throws Exception {
+        String admin = adminToken();
+        String clientUuid = get(admin, "/admin/realms/dangjian/clients?clientId=integration-civil-affairs").get(0).get("id").asText();
+        String secret = get(admin, "/admin/realms/dangjian/clients/" + clientUuid + "/client-secret").get("value").asText();
+        assertFalse(secret.isBlank(), "Keycloak generated the client secret at import");
+
+        // Operations give the service account the organization it acts for (deploy/README.md).
+        ObjectNode account = (ObjectNode) get(admin, "/admin/realms/dangjian/clients/" + clientUuid + "/service-account-user");
+        String orgId = UUID.randomUUID().toString();
+        account.putObject("attributes").putArray("org_id").add(orgId);
+        send(admin, "PUT", "/admin/realms/dangjian/users/" + account.get("id").asText(), account.toString());
+
+        JsonNode claims = claims(token(Map.of("grant_type", "client_credentials", "client_id", "integration-civil-affairs",
+                "client_secret", secret)));
+        assertEquals(base + "/realms/dangjian", claims.get("iss").asText());
+        assertTrue(claims.get("aud").toString().contains("dangjian-api"), claims.toString());
+        assertEquals("[\"integration\"]", claims.at("/realm_access/roles").toString());
+        assertEquals(orgId, claims.get("org_id").asText());
+        assertEquals(account.get("id").asText(), claims.get("sub").asText());
+        assertEquals("service-account-integration-civil-affairs", claims.get("preferred_username").asText());
+    }
+
+    @Test
+    void demoUsersAreImportedWithTheirRoleAndMustChangeTheTemporaryPassword() throws Exception {
+        String admin = adminToken();
+        for (String role : List.of("platform-admin", "org-admin", "branch-secretary", "member", "auditor")) {
+            JsonNode users = get(admin, "/admin/realms/dangjian/roles/" + role + "/users");
+            JsonNode demo = null;
+            for (JsonNode u : users) {
+                if (u.get("username").asText().startsWith("demo-")) {
+                    demo = u;
+                }
+            }
+            assertTrue(demo != null, "no demo user with role " + role);
+            assertEquals("[\"UPDATE_PASSWORD\"]", demo.get("requiredActions").toString());
+        }
+    }
+
+    @Test
+    void usersCannotChangeTheirOwnDataScope() throws Exception {
+        JsonNode profile = get(adminToken(), "/admin/realms/dangjian/users/profile");
+        for (JsonNode a : profile.get("attributes")) {
+            if (List.of("org_id", "member_id").contains(a.get("name").asText())) {
+                assertEquals("[\"admin\"]", a.at("/permissions/edit").toString(), a.toString());
+            }
+        }
+    }
+
+    private static boolean discoveryAnswers() {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/realms/dangjian/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(3)).build();
+            return HTTP.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String adminToken() throws Exception {
+        HttpRequest r = form(base + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD));
+        return Kustomize.JSON.readTree(ok(r)).get("access_token").asText();
+    }
+
+    private static String token(Map<String, String> form) throws Exception {
+        return Kustomize.JSON.readTree(ok(form(base + "/realms/dangjian/protocol/openid-connect/token", form)))
+                .get("access_token").asText();
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return Kustomize.JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static JsonNode get(String bearer, String path) throws Exception {
+        return Kustomize.JSON.readTree(ok(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + bearer).build()));
+    }
+
+    private static void send(String bearer, String method, String path, String json) throws Exception {
+        ok(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static HttpRequest form(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String ok(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() / 100 == 2, request.uri() + " → " + response.statusCode() + " " + response.body());
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
