@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,8 +65,10 @@ public class DeadLetterResource {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every kafka.* setting of the service (bootstrap servers, TLS, SASL), as its channels use them. */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafka;
 
     @GET
     @RolesAllowed(Caller.PLATFORM_ADMIN)
@@ -108,10 +109,10 @@ public class DeadLetterResource {
                 again.headers().add(header);
             }
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> producerConfig = clientConfig();
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             producer.send(again).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("replay to " + target + " failed", e);
@@ -132,11 +133,21 @@ public class DeadLetterResource {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-browser-" + UUID.randomUUID()),
-                new StringDeserializer(), new StringDeserializer());
+        Map<String, Object> consumerConfig = clientConfig();
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // No group: partitions are assigned by hand, so nothing is committed and no ACL on a group is needed.
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private Map<String, Object> clientConfig() {
+        Map<String, Object> config = new java.util.HashMap<>();
+        kafka.forEach((key, value) -> {
+            if (!key.contains("serializer") && !key.contains("deserializer")) {
+                config.put(key, value);
+            }
+        });
+        return config;
     }
 
     private static List<ConsumerRecord<String, String>> readAll(KafkaConsumer<String, String> consumer, String topic) {
