@@ -77,7 +77,10 @@ class KafkaTopicsTest {
             config.producedTopics().forEach(t -> expected.add("topic:" + t + ":Write"));
             config.consumedTopics().forEach(t -> expected.add("topic:" + t + ":Read"));
             config.consumerGroups().forEach(g -> expected.add("group:" + g + ":Read"));
-            config.deadLetterTopics().forEach(t -> expected.add("topic:" + t + ":Write"));
+            config.deadLetterTopics().forEach(t -> {
+                expected.add("topic:" + t + ":Write");
+                expected.add("topic:" + t + ":Read");
+            });
             assertEquals(expected, granted(Manifests.find(objects, "KafkaUser", service)), overlay + " " + service);
         }
     }
