@@ -44,6 +44,41 @@ public final class Api {
                 .statusCode(201).extract().path("id"));
     }
 
+    /** A root committee established on a past day, so the tree has a history to read as of. */
+    public static UUID newCommitteeSince(String name, java.time.LocalDate establishedOn) {
+        Map<String, Object> body = organization(name, "COMMITTEE", null);
+        body.put("establishedOn", establishedOn.toString());
+        return UUID.fromString(establish(asPlatformAdmin(), body).statusCode(201).extract().path("id"));
+    }
+
+    public static UUID newChildSince(UUID parent, String name, String type, java.time.LocalDate establishedOn) {
+        Map<String, Object> body = organization(name, type, parent);
+        body.put("establishedOn", establishedOn.toString());
+        return UUID.fromString(establish(asPlatformAdmin(), body).statusCode(201).extract().path("id"));
+    }
+
+    /** POST /organizations/{id}/{command} (rename, move, dissolve, merge, split). */
+    public static ValidatableResponse command(RequestSpecification as, UUID id, String command, Map<String, Object> body) {
+        return as.body(body).when().post("/api/v1/organizations/" + id + "/" + command).then();
+    }
+
+    public static ValidatableResponse command(UUID id, String command, Map<String, Object> body) {
+        return command(asPlatformAdmin(), id, command, body);
+    }
+
+    public static Map<String, Object> body(Object... keyValues) {
+        Map<String, Object> body = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            body.put((String) keyValues[i], value instanceof UUID || value instanceof java.time.LocalDate ? value.toString() : value);
+        }
+        return body;
+    }
+
+    public static ValidatableResponse read(UUID id) {
+        return asPlatformAdmin().get("/api/v1/organizations/" + id).then().statusCode(200);
+    }
+
     public static UUID newChild(UUID parent, String name, String type) {
         return UUID.fromString(establish(asPlatformAdmin(), organization(name, type, parent))
                 .statusCode(201).extract().path("id"));

@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,25 +44,91 @@ class OrganizationEventsTest {
         JsonNode data = JSON.readTree(record.value());
         assertEquals(committee.toString(), data.get("parentId").asText());
         assertEquals("/" + committee + "/" + branch + "/", data.get("path").asText());
-        assertEquals(Set.of(), schema().validate(data));
+        assertEquals(Set.of(), schema("organization.established").validate(data));
     }
 
     @Test
-    void theSchemaExampleIsAValidEvent() throws Exception {
-        JsonSchema schema = schema();
-        for (JsonNode example : schemaDocument().get("examples")) {
+    void renameIsPublishedAsOrganizationChangedWithTheWholeNode() throws Exception {
+        UUID committee = Api.newCommittee("变更事件党委");
+        Api.command(committee, "rename", Api.body("name", "变更事件党委（新）", "reason", "r")).statusCode(200);
+        JsonNode data = awaitEvent(committee, "organization.changed");
+        assertEquals("变更事件党委（新）", data.get("name").asText());
+        assertEquals(1, data.get("version").asInt());
+        assertEquals("/" + committee + "/", data.get("path").asText());
+    }
+
+    @Test
+    void moveIsPublishedWithTheNewAndTheOldPath() throws Exception {
+        UUID root = Api.newCommittee("迁移事件党委");
+        UUID from = Api.newChild(root, "迁出", "GENERAL_BRANCH");
+        UUID to = Api.newChild(root, "迁入", "GENERAL_BRANCH");
+        UUID branch = Api.newChild(from, "迁移事件支部", "BRANCH");
+        Api.command(branch, "move", Api.body("parentId", to, "reason", "r")).statusCode(200);
+        JsonNode data = awaitEvent(branch, "organization.moved");
+        assertEquals("/" + root + "/" + to + "/" + branch + "/", data.get("path").asText());
+        assertEquals("/" + root + "/" + from + "/" + branch + "/", data.get("oldPath").asText());
+        assertEquals(to.toString(), data.get("parentId").asText());
+        assertEquals(from.toString(), data.get("oldParentId").asText());
+        assertEquals("BRANCH", data.get("type").asText());
+    }
+
+    @Test
+    void mergeIsPublishedAsTheAbsorbedBranchDissolvedIntoTheSurvivor() throws Exception {
+        UUID root = Api.newCommittee("合并事件党委");
+        UUID survivor = Api.newChild(root, "存续支部", "BRANCH");
+        UUID absorbed = Api.newChild(root, "并入支部", "BRANCH");
+        Api.command(survivor, "merge", Api.body("absorbedId", absorbed, "reason", "两支部合并")).statusCode(200);
+        JsonNode data = awaitEvent(absorbed, "organization.dissolved");
+        assertEquals("DISSOLVED", data.get("status").asText());
+        assertEquals("两支部合并", data.get("reason").asText());
+        assertEquals(survivor.toString(), data.get("mergedIntoId").asText());
+        assertNotNull(data.get("dissolvedOn").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"organization.established", "organization.changed", "organization.moved", "organization.dissolved",
+            "organization.leadership-changed"})
+    void theSchemaExamplesAreValidEvents(String type) throws Exception {
+        JsonSchema schema = schema(type);
+        JsonNode examples = schemaDocument(type).get("examples");
+        assertTrue(examples.size() > 0);
+        for (JsonNode example : examples) {
             Set<ValidationMessage> errors = schema.validate(example);
             assertTrue(errors.isEmpty(), errors::toString);
         }
     }
 
-    static JsonSchema schema() throws Exception {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument());
+    @Test
+    void asyncApiListsEveryPublishedEvent() throws Exception {
+        String asyncApi;
+        try (InputStream in = OrganizationEventsTest.class.getClassLoader().getResourceAsStream("events/asyncapi.yaml")) {
+            asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (String type : new String[] {"established", "changed", "moved", "dissolved", "leadership-changed"}) {
+            assertTrue(asyncApi.contains("name: organization." + type), type);
+            assertTrue(asyncApi.contains("./organization." + type + ".schema.json"), type);
+        }
     }
 
-    private static JsonNode schemaDocument() throws Exception {
+    /** The event of that type about that organization, checked against its schema and CloudEvents headers. */
+    private static JsonNode awaitEvent(UUID subject, String type) throws Exception {
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
+                r -> subject.toString().equals(r.key()) && type.equals(header(r, "ce_type")), Duration.ofSeconds(30));
+        assertEquals(subject.toString(), header(record, "ce_subject"));
+        assertEquals("urn:dangjian:event:" + type + ":v1", header(record, "ce_dataschema"));
+        JsonNode data = JSON.readTree(record.value());
+        Set<ValidationMessage> errors = schema(type).validate(data);
+        assertTrue(errors.isEmpty(), errors::toString);
+        return data;
+    }
+
+    static JsonSchema schema(String type) throws Exception {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaDocument(type));
+    }
+
+    private static JsonNode schemaDocument(String type) throws Exception {
         try (InputStream in = OrganizationEventsTest.class.getClassLoader()
-                .getResourceAsStream("events/organization.established.schema.json")) {
+                .getResourceAsStream("events/" + type + ".schema.json")) {
             return JSON.readTree(in);
         }
     }

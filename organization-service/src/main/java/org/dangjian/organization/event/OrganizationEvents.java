@@ -1,5 +1,6 @@
 package org.dangjian.organization.event;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dangjian.organization.organization.Organization;
@@ -8,12 +9,19 @@ import org.dangjian.platform.messaging.Outbox;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What organization-service tells the other services, through its outbox (schemas in events/). */
+/**
+ * What organization-service tells the other services, through its outbox (schemas in events/).
+ * Every organization.* event carries the whole node, so a consumer simply upserts its copy.
+ */
 @ApplicationScoped
 public class OrganizationEvents {
 
     public static final String TOPIC = "dangjian.organization.v1";
     public static final String ESTABLISHED = "organization.established";
+    public static final String CHANGED = "organization.changed";
+    public static final String MOVED = "organization.moved";
+    public static final String DISSOLVED = "organization.dissolved";
+    public static final String LEADERSHIP_CHANGED = "organization.leadership-changed";
 
     /** Data of organization.* events: the node as consumers copy it into their local tree. */
     public record OrganizationNode(UUID id, String code, String name, String type, String sector, UUID parentId,
@@ -26,10 +34,45 @@ public class OrganizationEvents {
         }
     }
 
+    /** organization.moved: the node with its new parent and path, and where its subtree was before. */
+    public record OrganizationMoved(@JsonUnwrapped OrganizationNode node, UUID oldParentId, String oldPath) {
+    }
+
+    /** organization.dissolved: the node, the date and reason, and the survivor when it was merged. */
+    public record OrganizationDissolved(@JsonUnwrapped OrganizationNode node, LocalDate dissolvedOn, String reason,
+            UUID mergedIntoId) {
+    }
+
+    /** organization.leadership-changed: the whole team as it is now, so consumers replace their copy. */
+    public record LeadershipChanged(UUID organizationId, String path, LocalDate termStartedOn, LocalDate termEndsOn,
+            java.util.List<SeatHolder> seats, long version) {
+    }
+
+    public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
+    }
+
     @Inject
     Outbox outbox;
 
+    public void leadershipChanged(LeadershipChanged team) {
+        outbox.publish(TOPIC, LEADERSHIP_CHANGED, team.organizationId(), team);
+    }
+
     public void established(Organization organization) {
         outbox.publish(TOPIC, ESTABLISHED, organization.id(), OrganizationNode.of(organization));
+    }
+
+    public void changed(Organization organization) {
+        outbox.publish(TOPIC, CHANGED, organization.id(), OrganizationNode.of(organization));
+    }
+
+    public void moved(Organization organization, UUID oldParentId, String oldPath) {
+        outbox.publish(TOPIC, MOVED, organization.id(),
+                new OrganizationMoved(OrganizationNode.of(organization), oldParentId, oldPath));
+    }
+
+    public void dissolved(Organization organization) {
+        outbox.publish(TOPIC, DISSOLVED, organization.id(), new OrganizationDissolved(OrganizationNode.of(organization),
+                organization.dissolvedOn(), organization.dissolutionReason(), organization.mergedIntoId()));
     }
 }

@@ -26,6 +26,17 @@ public class DataScope {
         return scopeRoot().map(root -> root.contains(organization)).orElse(false);
     }
 
+    /**
+     * The path prefix of everything the caller may see ({@code /} for a platform-admin), for list
+     * queries ({@code path like prefix || '%'}); empty when the caller acts for no organization.
+     */
+    public Optional<String> subtreePrefix() {
+        if (isUnrestricted()) {
+            return Optional.of("/");
+        }
+        return scopeRoot().map(Organization::path);
+    }
+
     public boolean isUnrestricted() {
         return caller.hasRole(Caller.PLATFORM_ADMIN);
     }

@@ -48,6 +48,16 @@ public class Organization {
     @Column(name = "established_on", nullable = false)
     private LocalDate establishedOn;
 
+    @Column(name = "dissolved_on")
+    private LocalDate dissolvedOn;
+
+    @Column(name = "dissolution_reason")
+    private String dissolutionReason;
+
+    /** Set when this organization was dissolved by merging it into another (合并). */
+    @Column(name = "merged_into_id")
+    private UUID mergedIntoId;
+
     @Version
     private long version;
 
@@ -83,6 +93,65 @@ public class Organization {
             }
         }
         return new Organization(code, name, type, sector, parent, establishedOn);
+    }
+
+    /** 更名. */
+    public void rename(String newName) {
+        requireActive();
+        if (name.equals(newName)) {
+            throw DomainException.unprocessable("ORGANIZATION_NAME_UNCHANGED", newName);
+        }
+        this.name = newName;
+    }
+
+    /**
+     * Re-parents this node; the caller rewrites the descendants' paths (one set-based update).
+     * Refused under itself or a descendant (a cycle), under a dissolved parent, or under a parent of
+     * a type that cannot hold this one.
+     */
+    public void moveUnder(Organization newParent) {
+        requireActive();
+        if (contains(newParent)) {
+            throw DomainException.unprocessable("ORGANIZATION_MOVE_CYCLE", name, newParent.name);
+        }
+        if (newParent.id.equals(parentId)) {
+            throw DomainException.unprocessable("ORGANIZATION_ALREADY_UNDER_PARENT", name, newParent.name);
+        }
+        if (newParent.status != OrganizationStatus.ACTIVE) {
+            throw DomainException.unprocessable("ORGANIZATION_PARENT_NOT_ACTIVE", newParent.name);
+        }
+        if (!type.mayBeChildOf(newParent.type)) {
+            throw DomainException.unprocessable("ORGANIZATION_PARENT_TYPE_NOT_ALLOWED", type, newParent.type);
+        }
+        this.parentId = newParent.id;
+        this.path = newParent.path + id + "/";
+    }
+
+    /**
+     * 撤销 on {@code date}. {@code lastChange} is the day the node last changed: the tree's history
+     * cannot be rewritten before it. {@code mergedInto} names the survivor of a merge, else null.
+     */
+    public void dissolve(LocalDate date, String reason, LocalDate lastChange, UUID mergedInto) {
+        requireActive();
+        if (date.isBefore(establishedOn) || date.isBefore(lastChange)) {
+            throw DomainException.unprocessable("ORGANIZATION_DISSOLUTION_DATE_INVALID", date,
+                    lastChange.isAfter(establishedOn) ? lastChange : establishedOn);
+        }
+        this.status = OrganizationStatus.DISSOLVED;
+        this.dissolvedOn = date;
+        this.dissolutionReason = reason;
+        this.mergedIntoId = mergedInto;
+    }
+
+    public void requireActive() {
+        if (status != OrganizationStatus.ACTIVE) {
+            throw DomainException.unprocessable("ORGANIZATION_DISSOLVED", name);
+        }
+    }
+
+    public boolean isBranch() {
+        return type == OrganizationType.BRANCH || type == OrganizationType.JOINT_BRANCH
+                || type == OrganizationType.TEMPORARY_BRANCH;
     }
 
     /** Whether {@code other} lies in this organization's subtree (itself included). */
@@ -124,6 +193,18 @@ public class Organization {
 
     public LocalDate establishedOn() {
         return establishedOn;
+    }
+
+    public LocalDate dissolvedOn() {
+        return dissolvedOn;
+    }
+
+    public String dissolutionReason() {
+        return dissolutionReason;
+    }
+
+    public UUID mergedIntoId() {
+        return mergedIntoId;
     }
 
     public long version() {

@@ -3,6 +3,7 @@ package org.dangjian.organization.organization;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,5 +22,29 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     public Optional<Organization> byId(UUID id) {
         return findByIdOptional(id);
+    }
+
+    public List<Organization> activeChildren(UUID parentId) {
+        return list("parentId = ?1 and status = ?2 order by path", parentId, OrganizationStatus.ACTIVE);
+    }
+
+    public long countActiveChildren(UUID parentId) {
+        return count("parentId = ?1 and status = ?2", parentId, OrganizationStatus.ACTIVE);
+    }
+
+    /**
+     * After a move: every descendant's path gets the node's new prefix, in one statement however
+     * large the subtree. Versions go up too, so a client holding a descendant's old ETag must re-read.
+     * Paths hold only hex digits, dashes and slashes, so they need no LIKE escaping.
+     */
+    public int rewriteDescendantPaths(UUID movedId, String oldPath, String newPath) {
+        return getEntityManager().createNativeQuery("""
+                update organization set path = ?1 || substring(path from ?3), version = version + 1
+                where path like ?2 || '%' and id <> ?4""")
+                .setParameter(1, newPath)
+                .setParameter(2, oldPath)
+                .setParameter(3, oldPath.length() + 1)
+                .setParameter(4, movedId)
+                .executeUpdate();
     }
 }

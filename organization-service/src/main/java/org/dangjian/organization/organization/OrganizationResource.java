@@ -3,24 +3,44 @@ package org.dangjian.organization.organization;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import org.dangjian.organization.organization.OrganizationDtos.DissolveOrganization;
 import org.dangjian.organization.organization.OrganizationDtos.EstablishOrganization;
+import org.dangjian.organization.organization.OrganizationDtos.HistoryView;
+import org.dangjian.organization.organization.OrganizationDtos.MergeOrganizations;
+import org.dangjian.organization.organization.OrganizationDtos.MoveOrganization;
 import org.dangjian.organization.organization.OrganizationDtos.OrganizationView;
+import org.dangjian.organization.organization.OrganizationDtos.Page;
+import org.dangjian.organization.organization.OrganizationDtos.RenameOrganization;
+import org.dangjian.organization.organization.OrganizationDtos.SnapshotView;
+import org.dangjian.organization.organization.OrganizationDtos.SplitOrganization;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/organizations")
@@ -30,8 +50,17 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 public class OrganizationResource {
 
+    private static final String IF_MATCH_DOC = " Send the ETag of your last read as If-Match: 412 when the organization "
+            + "changed since.";
+
     @Inject
     OrganizationService service;
+
+    @Inject
+    TreeQueries tree;
+
+    @Inject
+    Timeline timeline;
 
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
@@ -41,14 +70,151 @@ public class OrganizationResource {
     public Response establish(@Valid @NotNull EstablishOrganization request, @Context UriInfo uri) {
         Organization organization = service.establish(request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id().toString()).build())
-                .entity(OrganizationView.of(organization)).build();
+                .tag(etag(organization)).entity(OrganizationView.of(organization)).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "One organization in your scope")
-    public OrganizationView get(@PathParam("id") UUID id) {
-        return OrganizationView.of(service.get(id));
+    @Operation(summary = "One organization in your scope", description = "The ETag header carries its version.")
+    public Response get(@PathParam("id") UUID id) {
+        return view(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/rename")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Rename (更名)", description = "Publishes organization.changed." + IF_MATCH_DOC)
+    public Response rename(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RenameOrganization request) {
+        return view(service.rename(id, expectedVersion(ifMatch), request));
+    }
+
+    @POST
+    @Path("/{id}/move")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Move under another parent (调整隶属关系), with the whole subtree",
+            description = "Publishes organization.moved. 422 for a cycle, a dissolved parent or a parent type that "
+                    + "cannot hold this one." + IF_MATCH_DOC)
+    public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MoveOrganization request) {
+        return view(service.move(id, expectedVersion(ifMatch), request));
+    }
+
+    @POST
+    @Path("/{id}/dissolve")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Dissolve (撤销)",
+            description = "Publishes organization.dissolved. 422 while active child organizations remain: dissolve "
+                    + "or move them first." + IF_MATCH_DOC)
+    public Response dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull DissolveOrganization request) {
+        return view(service.dissolve(id, expectedVersion(ifMatch), request));
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Merge another branch into this one (合并)",
+            description = "The absorbed branch's groups move here (organization.moved), then it is dissolved naming "
+                    + "this one (organization.dissolved with mergedIntoId)." + IF_MATCH_DOC)
+    public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MergeOrganizations request) {
+        return view(service.merge(id, expectedVersion(ifMatch), request));
+    }
+
+    @POST
+    @Path("/{id}/split")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Split into new sibling organizations (拆分)",
+            description = "Each part is established beside this one with the same type and sector and takes the "
+                    + "listed child organizations; optionally this one is dissolved afterwards." + IF_MATCH_DOC)
+    public List<OrganizationView> split(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull SplitOrganization request) {
+        return service.split(id, expectedVersion(ifMatch), request).stream().map(OrganizationView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
+    @Operation(summary = "What changed, when, by whom and why (oldest first)")
+    public List<HistoryView> history(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        service.get(id);
+        return timeline.history(id, page, size).stream().map(HistoryView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Direct children, in tree order (keyset pages)")
+    public Page<OrganizationView> children(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
+            @QueryParam("status") OrganizationStatus status, @QueryParam("after") String after,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tree.children(id, new TreeQueries.Filter(type, status), after, size);
+    }
+
+    @GET
+    @Path("/{id}/subtree")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The node and everything below it, depth-first in path order (keyset pages)",
+            description = "Pass the previous page's nextCursor as `after`.")
+    public Page<OrganizationView> subtree(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
+            @QueryParam("status") OrganizationStatus status, @QueryParam("after") String after,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tree.subtree(id, new TreeQueries.Filter(type, status), after, size);
+    }
+
+    @GET
+    @Path("/{id}/ancestors")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The path from the top of your scope down to the parent, top first")
+    public List<OrganizationView> ancestors(@PathParam("id") UUID id) {
+        return tree.ancestors(id);
+    }
+
+    @GET
+    @Path("/{id}/tree")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The subtree as it stood on a past day (as of the end of that day)",
+            description = "404 ORGANIZATION_NOT_IN_TREE_ON when the organization did not exist that day.")
+    public Page<SnapshotView> asOf(@PathParam("id") UUID id, @QueryParam("asOf") @NotNull LocalDate asOf,
+            @QueryParam("after") String after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tree.asOf(id, asOf, after, size);
+    }
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Search your scope by a name fragment or a code prefix")
+    public Page<OrganizationView> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
+            @QueryParam("type") OrganizationType type, @QueryParam("status") OrganizationStatus status,
+            @QueryParam("after") String after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return tree.search(q, new TreeQueries.Filter(type, status), after, size);
+    }
+
+    private static Response view(Organization organization) {
+        return Response.ok(OrganizationView.of(organization)).tag(etag(organization)).build();
+    }
+
+    private static EntityTag etag(Organization organization) {
+        return new EntityTag(Long.toString(organization.version()));
+    }
+
+    /** {@code "3"} (or W/"3") → 3; absent → no check; anything else can never match the current version. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new DomainException(412, "PRECONDITION_FAILED", ifMatch, "?");
+        }
     }
 }

@@ -86,14 +86,24 @@ public final class LocalStack implements AutoCloseable {
         return startMillis;
     }
 
+    /**
+     * Throw-away personal-data keys of the local stack only (tests and the run command); real
+     * deployments take theirs from a Kubernetes Secret.
+     */
+    private static final Map<String, String> LOCAL_PII_KEYS = Map.of(
+            "dangjian.pii.active-key", "local-1",
+            "dangjian.pii.keys.local-1", "EiVBXKvCZuWEp9Ua74wnxVbmTUH4jmkoicK7hmaRBx0=",
+            "dangjian.pii.blind-index-key", "2d1Q27zEi1I8kdCka8bKVNn/KWrWzCtFDeIBnfjRHss=");
+
     /** The configuration a Quarkus service needs to run against this stack. */
     public Map<String, String> quarkusConfig(String database) {
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
-                "quarkus.datasource.password", "",
-                "kafka.bootstrap.servers", kafka.bootstrapServers(),
-                "quarkus.oidc.auth-server-url", oidc.issuerUrl());
+        Map<String, String> config = new java.util.HashMap<>(LOCAL_PII_KEYS);
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());
+        return Map.copyOf(config);
     }
 
     @Override

@@ -36,12 +36,44 @@ public final class PostgresServer implements AutoCloseable {
 
     synchronized void start(List<String> databases) {
         stopOrphan();
+        deleteDataDirectory();
+        startServer();
+        createDatabases(databases);
+    }
+
+    /** Stops the server (a fast shutdown, as an operator's restart does) and starts it again on the same data. */
+    public synchronized void restart() {
+        stopServer();
+        startServer();
+    }
+
+    /** Stops the server, keeping its data for {@link #startAgain()}. */
+    public synchronized void stopServer() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    public synchronized void startAgain() {
+        if (postgres == null) {
+            startServer();
+        }
+    }
+
+    private void startServer() {
         try {
             Files.createDirectories(log.getParent());
+            // The data directory is ours to clean (in start and close), so a restart can reuse it.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -52,7 +84,6 @@ public final class PostgresServer implements AutoCloseable {
                         .setServerConfig("full_page_writes", "off");
             }
             postgres = builder.start();
-            createDatabases(databases);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL; see " + log, e);
         }
@@ -105,14 +136,20 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                postgres = null;
+        stopServer();
+        deleteDataDirectory();
+    }
+
+    private void deleteDataDirectory() {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (var paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDir, e);
         }
     }
 }

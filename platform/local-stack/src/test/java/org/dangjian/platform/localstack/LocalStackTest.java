@@ -32,6 +32,22 @@ class LocalStackTest {
     }
 
     @Test
+    void dataSurvivesAPostgresRestart() throws Exception {
+        LocalStack stack = LocalStack.shared();
+        String url = stack.postgres().jdbcUrl("activity");
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, "")) {
+            connection.createStatement().execute("create table if not exists restart_probe (v text)");
+            connection.createStatement().execute("insert into restart_probe values ('kept')");
+        }
+        stack.postgres().restart();
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, "");
+                ResultSet rs = connection.createStatement().executeQuery("select count(*) from restart_probe where v = 'kept'")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= 1);
+        }
+    }
+
+    @Test
     void aRecordPublishedToTheBrokerIsReadBack() {
         String key = UUID.randomUUID().toString();
         TopicProbe.send("dangjian.member.v1", key, "{}", Map.of("ce_id", key));

@@ -55,6 +55,9 @@ public class OutboxRelay {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
     Emitter<String> emitter;
 
+    @Inject
+    OutboxBacklog backlog;
+
     @ConfigProperty(name = "dangjian.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
@@ -77,8 +80,9 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${dangjian.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
+    // The first poll waits until the messaging channels are wired; commits nudge the relay anyway.
+    @Scheduled(every = "${dangjian.outbox.poll-interval:1s}", delayed = "${dangjian.outbox.first-poll-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
     void poll() {
         requested.set(true);
         relay();
@@ -114,6 +118,13 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
+        int published = publishPending();
+        backlog.published(published);
+        backlog.refresh();
+        return published;
+    }
+
+    private int publishPending() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, topic, type, source, aggregate_id, cast(payload as text), occurred_at

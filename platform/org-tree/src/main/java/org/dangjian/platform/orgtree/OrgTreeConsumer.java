@@ -1,11 +1,11 @@
 package org.dangjian.platform.orgtree;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.ConsumerRetry;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,19 +34,23 @@ public class OrgTreeConsumer {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    @Inject
+    ConsumerRetry retry;
+
     @Incoming("organization-events")
-    @Blocking
-    @Transactional
+    @Blocking // ordered (the default): one record at a time keeps each organization's events in order
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (!event.type().startsWith("organization.")) {
             return;
         }
-        if (!processed.firstDelivery(service + ".org-tree", event.id())) {
-            LOG.debugf("event %s already applied", event.id());
-            return;
-        }
-        apply(event.data());
+        retry.inTransaction(() -> {
+            if (!processed.firstDelivery(service + ".org-tree", event.id())) {
+                LOG.debugf("event %s already applied", event.id());
+                return;
+            }
+            apply(event.data());
+        });
     }
 
     private void apply(JsonNode node) {

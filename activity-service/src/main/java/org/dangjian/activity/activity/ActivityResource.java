@@ -1,0 +1,109 @@
+package org.dangjian.activity.activity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
+import org.dangjian.activity.activity.ActivityDtos.ActivityView;
+import org.dangjian.activity.activity.ActivityDtos.CancelActivity;
+import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
+import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
+import org.dangjian.activity.activity.ActivityDtos.RevisionView;
+import org.dangjian.activity.roster.Roster;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities", description = "组织生活: plan, record with attendance, correct, cancel")
+@SecurityRequirement(name = "bearer")
+public class ActivityResource {
+
+    @Inject
+    ActivityService service;
+
+    @POST
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Plan an activity (计划)", description = "404 when the organization is outside your scope.")
+    public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
+        ActivityView activity = service.plan(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())
+                .entity(activity).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Activities in your scope, newest planned first",
+            description = "Filter by organization subtree, status, type and date (held date, else planned date).")
+    public ActivityPage list(@QueryParam("orgId") UUID orgId, @QueryParam("status") ActivityStatus status,
+            @QueryParam("type") ActivityType type, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.list(orgId, status, type, from, to, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One activity with its recording and attendance")
+    public ActivityView get(@PathParam("id") UUID id) {
+        return service.view(id);
+    }
+
+    @POST
+    @Path("/{id}/record")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Record what happened (记录), or correct an earlier recording",
+            description = "Attendance must list every member of the organization's roster on the day held, once. "
+                    + "A correction needs correctionReason; the earlier recording is kept as a revision. "
+                    + "Publishes activity.recorded.")
+    public ActivityView record(@PathParam("id") UUID id, @Valid @NotNull RecordActivity request) {
+        return service.record(id, request);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Cancel a planned activity", description = "Publishes activity.cancelled; 409 once held.")
+    public ActivityView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelActivity request) {
+        return service.cancel(id, request.reason());
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Earlier recordings replaced by corrections, oldest first")
+    public List<RevisionView> revisions(@PathParam("id") UUID id) {
+        return service.revisions(id);
+    }
+
+    @GET
+    @Path("/{id}/roster")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The expected roster: the organization's members on the day held (or planned)")
+    public List<Roster.RosterEntry> roster(@PathParam("id") UUID id) {
+        return service.expectedRoster(id);
+    }
+}

@@ -1,0 +1,188 @@
+package org.dangjian.activity.activity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
+import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
+import org.dangjian.activity.activity.ActivityDtos.ActivityView;
+import org.dangjian.activity.activity.ActivityDtos.AttendanceLine;
+import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
+import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
+import org.dangjian.activity.activity.ActivityDtos.RecordingView;
+import org.dangjian.activity.activity.ActivityDtos.RevisionView;
+import org.dangjian.activity.event.ActivityEvents;
+import org.dangjian.activity.roster.Roster;
+import org.dangjian.activity.support.Sql;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.OrgUnit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Plans, records, corrects and cancels activities, inside the caller's data scope. */
+@ApplicationScoped
+public class ActivityService {
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    ActivityEvents events;
+
+    @Inject
+    Roster roster;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public ActivityView plan(PlanActivity request) {
+        scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
+        OrgUnit org = tree.node(request.orgId())
+                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", request.orgId()));
+        if (!"ACTIVE".equals(org.status())) {
+            throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
+        }
+        Activity activity = Activity.plan(new Activity.Plan(org.id(), request.type(), request.topic().strip(),
+                request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
+                blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
+        activities.persist(activity);
+        return ActivityView.of(activity);
+    }
+
+    @Transactional
+    public ActivityView view(UUID id) {
+        return ActivityView.of(get(id));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Activity get(UUID id) {
+        Activity activity = activities.byId(id).orElseThrow(() -> DomainException.notFound("ACTIVITY_NOT_FOUND", id));
+        scope.require(activity.orgId(), "ACTIVITY_NOT_FOUND", id);
+        return activity;
+    }
+
+    /** The first recording, or a correction of an earlier one (which is kept as a revision). */
+    @Transactional
+    public ActivityView record(UUID id, RecordActivity request) {
+        Activity activity = get(id);
+        LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
+        Set<UUID> expected = new HashSet<>();
+        roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
+        List<Attendance> lines = AttendanceSheet.check(activity.type(), expected,
+                request.attendance().stream().map(AttendanceLine::toAttendance).toList());
+        List<Guest> guests = request.guests() == null ? List.of()
+                : request.guests().stream().map(g -> new Guest(g.name().strip(), blankToNull(g.organization()))).toList();
+        Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
+                request.minutes(), lines, guests);
+        if (activity.status() == ActivityStatus.HELD) {
+            if (request.correctionReason() == null || request.correctionReason().isBlank()) {
+                throw DomainException.unprocessable("ACTIVITY_CORRECTION_REASON_REQUIRED", id);
+            }
+            keepRevision(activity, request.correctionReason().strip());
+            activity.correct(recording, caller.subject(), now());
+        } else {
+            activity.record(recording, caller.subject(), now());
+        }
+        activities.flush();
+        events.recorded(activity);
+        return ActivityView.of(activity);
+    }
+
+    @Transactional
+    public ActivityView cancel(UUID id, String reason) {
+        Activity activity = get(id);
+        activity.cancel(reason.strip(), caller.subject(), now());
+        activities.flush();
+        events.cancelled(activity);
+        return ActivityView.of(activity);
+    }
+
+    @Transactional
+    public List<RevisionView> revisions(UUID id) {
+        get(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = activities.getEntityManager().createNativeQuery("""
+                select revision, superseded_at, superseded_by, reason, cast(recording as text)
+                from activity_revision where activity_id = ?1 order by revision""")
+                .setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new RevisionView(((Number) r[0]).intValue(), Sql.timestamp(r[1]), (String) r[2],
+                (String) r[3], readTree((String) r[4]))).toList();
+    }
+
+    /** Who is expected: as recorded once held, else the organization's members on the planned day. */
+    @Transactional
+    public List<Roster.RosterEntry> expectedRoster(UUID id) {
+        Activity activity = get(id);
+        LocalDate on = activity.heldOn() != null ? activity.heldOn()
+                : activity.plannedStart().atZoneSameInstant(clock.zone()).toLocalDate();
+        return roster.on(activity.orgId(), on);
+    }
+
+    @Transactional
+    public ActivityPage list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
+            int page, int size) {
+        String prefix = scope.subtreePrefix().orElse(null);
+        if (orgId != null) {
+            scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
+            prefix = tree.node(orgId).map(OrgUnit::path)
+                    .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+        }
+        ActivityRepository.Found found = activities.list(
+                new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);
+        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    }
+
+    private void keepRevision(Activity activity, String reason) {
+        String recording;
+        try {
+            recording = json.writeValueAsString(RecordingView.of(activity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        activities.getEntityManager().createNativeQuery("""
+                insert into activity_revision (activity_id, revision, recording, superseded_at, superseded_by, reason)
+                values (?1, ?2, cast(?3 as jsonb), ?4, ?5, ?6)""")
+                .setParameter(1, activity.id()).setParameter(2, activity.revision()).setParameter(3, recording)
+                .setParameter(4, now()).setParameter(5, caller.subject()).setParameter(6, reason).executeUpdate();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

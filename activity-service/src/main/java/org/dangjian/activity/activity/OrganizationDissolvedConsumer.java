@@ -1,0 +1,53 @@
+package org.dangjian.activity.activity;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.IncomingEvent;
+import org.dangjian.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Flags the planned activities of a dissolved organization (撤销) for reassignment. It reads the
+ * organization topic in its own consumer group, beside the shared tree copy, so neither waits for the other.
+ */
+@ApplicationScoped
+public class OrganizationDissolvedConsumer {
+
+    static final String CONSUMER = "activity-service.dissolution";
+    static final String DISSOLVED = "organization.dissolved";
+    private static final Logger LOG = Logger.getLogger(OrganizationDissolvedConsumer.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Incoming("organization-dissolution")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!DISSOLVED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        UUID orgId = UUID.fromString(event.data().get("id").asText());
+        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        int flagged = 0;
+        for (Activity activity : activities.list("orgId = ?1 and status = ?2 and orgDissolvedAt is null", orgId,
+                ActivityStatus.PLANNED)) {
+            if (activity.flagOrganizationDissolved(at)) {
+                flagged++;
+            }
+        }
+        LOG.infof("organization %s dissolved: %d planned activities flagged for reassignment", orgId, flagged);
+    }
+}

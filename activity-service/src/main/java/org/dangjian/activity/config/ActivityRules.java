@@ -1,0 +1,77 @@
+package org.dangjian.activity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The numbers of organizational life (DOMAIN.md §3, 支部工作条例). Localities tighten or loosen
+ * them, so every one is configuration; the defaults are in application.properties.
+ */
+@ConfigMapping(prefix = "dangjian.activity")
+public interface ActivityRules {
+
+    /** Stages whose holders are on an activity's expected roster: probationary and full members. */
+    @WithDefault("PROBATIONARY,FULL")
+    Set<String> rosterStages();
+
+    /** Organization types whose compliance the report assesses (branch-type organizations). */
+    @WithDefault("BRANCH,JOINT_BRANCH,TEMPORARY_BRANCH")
+    Set<String> branchTypes();
+
+    /** A branch with at least this many full members elects a committee (支部委员会), so it owes committee meetings. */
+    @WithDefault("7")
+    int committeeThreshold();
+
+    /** Required frequency per activity type name; a type absent here is not required. */
+    Map<String, Frequency> frequencies();
+
+    Hours hours();
+
+    interface Frequency {
+        /** At least this many … */
+        int minimum();
+
+        /** … per this calendar unit. */
+        Unit per();
+
+        /** When a branch owes the type at all. */
+        @WithDefault("ALWAYS")
+        Condition appliesWhen();
+    }
+
+    enum Unit {
+        MONTH(1), QUARTER(3), YEAR(12);
+
+        private final int months;
+
+        Unit(int months) {
+            this.months = months;
+        }
+
+        /** Whole units inside a period of {@code periodMonths} months: a month report owes no quarterly meeting. */
+        public int unitsIn(int periodMonths) {
+            return periodMonths / months;
+        }
+    }
+
+    enum Condition {
+        ALWAYS,
+        /** Only branches large enough to have a committee (see {@link #committeeThreshold()}). */
+        HAS_COMMITTEE,
+        /** Only branches with at least one active Party group (党小组) under them. */
+        HAS_GROUPS
+    }
+
+    interface Hours {
+        /** Yearly training hours every member owes. */
+        @WithDefault("32")
+        int memberTraining();
+
+        /** Yearly training hours secretaries and committee members owe. */
+        @WithDefault("56")
+        int leaderTraining();
+    }
+}

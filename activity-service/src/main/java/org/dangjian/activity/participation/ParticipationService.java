@@ -1,0 +1,79 @@
+package org.dangjian.activity.participation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.activity.ActivityType;
+import org.dangjian.activity.activity.AttendanceStatus;
+import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.participation.ParticipationDtos.Participation;
+import org.dangjian.activity.participation.ParticipationDtos.ParticipationLine;
+import org.dangjian.activity.roster.Roster;
+import org.dangjian.activity.support.Sql;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A member's organizational life in a year: activities, attendance rate, training and volunteer hours. */
+@ApplicationScoped
+public class ParticipationService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Roster roster;
+
+    @Inject
+    ActivityRules rules;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public Participation of(UUID memberId, int year) {
+        Roster.MemberNow member = roster.member(memberId)
+                .orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", memberId));
+        requireVisible(member);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select a.id, a.org_id, a.type, a.topic, a.held_on, t.status, t.leave_reason, t.hours
+                from activity_attendance t join activity a on a.id = t.activity_id
+                where t.member_id = ?1 and a.status = 'HELD' and a.held_on >= ?2 and a.held_on < ?3
+                order by a.held_on, a.id""")
+                .setParameter(1, memberId)
+                .setParameter(2, LocalDate.of(year, 1, 1))
+                .setParameter(3, LocalDate.of(year + 1, 1, 1))
+                .getResultList();
+        List<ParticipationLine> lines = rows.stream().map(r -> new ParticipationLine((UUID) r[0], (UUID) r[1],
+                ActivityType.valueOf((String) r[2]), (String) r[3], Sql.date(r[4]), AttendanceStatus.valueOf((String) r[5]),
+                (String) r[6], r[7] == null ? null : Sql.decimal(r[7]))).toList();
+        // Leadership seats are not yet known to this service (no organization.leadership-changed copy),
+        // so every member is held to the members' requirement.
+        int required = rules.hours().memberTraining();
+        return Participation.of(member, year, lines, BigDecimal.valueOf(required), "MEMBER");
+    }
+
+    /** A member sees only themselves; others the members currently in their subtree. */
+    private void requireVisible(Roster.MemberNow member) {
+        boolean onlyMember = caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN)
+                && !caller.hasRole(Caller.ORG_ADMIN) && !caller.hasRole(Caller.BRANCH_SECRETARY)
+                && !caller.hasRole(Caller.INTEGRATION);
+        if (onlyMember) {
+            if (!caller.memberId().map(member.memberId()::equals).orElse(false)) {
+                throw DomainException.notFound("MEMBER_NOT_FOUND", member.memberId());
+            }
+            return;
+        }
+        scope.require(member.orgId(), "MEMBER_NOT_FOUND", member.memberId());
+    }
+}

@@ -1,0 +1,46 @@
+package org.dangjian.activity.report;
+
+import org.dangjian.activity.activity.ActivityType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The compliance report (台账) as the API returns it. */
+public final class ComplianceDtos {
+
+    private ComplianceDtos() {
+    }
+
+    /** present / expected, 4 decimals; null when nobody was expected. */
+    static BigDecimal rate(long present, long expected) {
+        return expected == 0 ? null : BigDecimal.valueOf(present).divide(BigDecimal.valueOf(expected), 4, RoundingMode.HALF_UP);
+    }
+
+    @Schema(name = "ComplianceRequirement", description = "one required type of activity: required vs held in the period")
+    public record Requirement(ActivityType type, String label, int required, long held, boolean met) {
+    }
+
+    @Schema(name = "ComplianceAttendance")
+    public record AttendanceFigures(long expected, long present, long leave, long absent, BigDecimal rate) {
+    }
+
+    @Schema(name = "BranchCompliance")
+    public record BranchCompliance(UUID orgId, String name, String path, String orgType, long fullMembers,
+            boolean hasGroups, List<Requirement> requirements, AttendanceFigures attendance, boolean behind,
+            List<ActivityType> behindOn) {
+    }
+
+    @Schema(name = "ComplianceSummary")
+    public record Summary(int branches, int branchesBehind, int requirements, int requirementsMet,
+            AttendanceFigures attendance) {
+    }
+
+    @Schema(name = "ComplianceReport", description = "台账: per branch-type organization of the subtree, required vs held")
+    public record Report(UUID orgId, String period, LocalDate from, LocalDate to, Summary summary,
+            List<BranchCompliance> branches, List<UUID> branchesBehind) {
+    }
+}

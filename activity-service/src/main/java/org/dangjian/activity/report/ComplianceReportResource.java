@@ -1,0 +1,41 @@
+package org.dangjian.activity.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.dangjian.activity.report.ComplianceDtos.Report;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/compliance-report")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Compliance report", description = "台账: which branches held what the rules require")
+@SecurityRequirement(name = "bearer")
+public class ComplianceReportResource {
+
+    @Inject
+    ComplianceReportService service;
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Compliance of every branch-type organization in a subtree for a year, quarter or month",
+            description = "Required counts are the configured frequencies times the whole months/quarters/years in the "
+                    + "period (a month report owes no quarterly meeting). Activities count on the day held in the "
+                    + "business time zone; a Party group's meetings count for its branch.")
+    public Report report(@QueryParam("orgId") @NotNull UUID orgId,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month) {
+        return service.report(orgId, ReportPeriod.of(year, quarter, month));
+    }
+}

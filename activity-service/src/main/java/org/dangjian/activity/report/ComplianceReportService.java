@@ -1,0 +1,184 @@
+package org.dangjian.activity.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.activity.ActivityType;
+import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.ComplianceDtos.AttendanceFigures;
+import org.dangjian.activity.report.ComplianceDtos.BranchCompliance;
+import org.dangjian.activity.report.ComplianceDtos.Report;
+import org.dangjian.activity.report.ComplianceDtos.Requirement;
+import org.dangjian.activity.report.ComplianceDtos.Summary;
+import org.dangjian.activity.support.Sql;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.OrgUnit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The compliance report (台账) of a subtree for a period, computed from the records by one SQL
+ * statement over all branches at once: required frequencies come in as arrays, each branch's held
+ * activities (its groups' meetings included) and attendance are aggregated set-wise.
+ */
+@ApplicationScoped
+public class ComplianceReportService {
+
+    private static final String QUERY = """
+            with req as (
+              select r.type, r.required, r.applies_when
+              from unnest(cast(:types as text[]), cast(:required as int[]), cast(:conditions as text[]))
+                   as r(type, required, applies_when)
+              where r.required > 0
+            ),
+            branch as (
+              select u.id, u.name, u.path, u.type as org_type from org_unit u
+              where u.path like :prefix and u.type = any(cast(:branchTypes as text[])) and u.status = 'ACTIVE'
+            ),
+            grp as (
+              select distinct g.parent_id as branch_id from org_unit g join branch b on b.id = g.parent_id
+              where g.type = 'GROUP' and g.status = 'ACTIVE'
+            ),
+            full_members as (
+              select p.org_id as branch_id, count(*) as n from membership_period p join branch b on b.id = p.org_id
+              where p.stage = 'FULL' and p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
+              group by p.org_id
+            ),
+            held_activity as (
+              -- a Party group's meetings count for the branch it belongs to
+              select a.id, a.type, case when o.type = 'GROUP' then o.parent_id else o.id end as branch_id
+              from activity a join org_unit o on o.id = a.org_id
+              where a.status = 'HELD' and a.held_on >= :start and a.held_on < :end and o.path like :prefix
+            ),
+            held as (
+              select branch_id, type, count(*) as held from held_activity group by branch_id, type
+            ),
+            att as (
+              select h.branch_id, count(*) as expected,
+                     count(*) filter (where t.status = 'PRESENT') as present,
+                     count(*) filter (where t.status = 'LEAVE') as on_leave
+              from held_activity h join activity_attendance t on t.activity_id = h.id
+              group by h.branch_id
+            )
+            select b.id, b.name, b.path, b.org_type, coalesce(f.n, 0), g.branch_id is not null,
+                   r.type, r.required, coalesce(h.held, 0),
+                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0)
+            from branch b
+            left join full_members f on f.branch_id = b.id
+            left join grp g on g.branch_id = b.id
+            left join att t on t.branch_id = b.id
+            left join req r on r.applies_when = 'ALWAYS'
+                 or (r.applies_when = 'HAS_COMMITTEE' and coalesce(f.n, 0) >= :threshold)
+                 or (r.applies_when = 'HAS_GROUPS' and g.branch_id is not null)
+            left join held h on h.branch_id = b.id and h.type = r.type
+            order by b.path, r.type""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ActivityRules rules;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    OrgTree tree;
+
+    @Transactional
+    public Report report(UUID orgId, ReportPeriod period) {
+        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
+        OrgUnit root = tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+        List<String> types = new ArrayList<>();
+        List<String> required = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        rules.frequencies().forEach((type, frequency) -> {
+            types.add(ActivityType.valueOf(type).name());
+            required.add(String.valueOf(frequency.minimum() * frequency.per().unitsIn(period.months())));
+            conditions.add(frequency.appliesWhen().name());
+        });
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(QUERY)
+                .setParameter("types", array(types))
+                .setParameter("required", array(required))
+                .setParameter("conditions", array(conditions))
+                .setParameter("branchTypes", array(new ArrayList<>(rules.branchTypes())))
+                .setParameter("prefix", root.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .setParameter("lastDay", period.lastDay())
+                .setParameter("start", period.start())
+                .setParameter("end", period.end())
+                .setParameter("threshold", rules.committeeThreshold())
+                .getResultList();
+        return assemble(orgId, period, rows);
+    }
+
+    /** Folds the rows (one per branch and required type) into one entry per branch; no further queries. */
+    private static Report assemble(UUID orgId, ReportPeriod period, List<Object[]> rows) {
+        Map<UUID, BranchBuilder> branches = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            BranchBuilder b = branches.computeIfAbsent((UUID) r[0], id -> new BranchBuilder(id, (String) r[1], (String) r[2],
+                    (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11])));
+            if (r[6] != null) {
+                ActivityType type = ActivityType.valueOf((String) r[6]);
+                int req = ((Number) r[7]).intValue();
+                long held = Sql.count(r[8]);
+                b.requirements.add(new Requirement(type, type.label(), req, held, held >= req));
+            }
+        }
+        List<BranchCompliance> result = branches.values().stream().map(BranchBuilder::build).toList();
+        List<UUID> behind = result.stream().filter(BranchCompliance::behind).map(BranchCompliance::orgId).toList();
+        long expected = result.stream().mapToLong(b -> b.attendance().expected()).sum();
+        long present = result.stream().mapToLong(b -> b.attendance().present()).sum();
+        long leave = result.stream().mapToLong(b -> b.attendance().leave()).sum();
+        int requirements = result.stream().mapToInt(b -> b.requirements().size()).sum();
+        int met = (int) result.stream().flatMap(b -> b.requirements().stream()).filter(Requirement::met).count();
+        Summary summary = new Summary(result.size(), behind.size(), requirements, met,
+                new AttendanceFigures(expected, present, leave, expected - present - leave, ComplianceDtos.rate(present, expected)));
+        return new Report(orgId, period.label(), period.start(), period.lastDay(), summary, result, behind);
+    }
+
+    private static String array(List<String> values) {
+        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\"", "") + "\"").toList()) + "}";
+    }
+
+    private static final class BranchBuilder {
+        final UUID id;
+        final String name;
+        final String path;
+        final String orgType;
+        final long fullMembers;
+        final boolean hasGroups;
+        final long expected;
+        final long present;
+        final long leave;
+        final List<Requirement> requirements = new ArrayList<>();
+
+        BranchBuilder(UUID id, String name, String path, String orgType, long fullMembers, boolean hasGroups,
+                long expected, long present, long leave) {
+            this.id = id;
+            this.name = name;
+            this.path = path;
+            this.orgType = orgType;
+            this.fullMembers = fullMembers;
+            this.hasGroups = hasGroups;
+            this.expected = expected;
+            this.present = present;
+            this.leave = leave;
+        }
+
+        BranchCompliance build() {
+            List<ActivityType> behindOn = requirements.stream().filter(r -> !r.met()).map(Requirement::type).toList();
+            return new BranchCompliance(id, name, path, orgType, fullMembers, hasGroups, List.copyOf(requirements),
+                    new AttendanceFigures(expected, present, leave, expected - present - leave,
+                            ComplianceDtos.rate(present, expected)),
+                    !behindOn.isEmpty(), behindOn);
+        }
+    }
+}

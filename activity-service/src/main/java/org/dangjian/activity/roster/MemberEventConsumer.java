@@ -1,0 +1,48 @@
+package org.dangjian.activity.roster;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.IncomingEvent;
+import org.dangjian.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Keeps the member roster copy current from member-service's events. Idempotent on the event id;
+ * order-tolerant because the member's periods are rebuilt from all their events in version order.
+ */
+@ApplicationScoped
+public class MemberEventConsumer {
+
+    static final String CONSUMER = "activity-service.roster";
+    private static final Logger LOG = Logger.getLogger(MemberEventConsumer.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    Roster roster;
+
+    @Incoming("member-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!event.type().startsWith("member.")) {
+            return;
+        }
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            LOG.debugf("member event %s already applied", event.id());
+            return;
+        }
+        UUID memberId = UUID.fromString(event.data().get("memberId").asText());
+        roster.record(event, memberId, event.data().path("version").asLong(0));
+        roster.rebuild(memberId);
+        LOG.debugf("applied %s to member %s", event.type(), memberId);
+    }
+}

@@ -1,0 +1,111 @@
+package org.dangjian.activity.roster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Replays one member's events in version order into membership periods and the member's current
+ * state. Pure, so a late event is handled by replaying everything again rather than by patching.
+ */
+public final class MemberHistory {
+
+    public static final String REGISTERED = "member.registered";
+    public static final String STAGE_CHANGED = "member.stage-changed";
+    public static final String TRANSFERRED = "member.transferred";
+    public static final String ENDED = "member.ended";
+
+    /** One event as stored, already in version order. */
+    public record Event(String type, long version, JsonNode data) {
+    }
+
+    /** Member of {@code orgId} in {@code stage} from {@code from} (inclusive) to {@code to} (exclusive, null = still). */
+    public record Period(UUID orgId, String stage, LocalDate from, LocalDate to) {
+    }
+
+    public record State(String name, UUID orgId, String stage, LocalDate endedOn, long version, List<Period> periods) {
+    }
+
+    private final List<Period> periods = new ArrayList<>();
+    private String name;
+    private UUID orgId;
+    private String stage;
+    private LocalDate openSince;
+    private LocalDate endedOn;
+    private long version;
+
+    private MemberHistory() {
+    }
+
+    public static State replay(List<Event> events) {
+        MemberHistory history = new MemberHistory();
+        events.forEach(history::apply);
+        return history.state();
+    }
+
+    private void apply(Event event) {
+        JsonNode d = event.data();
+        version = Math.max(version, event.version());
+        switch (event.type()) {
+            case REGISTERED -> {
+                name = text(d, "name");
+                endedOn = null;
+                open(uuid(d, "orgId"), text(d, "stage"), date(d, "registeredOn"));
+            }
+            case STAGE_CHANGED -> {
+                UUID org = d.hasNonNull("orgId") ? uuid(d, "orgId") : orgId;
+                open(org, text(d, "toStage"), date(d, "effectiveOn"));
+            }
+            // Transfers move members, never applicants: the stage carries over, unknown if no earlier event arrived.
+            case TRANSFERRED -> open(uuid(d, "toOrgId"), stage, date(d, "transferredOn"));
+            case ENDED -> {
+                LocalDate on = date(d, "endedOn");
+                close(on);
+                if (orgId == null && d.hasNonNull("orgId")) {
+                    orgId = uuid(d, "orgId");
+                }
+                endedOn = on;
+            }
+            default -> {
+                // member.updated and future types change nothing a roster needs.
+            }
+        }
+    }
+
+    private void open(UUID org, String newStage, LocalDate from) {
+        close(from);
+        orgId = org;
+        stage = newStage;
+        openSince = from;
+    }
+
+    private void close(LocalDate on) {
+        if (openSince != null && orgId != null && on.isAfter(openSince)) {
+            periods.add(new Period(orgId, stage, openSince, on));
+        }
+        openSince = null;
+    }
+
+    private State state() {
+        List<Period> all = new ArrayList<>(periods);
+        if (openSince != null && orgId != null) {
+            all.add(new Period(orgId, stage, openSince, null));
+        }
+        return new State(name, orgId, stage, endedOn, version, List.copyOf(all));
+    }
+
+    private static String text(JsonNode d, String field) {
+        return d.hasNonNull(field) ? d.get(field).asText() : null;
+    }
+
+    private static UUID uuid(JsonNode d, String field) {
+        return UUID.fromString(d.get(field).asText());
+    }
+
+    private static LocalDate date(JsonNode d, String field) {
+        return LocalDate.parse(d.get(field).asText());
+    }
+}

@@ -1,0 +1,51 @@
+package org.dangjian.activity.roster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/organizations/{orgId}/roster")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roster", description = "an organization's members on a date, from member-service's events")
+@SecurityRequirement(name = "bearer")
+public class RosterResource {
+
+    public record RosterView(UUID orgId, LocalDate on, List<Roster.RosterEntry> members) {
+    }
+
+    @Inject
+    Roster roster;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    BusinessClock clock;
+
+    @GET
+    @Transactional
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The organization's expected roster on a date (today when omitted)",
+            description = "Probationary and full members whose membership period covers the date.")
+    public RosterView on(@PathParam("orgId") UUID orgId, @QueryParam("on") LocalDate on) {
+        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
+        LocalDate date = on != null ? on : clock.today();
+        return new RosterView(orgId, date, roster.on(orgId, date));
+    }
+}

@@ -1,0 +1,171 @@
+package org.dangjian.activity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.localstack.Tokens;
+import org.dangjian.platform.localstack.TopicProbe;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+
+/** Test data: org_unit rows written directly, member events published as member-service would. */
+public final class Fixtures {
+
+    public static final String MEMBER_TOPIC = "dangjian.member.v1";
+    public static final String ORGANIZATION_TOPIC = "dangjian.organization.v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    public record Org(UUID id, String path) {
+    }
+
+    public static Org root() {
+        UUID id = UUID.randomUUID();
+        return insert(id, null, "/" + id + "/", "COMMITTEE", "测试党委");
+    }
+
+    public static Org child(Org parent, String type) {
+        UUID id = UUID.randomUUID();
+        return insert(id, parent.id(), parent.path() + id + "/", type, type + "-" + id.toString().substring(0, 6));
+    }
+
+    private static Org insert(UUID id, UUID parent, String path, String type, String name) {
+        QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("""
+                insert into org_unit (id, parent_id, path, code, name, type, status, source_version, updated_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, 'ACTIVE', 0, now())""")
+                .setParameter(1, id).setParameter(2, parent).setParameter(3, path)
+                .setParameter(4, "T" + id.toString().substring(0, 8)).setParameter(5, name).setParameter(6, type)
+                .executeUpdate());
+        return new Org(id, path);
+    }
+
+    public static EntityManager em() {
+        return CDI.current().select(EntityManager.class).get();
+    }
+
+    public static long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    public static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    // --- member events (binary CloudEvents, key = memberId) ---
+
+    public static UUID registered(UUID memberId, UUID orgId, String stage, String name, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("orgId", orgId.toString());
+        d.put("stage", stage);
+        d.put("name", name);
+        d.put("registeredOn", on.toString());
+        return publishMember("member.registered", d);
+    }
+
+    public static UUID stageChanged(UUID memberId, UUID orgId, String from, String to, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("orgId", orgId.toString());
+        d.put("fromStage", from);
+        d.put("toStage", to);
+        d.put("effectiveOn", on.toString());
+        return publishMember("member.stage-changed", d);
+    }
+
+    public static UUID transferred(UUID memberId, UUID fromOrg, UUID toOrg, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("fromOrgId", fromOrg.toString());
+        d.put("toOrgId", toOrg.toString());
+        d.put("transferredOn", on.toString());
+        return publishMember("member.transferred", d);
+    }
+
+    public static UUID ended(UUID memberId, UUID orgId, String endType, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("orgId", orgId.toString());
+        d.put("endType", endType);
+        d.put("endedOn", on.toString());
+        return publishMember("member.ended", d);
+    }
+
+    /** A full member of the organization since {@code since}, and waits until the roster copy has them. */
+    public static UUID fullMember(UUID orgId, LocalDate since) {
+        UUID member = UUID.randomUUID();
+        registered(member, orgId, "FULL", "党员" + member.toString().substring(0, 4), since, 1);
+        await("member " + member, () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
+        return member;
+    }
+
+    private static ObjectNode data(UUID memberId, long version) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("memberId", memberId.toString());
+        d.put("version", version);
+        return d;
+    }
+
+    public static UUID publishMember(String type, ObjectNode data) {
+        UUID eventId = UUID.randomUUID();
+        publish(MEMBER_TOPIC, eventId, type, data.get("memberId").asText(), data, "/member-service");
+        return eventId;
+    }
+
+    public static void publish(String topic, UUID eventId, String type, String key, ObjectNode data, String source) {
+        TopicProbe.send(topic, key, data.toString(), Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", eventId.toString(),
+                "ce_type", type,
+                "ce_source", source,
+                "ce_subject", key,
+                "ce_time", OffsetDateTime.now().toString(),
+                "content-type", "application/json"));
+    }
+
+    public static ObjectNode json() {
+        return JSON.createObjectNode();
+    }
+
+    // --- callers ---
+
+    public static RequestSpecification as(String role, UUID orgId) {
+        return given().auth().oauth2(Tokens.issue(role, orgId)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asMember(UUID orgId, UUID memberId) {
+        return given().auth().oauth2(Tokens.issue(Caller.MEMBER, orgId, memberId)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification admin() {
+        return as(Caller.PLATFORM_ADMIN, null);
+    }
+}

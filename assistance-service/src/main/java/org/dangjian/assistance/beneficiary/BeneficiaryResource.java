@@ -1,0 +1,74 @@
+package org.dangjian.assistance.beneficiary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/beneficiaries")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Beneficiaries", description = "帮扶对象: members in hardship and residents the branches look after")
+@SecurityRequirement(name = "bearer")
+public class BeneficiaryResource {
+
+
+    @Inject
+    BeneficiaryService service;
+
+    @POST
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Register a beneficiary in your subtree",
+            description = "409 BENEFICIARY_ALREADY_REGISTERED / BENEFICIARY_MEMBER_ALREADY_REGISTERED for the same person twice.")
+    public Response register(@Valid @NotNull RegisterBeneficiary request, @Context UriInfo uri) {
+        BeneficiaryView view = service.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Beneficiaries of your subtree (personal data masked)",
+            description = "nationalId finds one person exactly (blind index); filters by kind, category and member.")
+    public Page<BeneficiaryView> list(@QueryParam("kind") BeneficiaryKind kind,
+            @QueryParam("category") HardshipCategory category,
+            @QueryParam("nationalId") @Size(max = 18) String nationalId,
+            @QueryParam("memberId") UUID memberId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(kind, category, nationalId, memberId, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One beneficiary",
+            description = "Unmasked for platform-admin, org-admin and branch-secretary, and then audited with the "
+                    + "query parameter purpose (why you open it, e.g. 核实走访) as the reason.")
+    public BeneficiaryView get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
+        return service.get(id, purpose);
+    }
+}

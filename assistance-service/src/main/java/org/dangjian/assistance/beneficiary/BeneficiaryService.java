@@ -1,0 +1,132 @@
+package org.dangjian.assistance.beneficiary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
+import org.dangjian.assistance.common.Organizations;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.api.pii.Masking;
+import org.dangjian.platform.api.pii.NationalIdNumber;
+import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class BeneficiaryService {
+
+    static final String TARGET = "beneficiary";
+    private static final String MASK = "******";
+
+    @Inject
+    BeneficiaryRepository beneficiaries;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    PersonalDataProtection protection;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public BeneficiaryView register(RegisterBeneficiary request) {
+        organizations.requireInScope(request.orgId());
+        String nationalId = NationalIdNumber.normalize(request.nationalId());
+        String index = protection.blindIndex(nationalId);
+        switch (request.kind()) {
+            case MEMBER -> {
+                if (request.memberId() == null) {
+                    throw DomainException.unprocessable("BENEFICIARY_MEMBER_ID_REQUIRED");
+                }
+                if (beneficiaries.activeForMember(request.memberId())) {
+                    throw DomainException.conflict("BENEFICIARY_MEMBER_ALREADY_REGISTERED", request.memberId());
+                }
+            }
+            case RESIDENT -> {
+                if (request.name() == null || request.name().isBlank() || nationalId == null) {
+                    throw DomainException.unprocessable("BENEFICIARY_RESIDENT_IDENTITY_REQUIRED");
+                }
+                if (request.memberId() != null) {
+                    throw DomainException.unprocessable("BENEFICIARY_RESIDENT_HAS_NO_MEMBER_ID");
+                }
+            }
+        }
+        // Also a member's ID, when given: one person is one beneficiary, however they were registered.
+        if (index != null && beneficiaries.activeWithNationalId(index)) {
+            throw DomainException.conflict("BENEFICIARY_ALREADY_REGISTERED", Masking.nationalId(nationalId));
+        }
+        Beneficiary beneficiary = Beneficiary.register(request.orgId(), request.kind(), request.memberId(),
+                request.name() == null ? null : request.name().strip(),
+                new Beneficiary.Sealed(protection.encrypt(nationalId), index, protection.encrypt(request.hardshipDetails())),
+                request.address(), request.householdSize(), request.categories(), clock.today(), caller.subject());
+        beneficiaries.persistAndFlush(beneficiary);
+        BeneficiaryView view = masked(beneficiary);
+        audit.write("BENEFICIARY_REGISTERED", TARGET, beneficiary.id(), null, view);
+        // The registrar typed the values in: echoing them back would be an unaudited read.
+        return view;
+    }
+
+    /** One beneficiary; unmasked (and audited) for the roles that work on cases. */
+    @Transactional
+    public BeneficiaryView get(UUID id, String purpose) {
+        return view(require(id), purpose == null || purpose.isBlank() ? "case work" : purpose.strip());
+    }
+
+    /** Lists show personal data masked to everyone; open one record to see it in full (audited). */
+    @Transactional
+    public Page<BeneficiaryView> list(BeneficiaryKind kind, HardshipCategory category, String nationalId, UUID memberId,
+            int page, int size) {
+        String index = nationalId == null ? null : protection.blindIndex(NationalIdNumber.normalize(nationalId));
+        return beneficiaries.find(new BeneficiaryRepository.Filter(organizations.subtreePrefix(), kind, category, index,
+                memberId), page, size).map(this::masked);
+    }
+
+    /** The beneficiary, or 404 when missing or outside the caller's subtree. */
+    public Beneficiary require(UUID id) {
+        Beneficiary beneficiary = beneficiaries.findByIdOptional(id)
+                .orElseThrow(() -> DomainException.notFound("BENEFICIARY_NOT_FOUND", id));
+        scope.require(beneficiary.orgId(), "BENEFICIARY_NOT_FOUND", id);
+        return beneficiary;
+    }
+
+    public boolean mayUnmask() {
+        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN)
+                || caller.hasRole(Caller.BRANCH_SECRETARY);
+    }
+
+    private BeneficiaryView view(Beneficiary b, String purpose) {
+        if (!mayUnmask()) {
+            return masked(b);
+        }
+        audit.unmaskedRead(TARGET, b.id(), "nationalId,hardshipDetails", purpose);
+        return build(b, protection.decrypt(b.nationalIdEncrypted()), protection.decrypt(b.hardshipDetailsEncrypted()), false);
+    }
+
+    BeneficiaryView masked(Beneficiary b) {
+        String nationalId = b.nationalIdEncrypted() == null ? null : Masking.nationalId(protection.decrypt(b.nationalIdEncrypted()));
+        return build(b, nationalId, b.hardshipDetailsEncrypted() == null ? null : MASK, true);
+    }
+
+    private static BeneficiaryView build(Beneficiary b, String nationalId, String details, boolean masked) {
+        return new BeneficiaryView(b.id(), b.orgId(), b.kind(), b.memberId(), b.name(), nationalId, b.address(),
+                b.householdSize(), b.categories().stream().sorted().toList(), details, masked, b.status(), b.registeredOn(),
+                b.version());
+    }
+}

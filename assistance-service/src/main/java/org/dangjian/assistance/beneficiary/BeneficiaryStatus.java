@@ -1,0 +1,5 @@
+package org.dangjian.assistance.beneficiary;
+
+public enum BeneficiaryStatus {
+    ACTIVE
+}

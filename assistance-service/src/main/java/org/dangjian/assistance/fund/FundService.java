@@ -1,0 +1,134 @@
+package org.dangjian.assistance.fund;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.assistance.common.Money;
+import org.dangjian.assistance.common.Organizations;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.fund.FundDtos.Disburse;
+import org.dangjian.assistance.fund.FundDtos.FundView;
+import org.dangjian.assistance.fund.FundDtos.LedgerEntryView;
+import org.dangjian.assistance.fund.FundDtos.OpenFund;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FundService {
+
+    @Inject
+    FundRepository funds;
+
+    @Inject
+    BudgetRepository budgets;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public FundView open(OpenFund request) {
+        organizations.requireInScope(request.orgId());
+        Fund fund = Fund.open(request.orgId(), request.kind(), request.name().strip(), caller.subject());
+        funds.persistAndFlush(fund);
+        FundView view = FundView.of(fund, java.util.List.of());
+        audit.write("FUND_OPENED", "fund", fund.id(), null, view);
+        return view;
+    }
+
+    @Transactional
+    public FundView get(UUID id) {
+        Fund fund = requireFund(id);
+        return FundView.of(fund, budgets.ofFund(id));
+    }
+
+    @Transactional
+    public Page<FundView> list(FundKind kind, int page, int size) {
+        return funds.inSubtree(organizations.subtreePrefix(), kind, page, size)
+                .map(f -> FundView.of(f, budgets.ofFund(f.id())));
+    }
+
+    /** Sets the year's budget: an allocation the first time, an adjustment (signed difference) afterwards. */
+    @Transactional
+    public FundView setBudget(UUID fundId, int fiscalYear, BigDecimal amount) {
+        Fund fund = requireFund(fundId);
+        Budget budget = budgets.lockFor(fundId, fiscalYear).orElse(null);
+        LedgerEntry entry;
+        if (budget == null) {
+            budget = Budget.allocate(fundId, fiscalYear, amount);
+            budgets.persistAndFlush(budget);
+            entry = LedgerEntry.of(budget, LedgerEntryKind.ALLOCATION, budget.amount(), clock.today(), caller.subject(),
+                    null, null);
+        } else {
+            BigDecimal before = budget.amount();
+            BigDecimal delta = budget.resize(amount);
+            entry = LedgerEntry.of(budget, LedgerEntryKind.ADJUSTMENT, delta, clock.today(), caller.subject(),
+                    "from " + before, null);
+        }
+        ledger.persist(entry);
+        budgets.flush();
+        audit.write("BUDGET_SET", "fund", fundId, null, LedgerEntryView.of(entry));
+        return FundView.of(fund, budgets.ofFund(fundId));
+    }
+
+    /** Money paid out directly (not for a case), e.g. a one-off condolence payment. */
+    @Transactional
+    public LedgerEntryView disburse(UUID fundId, Disburse request) {
+        requireFund(fundId);
+        LocalDate on = request.disbursedOn() != null ? request.disbursedOn() : clock.today();
+        LedgerEntry entry = charge(fundId, Money.of(request.amount()), on, request.purpose().strip(), null);
+        LedgerEntryView view = LedgerEntryView.of(entry);
+        audit.write("FUND_DISBURSED", "fund", fundId, null, view);
+        return view;
+    }
+
+    /**
+     * Charges the budget of the payment's year inside the caller's transaction: the budget row stays
+     * locked until it commits, so the no-overdraw check cannot race another charge.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LedgerEntry charge(UUID fundId, BigDecimal amount, LocalDate on, String purpose, UUID caseId) {
+        int year = on.getYear();
+        Budget budget = budgets.lockFor(fundId, year)
+                .orElseThrow(() -> DomainException.unprocessable("BUDGET_NOT_SET", fundId, String.valueOf(year)));
+        budget.charge(amount);
+        LedgerEntry entry = LedgerEntry.of(budget, LedgerEntryKind.DISBURSEMENT, amount, on, caller.subject(), purpose, caseId);
+        ledger.persist(entry);
+        budgets.flush();
+        return entry;
+    }
+
+    @Transactional
+    public Page<LedgerEntryView> ledger(UUID fundId, Integer fiscalYear, int page, int size) {
+        requireFund(fundId);
+        return ledger.ofFund(fundId, fiscalYear, page, size).map(LedgerEntryView::of);
+    }
+
+    /** The fund, or 404 when it does not exist or lies outside the caller's subtree. */
+    public Fund requireFund(UUID id) {
+        Fund fund = funds.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("FUND_NOT_FOUND", id));
+        scope.require(fund.orgId(), "FUND_NOT_FOUND", id);
+        return fund;
+    }
+}

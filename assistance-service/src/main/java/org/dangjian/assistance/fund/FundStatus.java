@@ -1,0 +1,5 @@
+package org.dangjian.assistance.fund;
+
+public enum FundStatus {
+    ACTIVE
+}

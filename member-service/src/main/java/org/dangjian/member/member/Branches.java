@@ -1,0 +1,59 @@
+package org.dangjian.member.member;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.OrgUnit;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Which organizations of the local tree may hold members: active branches of the three branch types. */
+@RequestScoped
+public class Branches {
+
+    /** Only branches hold members (DOMAIN.md §1); committees and groups do not. */
+    public static final Set<String> BRANCH_TYPES = Set.of("BRANCH", "JOINT_BRANCH", "TEMPORARY_BRANCH");
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    OrgScope scope;
+
+    /** The branch, when it exists in the caller's scope, is a branch type and is active; else a 422 with the reason. */
+    public OrgUnit requireInScope(UUID orgId) {
+        OrgUnit unit = tree.node(orgId).filter(u -> scope.covers(u.id()))
+                .orElseThrow(() -> DomainException.unprocessable("MEMBER_BRANCH_NOT_FOUND", orgId));
+        return requireUsable(unit);
+    }
+
+    /** The branch anywhere in the platform (e.g. a transfer's receiving branch, outside the caller's scope). */
+    public OrgUnit requireAnywhere(UUID orgId, String notFoundCode) {
+        OrgUnit unit = tree.node(orgId).orElseThrow(() -> DomainException.unprocessable(notFoundCode, orgId));
+        return requireUsable(unit);
+    }
+
+    private static OrgUnit requireUsable(OrgUnit unit) {
+        if (!BRANCH_TYPES.contains(unit.type())) {
+            throw DomainException.unprocessable("MEMBER_BRANCH_NOT_A_BRANCH", unit.name(), unit.type());
+        }
+        if (!"ACTIVE".equals(unit.status())) {
+            throw DomainException.unprocessable("MEMBER_BRANCH_NOT_ACTIVE", unit.name());
+        }
+        return unit;
+    }
+
+    /** A party group (党小组) must be a GROUP directly under the member's branch. */
+    public void requireGroupOf(UUID groupId, UUID branchId) {
+        if (groupId == null) {
+            return;
+        }
+        boolean ok = tree.node(groupId).filter(g -> "GROUP".equals(g.type()) && branchId.equals(g.parentId())).isPresent();
+        if (!ok) {
+            throw DomainException.unprocessable("MEMBER_GROUP_NOT_IN_BRANCH", groupId);
+        }
+    }
+}

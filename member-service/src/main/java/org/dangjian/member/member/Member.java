@@ -1,0 +1,223 @@
+package org.dangjian.member.member;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.dangjian.platform.api.Ids;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A member record (党员档案). National ID and phone are held only sealed (ciphertext + blind index):
+ * the service layer seals and opens them, this entity never sees plaintext.
+ */
+@Entity
+@Table(name = "member")
+public class Member {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "member_number", nullable = false, unique = true)
+    private String memberNumber;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Gender gender;
+
+    /** GB/T 3304 code, e.g. {@code 01} 汉族. */
+    @Column(nullable = false)
+    private String ethnicity;
+
+    @Column(name = "birth_date", nullable = false)
+    private LocalDate birthDate;
+
+    @Column(name = "national_id", nullable = false)
+    private String nationalId;
+
+    @Column(name = "national_id_index", nullable = false)
+    private String nationalIdIndex;
+
+    private String phone;
+
+    @Column(name = "phone_index")
+    private String phoneIndex;
+
+    @Enumerated(EnumType.STRING)
+    private Education education;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberCategory category;
+
+    @Column(name = "work_unit")
+    private String workUnit;
+
+    /** The branch (党支部, joint or temporary branch) the member belongs to. */
+    @Column(name = "org_id", nullable = false)
+    private UUID orgId;
+
+    @Column(name = "group_id")
+    private UUID groupId;
+
+    private String grid;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MemberStage stage;
+
+    @Column(name = "applied_on")
+    private LocalDate appliedOn;
+
+    @Column(name = "activist_on")
+    private LocalDate activistOn;
+
+    @Column(name = "candidate_on")
+    private LocalDate candidateOn;
+
+    @Column(name = "admitted_on")
+    private LocalDate admittedOn;
+
+    @Column(name = "full_on")
+    private LocalDate fullOn;
+
+    @Column(name = "registered_on", nullable = false)
+    private LocalDate registeredOn;
+
+    @Version
+    private long version;
+
+    protected Member() {
+    }
+
+    /** 建档: a new record in a branch, at the stage (and with the dates) its files show. */
+    public static Member register(String memberNumber, PersonalDetails details, SealedValue nationalId, SealedValue phone,
+            UUID branchId, MemberStage stage, StageDates dates, LocalDate registeredOn) {
+        Member member = new Member();
+        member.id = Ids.next();
+        member.memberNumber = memberNumber;
+        member.describe(details);
+        member.identify(nationalId);
+        member.reachAt(phone);
+        member.orgId = branchId;
+        member.stage = stage;
+        member.date(dates);
+        member.registeredOn = registeredOn;
+        return member;
+    }
+
+    /** Corrects the descriptive fields of the record (not its branch or stage: those have their own procedures). */
+    public void describe(PersonalDetails details) {
+        this.name = details.name();
+        this.gender = details.gender();
+        this.ethnicity = details.ethnicity();
+        this.birthDate = details.birthDate();
+        this.education = details.education();
+        this.category = details.category();
+        this.workUnit = details.workUnit();
+        this.groupId = details.groupId();
+        this.grid = details.grid();
+    }
+
+    public void identify(SealedValue nationalId) {
+        this.nationalId = nationalId.ciphertext();
+        this.nationalIdIndex = nationalId.blindIndex();
+    }
+
+    public void reachAt(SealedValue phone) {
+        this.phone = phone == null ? null : phone.ciphertext();
+        this.phoneIndex = phone == null ? null : phone.blindIndex();
+    }
+
+    /** Moves the member to another branch (an accepted transfer); the group belongs to the old branch. */
+    public void moveTo(UUID branchId) {
+        this.orgId = branchId;
+        this.groupId = null;
+    }
+
+    /** Records reaching a stage (or an end) on a date. */
+    public void enter(MemberStage stage, LocalDate on) {
+        this.stage = stage;
+        if (stage.isLive()) {
+            date(dates().with(stage, on));
+        }
+    }
+
+    private void date(StageDates dates) {
+        this.appliedOn = dates.appliedOn();
+        this.activistOn = dates.activistOn();
+        this.candidateOn = dates.candidateOn();
+        this.admittedOn = dates.admittedOn();
+        this.fullOn = dates.fullOn();
+    }
+
+    public PersonalDetails details() {
+        return new PersonalDetails(name, gender, ethnicity, birthDate, education, category, workUnit, groupId, grid);
+    }
+
+    public StageDates dates() {
+        return new StageDates(appliedOn, activistOn, candidateOn, admittedOn, fullOn);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String memberNumber() {
+        return memberNumber;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public MemberCategory category() {
+        return category;
+    }
+
+    /** The sealed national ID (ciphertext). */
+    public String sealedNationalId() {
+        return nationalId;
+    }
+
+    public String nationalIdIndex() {
+        return nationalIdIndex;
+    }
+
+    /** The sealed phone (ciphertext), or null. */
+    public String sealedPhone() {
+        return phone;
+    }
+
+    public UUID orgId() {
+        return orgId;
+    }
+
+    public UUID groupId() {
+        return groupId;
+    }
+
+    public MemberStage stage() {
+        return stage;
+    }
+
+    public LocalDate registeredOn() {
+        return registeredOn;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,61 @@
+package org.dangjian.member.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may see which record, and how much of it (DOMAIN.md §6): a member only their own record;
+ * staff the records of their subtree. A record outside is reported as missing (404).
+ */
+@ApplicationScoped
+public class MemberAccess {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    MemberRepository members;
+
+    /** The record, when the caller may see it. */
+    public Member visible(UUID id) {
+        return members.byId(id).filter(this::sees).orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", id));
+    }
+
+    public boolean sees(Member member) {
+        if (isSelfServiceOnly()) {
+            return isSelf(member);
+        }
+        return scope.covers(member.orgId());
+    }
+
+    /** Full national ID and phone for administrators of the record's organization, and for the member themself. */
+    public boolean seesUnmasked(Member member) {
+        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN) || isSelf(member);
+    }
+
+    /** A caller whose only standing is being a member: no data scope beyond their own record. */
+    public boolean isSelfServiceOnly() {
+        return caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN) && !caller.hasRole(Caller.ORG_ADMIN)
+                && !caller.hasRole(Caller.BRANCH_SECRETARY) && !caller.hasRole(Caller.AUDITOR)
+                && !caller.hasRole(Caller.INTEGRATION);
+    }
+
+    public boolean isSelf(Member member) {
+        Optional<UUID> me = caller.memberId();
+        return me.isPresent() && me.get().equals(member.id());
+    }
+
+    /** The subtree list queries are limited to, or null for an unrestricted caller. */
+    public String subtreePrefix() {
+        return scope.subtreePrefix().orElse(null);
+    }
+}

@@ -1,0 +1,111 @@
+package org.dangjian.member.member;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.member.common.Page;
+import org.dangjian.member.member.MemberDtos.CorrectMember;
+import org.dangjian.member.member.MemberDtos.MemberView;
+import org.dangjian.member.member.MemberDtos.RegisterMember;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "党员档案: member records")
+@SecurityRequirement(name = "bearer")
+public class MemberResource {
+
+    @Inject
+    MemberService service;
+
+    @POST
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Register a member record (建立党员档案)",
+            description = "Publishes member.registered. 409 MEMBER_NATIONAL_ID_TAKEN when the person already has a record; "
+                    + "422 when the branch is not a branch in your scope or a rule is broken.")
+    public Response register(@Valid @NotNull RegisterMember request, @Context UriInfo uri) {
+        MemberView view = service.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
+                .tag(etag(view)).entity(view).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION,
+            Caller.MEMBER})
+    @Operation(summary = "One member record",
+            description = "National ID and phone are shown in full to platform and organization administrators and to the "
+                    + "member themself, and each such read is audited (X-Purpose says why); masked for everyone else.")
+    public Response get(@PathParam("id") UUID id, @HeaderParam("X-Purpose") @Size(max = 200) String purpose) {
+        MemberView view = service.read(id, purpose);
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Correct a member record (更正档案)",
+            description = "Only the fields present change. If-Match with the ETag of the last read: 412 when the record "
+                    + "changed since. Publishes member.updated.")
+    public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectMember request,
+            @HeaderParam("If-Match") String ifMatch) {
+        MemberView view = service.correct(id, request, versionOf(ifMatch));
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Search member records in your scope",
+            description = "nationalId and phone match exactly (through a blind index), name by prefix. Always masked.")
+    public Page<MemberView> search(@QueryParam("nationalId") String nationalId,
+            @QueryParam("phone") @Size(max = 20) String phone,
+            @QueryParam("name") @Size(max = 50) String name,
+            @QueryParam("stage") MemberStage stage,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.search(nationalId, phone, name, stage, page, size);
+    }
+
+    static EntityTag etag(MemberView view) {
+        return new EntityTag(Long.toString(view.version()));
+    }
+
+    /** {@code "3"} or {@code W/"3"} → 3; absent → no precondition. */
+    static Long versionOf(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+            return null;
+        }
+        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new DomainException(412, "MEMBER_VERSION_STALE", "?");
+        }
+    }
+}

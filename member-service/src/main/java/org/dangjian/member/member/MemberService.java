@@ -1,0 +1,210 @@
+package org.dangjian.member.member;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.member.common.Page;
+import org.dangjian.member.config.MemberRules;
+import org.dangjian.member.event.MemberEvents;
+import org.dangjian.member.member.MemberDtos.CorrectMember;
+import org.dangjian.member.member.MemberDtos.MemberView;
+import org.dangjian.member.member.MemberDtos.RegisterMember;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.api.pii.Masking;
+import org.dangjian.platform.api.pii.NationalIdNumber;
+import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Member records (党员档案): registration, correction, reading and search, with personal data protected. */
+@ApplicationScoped
+public class MemberService {
+
+    static final String AUDIT_TARGET = "member";
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    MemberAccess access;
+
+    @Inject
+    Branches branches;
+
+    @Inject
+    PersonalDataProtection pii;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    MemberEvents events;
+
+    @Inject
+    MemberRules rules;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public MemberView register(RegisterMember r) {
+        branches.requireInScope(r.orgId());
+        branches.requireGroupOf(r.groupId(), r.orgId());
+        String nationalId = NationalIdNumber.normalize(r.nationalId());
+        LocalDate birthDate = birthDateOf(nationalId, r.birthDate());
+        LocalDate today = clock.today();
+        if (!r.stage().isLive()) {
+            throw DomainException.unprocessable("MEMBER_STAGE_NOT_REGISTRABLE", r.stage());
+        }
+        StageDates dates = r.dates();
+        dates.requireConsistentWith(r.stage(), today);
+        requireOfAgeAtApplication(birthDate, dates.appliedOn());
+        SealedValue sealedId = sealNationalId(nationalId);
+        if (members.nationalIdTaken(sealedId.blindIndex())) {
+            throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
+        }
+        PersonalDetails details = new PersonalDetails(r.name().strip(), r.gender(), r.ethnicity(), birthDate, r.education(),
+                r.category(), r.workUnit(), r.groupId(), r.grid());
+        Member member = Member.register(members.nextMemberNumber(), details, sealedId, sealPhone(r.phone()), r.orgId(),
+                r.stage(), dates, today);
+        try {
+            members.persistAndFlush(member);
+        } catch (ConstraintViolationException e) {
+            // Another registration of the same person committed between the check and the insert.
+            throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
+        }
+        audit.write("MEMBER_REGISTERED", AUDIT_TARGET, member.id(), null, snapshot(member));
+        events.registered(member);
+        return maskedView(member);
+    }
+
+    @Transactional
+    public MemberView correct(UUID id, CorrectMember c, Long expectedVersion) {
+        Member member = access.visible(id);
+        requireVersion(member, expectedVersion);
+        Snapshot before = snapshot(member);
+        PersonalDetails d = member.details();
+        UUID groupId = c.groupId() != null ? c.groupId() : d.groupId();
+        if (!Objects.equals(groupId, d.groupId())) {
+            branches.requireGroupOf(groupId, member.orgId());
+        }
+        LocalDate birthDate = c.birthDate() != null ? c.birthDate() : d.birthDate();
+        if (c.nationalId() != null) {
+            String nationalId = NationalIdNumber.normalize(c.nationalId());
+            SealedValue sealed = sealNationalId(nationalId);
+            if (!sealed.blindIndex().equals(member.nationalIdIndex())) {
+                if (members.nationalIdTaken(sealed.blindIndex())) {
+                    throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
+                }
+                member.identify(sealed);
+            }
+            birthDate = birthDateOf(nationalId, c.birthDate());
+        } else if (c.birthDate() != null) {
+            birthDateOf(pii.decrypt(member.sealedNationalId()), c.birthDate());
+        }
+        if (c.phone() != null) {
+            member.reachAt(sealPhone(c.phone()));
+        }
+        member.describe(new PersonalDetails(c.name() != null ? c.name().strip() : d.name(),
+                c.gender() != null ? c.gender() : d.gender(),
+                c.ethnicity() != null ? c.ethnicity() : d.ethnicity(),
+                birthDate,
+                c.education() != null ? c.education() : d.education(),
+                c.category() != null ? c.category() : d.category(),
+                c.workUnit() != null ? c.workUnit() : d.workUnit(),
+                groupId,
+                c.grid() != null ? c.grid() : d.grid()));
+        try {
+            members.flush();
+        } catch (ConstraintViolationException e) {
+            throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
+        }
+        audit.write("MEMBER_CORRECTED", AUDIT_TARGET, member.id(), before, snapshot(member));
+        events.updated(member);
+        return maskedView(member);
+    }
+
+    /** One record as the caller may see it; an unmasked read is audited with its purpose. */
+    @Transactional
+    public MemberView read(UUID id, String purpose) {
+        Member member = access.visible(id);
+        if (!access.seesUnmasked(member)) {
+            return maskedView(member);
+        }
+        audit.unmaskedRead(AUDIT_TARGET, member.id(), "nationalId,phone", purpose == null ? "record view" : purpose);
+        return MemberView.of(member, pii.decrypt(member.sealedNationalId()), pii.decrypt(member.sealedPhone()), false);
+    }
+
+    /** Lists are always masked: a full value is only shown one record at a time, and audited. */
+    @Transactional
+    public Page<MemberView> search(String nationalId, String phone, String name, MemberStage stage, int page, int size) {
+        String nidIndex = null;
+        if (nationalId != null) {
+            if (!NationalIdNumber.isValid(nationalId)) {
+                throw DomainException.badRequest("MEMBER_SEARCH_NATIONAL_ID_INVALID");
+            }
+            nidIndex = pii.blindIndex(NationalIdNumber.normalize(nationalId));
+        }
+        String phoneIndex = phone == null ? null : pii.blindIndex(phone.strip());
+        var criteria = new MemberRepository.Criteria(access.subtreePrefix(), nidIndex, phoneIndex,
+                name == null || name.isBlank() ? null : name.strip(), stage);
+        return Page.of(members.search(criteria, page, size), page, size, this::maskedView);
+    }
+
+    public MemberView maskedView(Member member) {
+        return MemberView.of(member, Masking.nationalId(pii.decrypt(member.sealedNationalId())),
+                Masking.phone(pii.decrypt(member.sealedPhone())), true);
+    }
+
+    /** The audit copy of a record: personal data masked. */
+    public Snapshot snapshot(Member m) {
+        PersonalDetails d = m.details();
+        return new Snapshot(m.memberNumber(), d.name(), d.gender(), d.ethnicity(), d.birthDate(),
+                Masking.nationalId(pii.decrypt(m.sealedNationalId())), Masking.phone(pii.decrypt(m.sealedPhone())),
+                d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(), m.version());
+    }
+
+    public record Snapshot(String memberNumber, String name, Gender gender, String ethnicity, LocalDate birthDate,
+            String nationalId, String phone, Education education, MemberCategory category, String workUnit, UUID orgId,
+            UUID groupId, String grid, MemberStage stage, long version) {
+    }
+
+    void requireOfAgeAtApplication(LocalDate birthDate, LocalDate appliedOn) {
+        int minimum = rules.registration().minimumApplicantAge();
+        if (appliedOn != null && appliedOn.isBefore(birthDate.plusYears(minimum))) {
+            throw DomainException.unprocessable("MEMBER_APPLICANT_UNDER_AGE", minimum, appliedOn);
+        }
+    }
+
+    private static void requireVersion(Member member, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != member.version()) {
+            throw new DomainException(412, "MEMBER_VERSION_STALE", member.version());
+        }
+    }
+
+    /** The birth date is part of the ID number; a separately given one must agree with it. */
+    private static LocalDate birthDateOf(String nationalId, LocalDate given) {
+        LocalDate fromId = NationalIdNumber.birthDate(nationalId).orElseThrow();
+        if (given != null && !given.equals(fromId)) {
+            throw DomainException.unprocessable("MEMBER_BIRTH_DATE_MISMATCH", given);
+        }
+        return fromId;
+    }
+
+    private SealedValue sealNationalId(String normalized) {
+        return new SealedValue(pii.encrypt(normalized), pii.blindIndex(normalized));
+    }
+
+    private SealedValue sealPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String normalized = phone.strip();
+        return new SealedValue(pii.encrypt(normalized), pii.blindIndex(normalized));
+    }
+}

@@ -1,0 +1,51 @@
+package org.dangjian.organization.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import org.dangjian.organization.organization.OrganizationType;
+
+import java.util.OptionalInt;
+
+/**
+ * The rule numbers of organization-service (DOMAIN.md §1), defaults from the Party's regulations;
+ * localities override them in configuration ({@code dangjian.organization.*}).
+ */
+@ConfigMapping(prefix = "dangjian.organization")
+public interface OrganizationRules {
+
+    Leadership leadership();
+
+    interface Leadership {
+
+        /** Term length (任期) in years, per type that elects a leadership team. */
+        TermYears termYears();
+
+        /** How many days before a term ends it appears on the re-election (换届) due list. */
+        @WithDefault("90")
+        int reElectionNoticeDays();
+    }
+
+    interface TermYears {
+        /** 基层党委: 5 years. */
+        @WithDefault("5")
+        int committee();
+
+        /** 党总支: 3 years. */
+        @WithDefault("3")
+        int generalBranch();
+
+        /** 党支部, including joint branches: 3 years. */
+        @WithDefault("3")
+        int branch();
+
+        /** Working committees are appointed and temporary branches and groups elect no team: no term. */
+        default OptionalInt of(OrganizationType type) {
+            return switch (type) {
+                case COMMITTEE -> OptionalInt.of(committee());
+                case GENERAL_BRANCH -> OptionalInt.of(generalBranch());
+                case BRANCH, JOINT_BRANCH -> OptionalInt.of(branch());
+                case WORKING_COMMITTEE, TEMPORARY_BRANCH, GROUP -> OptionalInt.empty();
+            };
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.dangjian.organization.leadership;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
+import org.dangjian.organization.organization.OrganizationType;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class LeadershipRepository implements PanacheRepositoryBase<LeadershipTeam, UUID> {
+
+    public List<LeadershipSeat> openSeats(UUID organizationId) {
+        return getEntityManager().createQuery(
+                        "from LeadershipSeat where organizationId = ?1 and endedOn is null order by seat, startedOn, id",
+                        LeadershipSeat.class)
+                .setParameter(1, organizationId).getResultList();
+    }
+
+    public void persistSeat(LeadershipSeat seat) {
+        getEntityManager().persist(seat);
+    }
+
+    public LeadershipSeat seat(UUID seatId) {
+        return getEntityManager().find(LeadershipSeat.class, seatId);
+    }
+
+    /** Active organizations of a subtree whose term ends in [{@code from}, {@code to}], soonest first. */
+    public List<TermDue> termsEnding(String prefix, LocalDate from, LocalDate to, int page, int size) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select o.id, o.name, o.type, o.path, t.term_started_on, t.term_ends_on
+                        from leadership_team t join organization o on o.id = t.organization_id
+                        where o.path like :prefix || '%' and o.status = 'ACTIVE'
+                          and t.term_ends_on >= :from and t.term_ends_on <= :to
+                        order by t.term_ends_on, o.path limit :size offset :offset""")
+                .setParameter("prefix", prefix).setParameter("from", from).setParameter("to", to)
+                .setParameter("size", size).setParameter("offset", page * size).getResultList();
+        List<TermDue> due = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            due.add(new TermDue((UUID) r[0], (String) r[1], OrganizationType.valueOf((String) r[2]), (String) r[3],
+                    date(r[4]), date(r[5])));
+        }
+        return due;
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,203 @@
+package org.dangjian.platform.messaging;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Operators' view of the events this service's consumers could not apply (the dead-letter topics
+ * of its channels), and replay of one of them to its original topic once the cause is fixed.
+ * Replaying twice is harmless: consumers apply an event id once.
+ */
+@Path("/admin/dead-letters")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Dead letters", description = "events this service's consumers refused, and their replay")
+@SecurityRequirement(name = "bearer")
+public class DeadLetterResource {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);
+    private static final int MAX_VALUE_CHARS = 4000;
+
+    public record DeadLetter(String topic, int partition, long offset, String key, Instant timestamp, String originalTopic,
+            Integer originalPartition, Long originalOffset, String reason, String cause, String eventId, String eventType,
+            String value) {
+    }
+
+    public record Replayed(String topic, int partition, long offset, String replayedTo) {
+    }
+
+    @Inject
+    Config config;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @GET
+    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @Operation(summary = "All dead letters of this service's consumers, oldest first")
+    public List<DeadLetter> list() {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            for (String topic : deadLetterTopics()) {
+                for (ConsumerRecord<String, String> record : readAll(consumer, topic)) {
+                    letters.add(view(record));
+                }
+            }
+        }
+        return letters;
+    }
+
+    @POST
+    @Path("/{topic}/{partition}/{offset}/replay")
+    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @Operation(summary = "Publish one dead letter again to the topic it came from")
+    public Replayed replay(@PathParam("topic") String topic, @PathParam("partition") int partition,
+            @PathParam("offset") long offset) {
+        if (!deadLetterTopics().contains(topic)) {
+            throw DomainException.notFound("DEAD_LETTER_NOT_FOUND", topic, partition, offset);
+        }
+        ConsumerRecord<String, String> record;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            record = readOne(consumer, new TopicPartition(topic, partition), offset)
+                    .orElseThrow(() -> DomainException.notFound("DEAD_LETTER_NOT_FOUND", topic, partition, offset));
+        }
+        String target = header(record, "dead-letter-topic");
+        if (target == null) {
+            throw DomainException.unprocessable("DEAD_LETTER_ORIGIN_UNKNOWN", topic, partition, offset);
+        }
+        ProducerRecord<String, String> again = new ProducerRecord<>(target, record.key(), record.value());
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith("dead-letter-")) {
+                again.headers().add(header);
+            }
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true"), new StringSerializer(), new StringSerializer())) {
+            producer.send(again).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("replay to " + target + " failed", e);
+        }
+        LOG.infof("%s replayed dead letter %s-%d@%d to %s", caller.subject(), topic, partition, offset, target);
+        return new Replayed(topic, partition, offset, target);
+    }
+
+    /** The dead-letter topics configured on this service's incoming channels. */
+    TreeSet<String> deadLetterTopics() {
+        TreeSet<String> topics = new TreeSet<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".dead-letter-queue.topic")) {
+                config.getOptionalValue(name, String.class).ifPresent(topics::add);
+            }
+        }
+        return topics;
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-browser-" + UUID.randomUUID()),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        if (partitions.isEmpty()) {
+            return records;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static Optional<ConsumerRecord<String, String>> readOne(KafkaConsumer<String, String> consumer, TopicPartition partition,
+            long offset) {
+        if (consumer.partitionsFor(partition.topic(), Duration.ofSeconds(10)).stream().noneMatch(p -> p.partition() == partition.partition())) {
+            return Optional.empty();
+        }
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, offset);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                return record.offset() == offset ? Optional.of(record) : Optional.empty();
+            }
+            if (consumer.position(partition) >= consumer.endOffsets(List.of(partition)).get(partition)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DeadLetter view(ConsumerRecord<String, String> record) {
+        String value = record.value();
+        if (value != null && value.length() > MAX_VALUE_CHARS) {
+            value = value.substring(0, MAX_VALUE_CHARS) + "…";
+        }
+        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.key(),
+                Instant.ofEpochMilli(record.timestamp()), header(record, "dead-letter-topic"),
+                parseInt(header(record, "dead-letter-partition")), parseLong(header(record, "dead-letter-offset")),
+                header(record, "dead-letter-reason"), header(record, "dead-letter-cause"), header(record, "ce_id"),
+                header(record, "ce_type"), value);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Integer parseInt(String value) {
+        return value == null ? null : Integer.valueOf(value);
+    }
+
+    private static Long parseLong(String value) {
+        return value == null ? null : Long.valueOf(value);
+    }
+
+}
