@@ -50,9 +50,9 @@ class KafkaTopicsTest {
         // Guards the derivation above: if it silently found nothing, the coverage test would be vacuous.
         for (String service : List.of("member-service", "activity-service", "assistance-service")) {
             ServiceConfig config = ServiceConfig.of(service);
-            assertEquals(Set.of("dangjian.organization.v1"), config.consumedTopics(), service);
-            assertEquals(Set.of("dangjian.organization.v1." + service + ".dlq"), config.deadLetterTopics(), service);
-            assertEquals(Set.of(service), config.consumerGroups(), service);
+            assertTrue(config.consumedTopics().contains("dangjian.organization.v1"), service);
+            assertTrue(config.deadLetterTopics().contains("dangjian.organization.v1." + service + ".dlq"), service);
+            assertTrue(config.consumerGroups().contains(service), service);
         }
         assertEquals(Set.of("dangjian.organization.v1"), ServiceConfig.of("organization-service").producedTopics());
     }
