@@ -30,7 +30,8 @@ class ServiceConfigTest {
             "kafka.sasl.jaas.config");
     /** Services holding personal data encrypted at rest (ARCHITECTURE.md §4): national ID, phone, hardship. */
     private static final Set<String> PII_SERVICES = Set.of("member-service", "assistance-service");
-    private static final List<String> PII_KEYS = List.of("DANGJIAN_PII_ENCRYPTION_KEY", "DANGJIAN_PII_ENCRYPTION_KEY_ID",
+    /** platform/api-support's PiiConfig: dangjian.pii.keys.<id>, dangjian.pii.active-key, dangjian.pii.blind-index-key. */
+    private static final List<String> PII_KEYS = List.of("DANGJIAN_PII_KEYS_K1", "DANGJIAN_PII_ACTIVE_KEY",
             "DANGJIAN_PII_BLIND_INDEX_KEY");
 
     /** Where each environment variable of the app container comes from: "configmap:<name>", "secret:<name>/<key>" or "value". */
