@@ -92,6 +92,10 @@ public class Member {
     @Column(name = "registered_on", nullable = false)
     private LocalDate registeredOn;
 
+    /** Set when the member transferred to an organization outside the platform (转出系统外). */
+    @Column(name = "transferred_out_on")
+    private LocalDate transferredOutOn;
+
     @Version
     private long version;
 
@@ -141,6 +145,20 @@ public class Member {
     public void moveTo(UUID branchId) {
         this.orgId = branchId;
         this.groupId = null;
+    }
+
+    /** The member's relationship went to an organization outside the platform; the record stays, marked. */
+    public void transferOut(LocalDate on) {
+        this.transferredOutOn = on;
+    }
+
+    /** Whether the record still belongs to a branch of the platform. */
+    public boolean isHere() {
+        return transferredOutOn == null;
+    }
+
+    public LocalDate transferredOutOn() {
+        return transferredOutOn;
     }
 
     /** Records reaching a stage (or an end) on a date. */
