@@ -74,6 +74,10 @@ public final class CaseDtos {
             @PastOrPresent LocalDate disbursedOn) {
     }
 
+    @Schema(name = "Reassignment", description = "Give an open case to another organization, e.g. after its branch was dissolved")
+    public record Reassignment(@NotNull UUID orgId, @Size(max = 500) String note) {
+    }
+
     @Schema(name = "Closure", description = "结案")
     public record Closure(@PastOrPresent LocalDate on, @NotNull CaseOutcome outcome, @Size(max = 500) String note) {
     }

@@ -16,6 +16,7 @@ public class CaseOrgChange {
 
     public static final String MEMBER_TRANSFERRED = "MEMBER_TRANSFERRED";
     public static final String ORGANIZATION_DISSOLVED = "ORGANIZATION_DISSOLVED";
+    public static final String REASSIGNED = "REASSIGNED";
 
     @Id
     private UUID id;

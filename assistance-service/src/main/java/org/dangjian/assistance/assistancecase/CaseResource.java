@@ -29,6 +29,7 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Decision;
 import org.dangjian.assistance.assistancecase.CaseDtos.ObjectionView;
 import org.dangjian.assistance.assistancecase.CaseDtos.PublicNotice;
 import org.dangjian.assistance.assistancecase.CaseDtos.RaiseObjection;
+import org.dangjian.assistance.assistancecase.CaseDtos.Reassignment;
 import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
 import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
 import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
@@ -171,6 +172,24 @@ public class CaseResource {
     @Operation(summary = "Record a follow-up visit (回访): DISBURSED/FOLLOW_UP → FOLLOW_UP")
     public CaseView followUp(@PathParam("id") UUID id, @Valid @NotNull Visit visit) {
         return workflow.followUp(id, visit);
+    }
+
+    @POST
+    @Path("/{id}/reassignment")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Give an open case to another organization in your scope",
+            description = "Clears the reassignment flag set when the case's organization was dissolved.")
+    public CaseView reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment reassignment) {
+        return workflow.reassign(id, reassignment);
+    }
+
+    @GET
+    @Path("/reassignments-due")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Open cases whose organization was dissolved, waiting for another one")
+    public Page<CaseView> reassignmentsDue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(null, Boolean.TRUE, null, page, size);
     }
 
     @POST

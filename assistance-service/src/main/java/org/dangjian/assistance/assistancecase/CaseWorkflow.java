@@ -11,6 +11,7 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Decision;
 import org.dangjian.assistance.assistancecase.CaseDtos.ObjectionView;
 import org.dangjian.assistance.assistancecase.CaseDtos.PublicNotice;
 import org.dangjian.assistance.assistancecase.CaseDtos.RaiseObjection;
+import org.dangjian.assistance.assistancecase.CaseDtos.Reassignment;
 import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
 import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
 import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
@@ -24,6 +25,7 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.orgtree.OrgUnit;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -206,6 +208,25 @@ public class CaseWorkflow {
         records.add(c.close(dateOr(closure.on()), closure.outcome(), caller.subject(), closure.note()));
         CaseView view = done(c, CaseStep.CLOSE, before);
         events.closed(c);
+        return view;
+    }
+
+    /** Gives an open case to another active organization in the caller's scope; clears the reassignment flag. */
+    @Transactional
+    public CaseView reassign(UUID id, Reassignment reassignment) {
+        AssistanceCase c = cases.require(id);
+        if (!c.status().isOpen()) {
+            throw DomainException.conflict("CASE_NOT_OPEN", c.id(), c.status());
+        }
+        OrgUnit target = organizations.requireInScope(reassignment.orgId());
+        if (!"ACTIVE".equals(target.status())) {
+            throw DomainException.unprocessable("CASE_REASSIGNMENT_TARGET_NOT_ACTIVE", target.name());
+        }
+        UUID before = c.orgId();
+        records.add(c.moveTo(target.id(), CaseOrgChange.REASSIGNED, null));
+        repository.flush();
+        CaseView view = cases.masked(c);
+        audit.write("CASE_REASSIGNED", CaseService.TARGET, c.id(), Map.of("orgId", before), view);
         return view;
     }
 
