@@ -160,6 +160,41 @@ class ComplianceReportTest {
         assertEquals(List.of(d.id().toString()), report.getList("branches.orgId", String.class));
     }
 
+    @Test
+    void xlsxDownloadHasTheSummaryAndOneLinePerBranchAndRequiredType() throws Exception {
+        byte[] xlsx = admin().get("/api/v1/compliance-report/xlsx?orgId=" + committee.id() + "&year=2025&quarter=1")
+                .then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("compliance-2025-Q1.xlsx"))
+                .extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var summary = workbook.getSheet("汇总");
+            assertEquals("2025-Q1", summary.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(3.0, summary.getRow(2).getCell(1).getNumericCellValue());
+            assertEquals(2.0, summary.getRow(3).getCell(1).getNumericCellValue());
+            var lines = workbook.getSheet("台账");
+            assertEquals("党组织", lines.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(11, lines.getLastRowNum());
+            long lecturesMissed = 0;
+            for (int r = 1; r <= lines.getLastRowNum(); r++) {
+                var row = lines.getRow(r);
+                if ("党课".equals(row.getCell(3).getStringCellValue()) && "否".equals(row.getCell(6).getStringCellValue())) {
+                    lecturesMissed++;
+                }
+            }
+            assertEquals(2, lecturesMissed);
+        }
+    }
+
+    @Test
+    void xlsxDownloadNeedsATokenAndScope() {
+        given().get("/api/v1/compliance-report/xlsx?orgId=" + committee.id() + "&year=2025").then().statusCode(401);
+        as(Caller.ORG_ADMIN, root().id()).get("/api/v1/compliance-report/xlsx?orgId=" + committee.id() + "&year=2025")
+                .then().statusCode(404);
+        asMember(committee.id(), UUID.randomUUID()).get("/api/v1/compliance-report/xlsx?orgId=" + committee.id() + "&year=2025")
+                .then().statusCode(403);
+    }
+
     private String branch(Org org) {
         return "branches.find { it.orgId == '" + org.id() + "' }";
     }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,5 +39,19 @@ public class ComplianceReportResource {
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month) {
         return service.report(orgId, ReportPeriod.of(year, quarter, month));
+    }
+
+    @GET
+    @Path("/xlsx")
+    @Produces(ComplianceWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "The same report as an .xlsx download (台账)")
+    public Response xlsx(@QueryParam("orgId") @NotNull UUID orgId,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month) {
+        Report report = service.report(orgId, ReportPeriod.of(year, quarter, month));
+        StreamingOutput body = out -> ComplianceWorkbook.write(report, out);
+        return Response.ok(body, ComplianceWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"compliance-" + report.period() + ".xlsx\"").build();
     }
 }

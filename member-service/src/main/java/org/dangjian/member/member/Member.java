@@ -92,6 +92,19 @@ public class Member {
     @Column(name = "registered_on", nullable = false)
     private LocalDate registeredOn;
 
+    /** Set when the member transferred to an organization outside the platform (转出系统外). */
+    @Column(name = "transferred_out_on")
+    private LocalDate transferredOutOn;
+
+    @Column(name = "probation_extension_months", nullable = false)
+    private int probationExtensionMonths;
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Column(name = "end_reason")
+    private String endReason;
+
     @Version
     private long version;
 
@@ -143,12 +156,59 @@ public class Member {
         this.groupId = null;
     }
 
-    /** Records reaching a stage (or an end) on a date. */
-    public void enter(MemberStage stage, LocalDate on) {
-        this.stage = stage;
-        if (stage.isLive()) {
-            date(dates().with(stage, on));
+    /** The member's relationship went to an organization outside the platform; the record stays, marked. */
+    public void transferOut(LocalDate on) {
+        this.transferredOutOn = on;
+    }
+
+    /** Whether the record still belongs to a branch of the platform. */
+    public boolean isHere() {
+        return transferredOutOn == null;
+    }
+
+    public LocalDate transferredOutOn() {
+        return transferredOutOn;
+    }
+
+    /** Records reaching the next live stage on a date (the caller has checked the rules). */
+    public void enter(MemberStage next, LocalDate on) {
+        if (!stage.mayBecome(next) || !next.isLive()) {
+            throw new IllegalStateException(stage + " cannot become " + next);
         }
+        this.stage = next;
+        date(dates().with(next, on));
+    }
+
+    /** Membership ends (去世, 退党, 除名, 开除党籍) on a date, for a reason. */
+    public void end(MemberStage endType, LocalDate on, String reason) {
+        if (endType.isLive() || !stage.mayBecome(endType)) {
+            throw new IllegalStateException(stage + " cannot end as " + endType);
+        }
+        this.stage = endType;
+        this.endedOn = on;
+        this.endReason = reason;
+    }
+
+    /** 延长预备期 by whole months. */
+    public void extendProbation(int months) {
+        this.probationExtensionMonths = months;
+    }
+
+    /** The last day of probation is the day before this one: conversion is possible from it on. */
+    public LocalDate probationEndsOn(java.time.Period probation) {
+        return admittedOn == null ? null : admittedOn.plus(probation).plusMonths(probationExtensionMonths);
+    }
+
+    public int probationExtensionMonths() {
+        return probationExtensionMonths;
+    }
+
+    public LocalDate endedOn() {
+        return endedOn;
+    }
+
+    public String endReason() {
+        return endReason;
     }
 
     private void date(StageDates dates) {

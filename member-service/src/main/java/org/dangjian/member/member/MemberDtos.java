@@ -70,14 +70,18 @@ public final class MemberDtos {
             @Schema(example = "138****5678") String phone,
             boolean masked, Education education, MemberCategory category, String workUnit, UUID orgId, UUID groupId,
             String grid, MemberStage stage, LocalDate appliedOn, LocalDate activistOn, LocalDate candidateOn,
-            LocalDate admittedOn, LocalDate fullOn, LocalDate registeredOn, long version) {
+            LocalDate admittedOn, LocalDate fullOn, LocalDate registeredOn,
+            @Schema(description = "set when the member transferred to an organization outside the platform") LocalDate transferredOutOn,
+            @Schema(description = "延长预备期, months") int probationExtensionMonths, LocalDate endedOn, String endReason,
+            long version) {
 
         static MemberView of(Member m, String nationalId, String phone, boolean masked) {
             PersonalDetails d = m.details();
             StageDates s = m.dates();
             return new MemberView(m.id(), m.memberNumber(), d.name(), d.gender(), d.ethnicity(), d.birthDate(), nationalId,
                     phone, masked, d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(),
-                    s.appliedOn(), s.activistOn(), s.candidateOn(), s.admittedOn(), s.fullOn(), m.registeredOn(), m.version());
+                    s.appliedOn(), s.activistOn(), s.candidateOn(), s.admittedOn(), s.fullOn(), m.registeredOn(),
+                    m.transferredOutOn(), m.probationExtensionMonths(), m.endedOn(), m.endReason(), m.version());
         }
     }
 }

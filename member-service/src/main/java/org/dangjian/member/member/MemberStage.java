@@ -24,6 +24,17 @@ public enum MemberStage {
     /** 开除党籍 */
     EXPELLED;
 
+    /**
+     * The allowed stage changes: one step forward along the pipeline, or from any live stage to an
+     * end. Nothing leaves an end, and no stage is skipped.
+     */
+    public boolean mayBecome(MemberStage next) {
+        if (!isLive()) {
+            return false;
+        }
+        return next.isLive() ? next.ordinal() == ordinal() + 1 : true;
+    }
+
     public boolean isLive() {
         return ordinal() <= FULL.ordinal();
     }

@@ -53,7 +53,7 @@ class MemberEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"member.registered", "member.updated"})
+    @ValueSource(strings = {"member.registered", "member.updated", "member.transferred", "member.stage-changed", "member.ended"})
     void schemaExamplesAreValidEvents(String type) {
         for (JsonNode example : EventContracts.schemaDocument(type).get("examples")) {
             Set<ValidationMessage> errors = EventContracts.schema(type).validate(example);

@@ -15,6 +15,27 @@ public interface OrganizationRules {
 
     Leadership leadership();
 
+    Structure structure();
+
+    /** What a well-formed branch looks like (支部工作条例). */
+    interface Structure {
+        /** A branch needs at least this many full members (正式党员). */
+        @WithDefault("3")
+        int minFullMembers();
+
+        /** A branch normally has no more than this many members. */
+        @WithDefault("50")
+        int maxMembers();
+
+        /** From this many full members a branch elects a committee (支部委员会) instead of only a secretary. */
+        @WithDefault("7")
+        int committeeFromFullMembers();
+
+        /** A team with at least this many open seats counts as a committee (3–5, at most 7). */
+        @WithDefault("3")
+        int committeeMinSeats();
+    }
+
     interface Leadership {
 
         /** Term length (任期) in years, per type that elects a leadership team. */

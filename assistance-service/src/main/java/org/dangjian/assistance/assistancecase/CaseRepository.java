@@ -1,0 +1,49 @@
+package org.dangjian.assistance.assistancecase;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.assistance.common.Page;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUID> {
+
+    static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.APPLIED, CaseStatus.VERIFIED, CaseStatus.BRANCH_REVIEWED,
+            CaseStatus.APPROVED, CaseStatus.PUBLIC_NOTICE, CaseStatus.DISBURSED, CaseStatus.FOLLOW_UP);
+
+    /** A filter on the list; null fields do not filter. */
+    public record Filter(String prefix, CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId) {
+    }
+
+    public Page<AssistanceCase> find(Filter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("orgId in (select u.id from OrgUnit u where u.path like concat(:prefix, '%'))");
+        Parameters params = Parameters.with("prefix", filter.prefix());
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.reassignmentNeeded() != null) {
+            query.append(" and reassignmentNeeded = :reassign");
+            params.and("reassign", filter.reassignmentNeeded());
+        }
+        if (filter.beneficiaryId() != null) {
+            query.append(" and beneficiaryId = :beneficiary");
+            params.and("beneficiary", filter.beneficiaryId());
+        }
+        var found = find(query.toString(), Sort.by("appliedOn").and("id"), params);
+        return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, found.count());
+    }
+
+    public List<AssistanceCase> openOfBeneficiary(UUID beneficiaryId) {
+        return list("beneficiaryId = ?1 and status in ?2", beneficiaryId, OPEN);
+    }
+
+    public List<AssistanceCase> openInOrganization(UUID orgId) {
+        return list("orgId = ?1 and status in ?2", orgId, OPEN);
+    }
+}

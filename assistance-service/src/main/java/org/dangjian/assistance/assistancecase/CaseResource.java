@@ -1,0 +1,202 @@
+package org.dangjian.assistance.assistancecase;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.assistance.assistancecase.CaseDtos.ApplyForAssistance;
+import org.dangjian.assistance.assistancecase.CaseDtos.Approval;
+import org.dangjian.assistance.assistancecase.CaseDtos.CaseDisbursement;
+import org.dangjian.assistance.assistancecase.CaseDtos.CaseHistory;
+import org.dangjian.assistance.assistancecase.CaseDtos.CaseView;
+import org.dangjian.assistance.assistancecase.CaseDtos.Closure;
+import org.dangjian.assistance.assistancecase.CaseDtos.Decision;
+import org.dangjian.assistance.assistancecase.CaseDtos.ObjectionView;
+import org.dangjian.assistance.assistancecase.CaseDtos.PublicNotice;
+import org.dangjian.assistance.assistancecase.CaseDtos.RaiseObjection;
+import org.dangjian.assistance.assistancecase.CaseDtos.Reassignment;
+import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
+import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
+import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * 帮扶档案. Each step is a POST on the case; a step out of order is refused with 409 and its own
+ * code (CASE_NOT_AWAITING_…), a step dated before the previous one with 422 CASE_STEP_BEFORE_PREVIOUS.
+ */
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "帮扶档案: application, verification, review, approval, public notice, disbursement, follow-up")
+@SecurityRequirement(name = "bearer")
+public class CaseResource {
+
+    @Inject
+    CaseService service;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @POST
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.MEMBER})
+    @Operation(summary = "Apply for assistance (帮扶申请)",
+            description = "Staff apply on behalf of a beneficiary in their subtree; a member applies only for themselves. "
+                    + "Publishes assistance.case-opened.")
+    public Response apply(@Valid @NotNull ApplyForAssistance request, @Context UriInfo uri) {
+        CaseView view = service.apply(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Cases of your subtree (description masked), by application date")
+    public Page<CaseView> list(@QueryParam("status") CaseStatus status,
+            @QueryParam("reassignmentNeeded") Boolean reassignmentNeeded,
+            @QueryParam("beneficiaryId") UUID beneficiaryId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(status, reassignmentNeeded, beneficiaryId, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One case", description = "The description unmasked for case workers, audited with purpose as the reason.")
+    public CaseView get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
+        return service.get(id, purpose);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Every step, objection and change of organization of the case")
+    public CaseHistory history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Record the verification visit (入户核实): APPLIED → VERIFIED")
+    public CaseView verify(@PathParam("id") UUID id, @Valid @NotNull Visit visit) {
+        return workflow.verify(id, visit);
+    }
+
+    @POST
+    @Path("/{id}/branch-review")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Record the branch review (支部审议): VERIFIED → BRANCH_REVIEWED")
+    public CaseView branchReview(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
+        return workflow.branchReview(id, decision);
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Approve (审批): BRANCH_REVIEWED → APPROVED",
+            description = "403 CASE_APPROVAL_LEVEL_REQUIRED when the amount is above your level's ceiling "
+                    + "(configurable: branch secretary ≤ 2000, org-admin ≤ 10000, above: platform-admin). "
+                    + "Publishes assistance.case-approved.")
+    public CaseView approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
+        return workflow.approve(id, approval);
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Reject (不予帮扶) at branch review or approval")
+    public CaseView reject(@PathParam("id") UUID id, @Valid @NotNull Rejection rejection) {
+        return workflow.reject(id, rejection);
+    }
+
+    @POST
+    @Path("/{id}/public-notice")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Post the public notice (公示): APPROVED → PUBLIC_NOTICE",
+            description = "Runs the configured number of working days (weekends and configured holidays skipped).")
+    public CaseView startPublicNotice(@PathParam("id") UUID id, @Valid @NotNull PublicNotice notice) {
+        return workflow.startPublicNotice(id, notice);
+    }
+
+    @POST
+    @Path("/{id}/objections")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Record an objection to the public notice (公示异议)")
+    public Response raiseObjection(@PathParam("id") UUID id, @Valid @NotNull RaiseObjection request) {
+        return Response.status(Response.Status.CREATED).entity(workflow.raiseObjection(id, request)).build();
+    }
+
+    @POST
+    @Path("/{id}/objections/{objectionId}/resolution")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Resolve an objection: UPHELD rejects the case, DISMISSED lets it go on")
+    public CaseView resolveObjection(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
+            @Valid @NotNull ResolveObjection request) {
+        return workflow.resolveObjection(id, objectionId, request);
+    }
+
+    @POST
+    @Path("/{id}/disbursement")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Pay the approved amount (发放): PUBLIC_NOTICE → DISBURSED",
+            description = "409 CASE_PUBLIC_NOTICE_RUNNING on or before the notice's last day, 409 CASE_OBJECTION_OPEN, "
+                    + "409 BUDGET_EXCEEDED. Publishes assistance.disbursed.")
+    public CaseView disburse(@PathParam("id") UUID id, @Valid @NotNull CaseDisbursement request) {
+        return workflow.disburse(id, request);
+    }
+
+    @POST
+    @Path("/{id}/follow-ups")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Record a follow-up visit (回访): DISBURSED/FOLLOW_UP → FOLLOW_UP")
+    public CaseView followUp(@PathParam("id") UUID id, @Valid @NotNull Visit visit) {
+        return workflow.followUp(id, visit);
+    }
+
+    @POST
+    @Path("/{id}/reassignment")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Give an open case to another organization in your scope",
+            description = "Clears the reassignment flag set when the case's organization was dissolved.")
+    public CaseView reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment reassignment) {
+        return workflow.reassign(id, reassignment);
+    }
+
+    @GET
+    @Path("/reassignments-due")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Open cases whose organization was dissolved, waiting for another one")
+    public Page<CaseView> reassignmentsDue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.list(null, Boolean.TRUE, null, page, size);
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Close the case (结案): FOLLOW_UP → CLOSED", description = "Publishes assistance.case-closed.")
+    public CaseView close(@PathParam("id") UUID id, @Valid @NotNull Closure closure) {
+        return workflow.close(id, closure);
+    }
+}

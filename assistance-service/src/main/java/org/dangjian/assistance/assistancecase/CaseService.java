@@ -1,0 +1,130 @@
+package org.dangjian.assistance.assistancecase;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.assistance.assistancecase.CaseDtos.ApplyForAssistance;
+import org.dangjian.assistance.assistancecase.CaseDtos.CaseHistory;
+import org.dangjian.assistance.assistancecase.CaseDtos.CaseView;
+import org.dangjian.assistance.assistancecase.CaseDtos.ObjectionView;
+import org.dangjian.assistance.assistancecase.CaseDtos.OrgChangeView;
+import org.dangjian.assistance.assistancecase.CaseDtos.StepView;
+import org.dangjian.assistance.beneficiary.Beneficiary;
+import org.dangjian.assistance.beneficiary.BeneficiaryKind;
+import org.dangjian.assistance.beneficiary.BeneficiaryService;
+import org.dangjian.assistance.common.Money;
+import org.dangjian.assistance.common.Organizations;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.util.UUID;
+
+/** Opening and reading cases; the steps of the workflow are in {@link CaseWorkflow}. */
+@ApplicationScoped
+public class CaseService {
+
+    static final String TARGET = "case";
+    private static final String MASK = "******";
+
+    @Inject
+    CaseRepository cases;
+
+    @Inject
+    CaseRecords records;
+
+    @Inject
+    BeneficiaryService beneficiaries;
+
+    @Inject
+    CaseEvents events;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    PersonalDataProtection protection;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public CaseView apply(ApplyForAssistance request) {
+        Beneficiary beneficiary = beneficiaries.require(request.beneficiaryId());
+        boolean self = applyingForThemselves(beneficiary);
+        AssistanceCase c = AssistanceCase.apply(beneficiary.id(), beneficiary.orgId(), request.category(),
+                Money.of(request.requestedAmount()), protection.encrypt(request.description()),
+                request.appliedOn() != null ? request.appliedOn() : clock.today(), caller.subject(), !self);
+        cases.persistAndFlush(c);
+        events.opened(c, beneficiary.kind());
+        CaseView view = masked(c);
+        audit.write("CASE_OPENED", TARGET, c.id(), null, view);
+        return view;
+    }
+
+    /** A member may apply only for themselves; staff apply on behalf of anyone in their subtree. */
+    private boolean applyingForThemselves(Beneficiary beneficiary) {
+        if (isStaff()) {
+            return false;
+        }
+        boolean own = beneficiary.kind() == BeneficiaryKind.MEMBER
+                && caller.memberId().map(m -> m.equals(beneficiary.memberId())).orElse(false);
+        if (!own) {
+            throw DomainException.notFound("BENEFICIARY_NOT_FOUND", beneficiary.id());
+        }
+        return true;
+    }
+
+    /** One case; the description unmasked (and audited) for the roles that work on cases. */
+    @Transactional
+    public CaseView get(UUID id, String purpose) {
+        AssistanceCase c = require(id);
+        if (!beneficiaries.mayUnmask()) {
+            return masked(c);
+        }
+        audit.unmaskedRead(TARGET, c.id(), "description", purpose == null || purpose.isBlank() ? "case work" : purpose.strip());
+        return CaseView.of(c, protection.decrypt(c.descriptionEncrypted()), false);
+    }
+
+    @Transactional
+    public Page<CaseView> list(CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, int page, int size) {
+        return cases.find(new CaseRepository.Filter(organizations.subtreePrefix(), status, reassignmentNeeded, beneficiaryId),
+                page, size).map(this::masked);
+    }
+
+    @Transactional
+    public CaseHistory history(UUID id) {
+        AssistanceCase c = require(id);
+        return new CaseHistory(records.transitions(c.id()).stream().map(StepView::of).toList(),
+                records.orgChanges(c.id()).stream().map(OrgChangeView::of).toList(),
+                records.objections(c.id()).stream().map(ObjectionView::of).toList());
+    }
+
+    /** The case, or 404 when missing or outside the caller's subtree. */
+    public AssistanceCase require(UUID id) {
+        AssistanceCase c = cases.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("CASE_NOT_FOUND", id));
+        scope.require(c.orgId(), "CASE_NOT_FOUND", id);
+        return c;
+    }
+
+    CaseView masked(AssistanceCase c) {
+        return CaseView.of(c, c.descriptionEncrypted() == null ? null : MASK, true);
+    }
+
+    boolean isStaff() {
+        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN) || caller.hasRole(Caller.BRANCH_SECRETARY);
+    }
+}

@@ -1,0 +1,43 @@
+package org.dangjian.assistance.reaction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.IncomingEvent;
+import org.dangjian.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/**
+ * Reads member.transferred from member-service (its own consumer group, see application.properties).
+ * Fields read: memberId, toOrgId, version. An event without them goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class MemberTransferConsumer {
+
+    static final String CONSUMER = "assistance-service.case-transfers";
+    static final String TRANSFERRED = "member.transferred";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    CaseReactions reactions;
+
+    @Incoming("member-transfers")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!TRANSFERRED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        JsonNode data = event.data();
+        reactions.memberTransferred(event.id(), UUID.fromString(data.get("memberId").asText()),
+                UUID.fromString(data.get("toOrgId").asText()), data.get("version").asLong());
+    }
+}

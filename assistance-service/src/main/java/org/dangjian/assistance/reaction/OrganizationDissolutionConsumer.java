@@ -1,0 +1,44 @@
+package org.dangjian.assistance.reaction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.IncomingEvent;
+import org.dangjian.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.UUID;
+
+/**
+ * Reads organization.dissolved in a consumer group of its own, beside the shared tree-copy consumer
+ * (platform/org-tree), which keeps the node itself current. Fields read: id, status.
+ */
+@ApplicationScoped
+public class OrganizationDissolutionConsumer {
+
+    static final String CONSUMER = "assistance-service.case-dissolutions";
+    static final String DISSOLVED = "organization.dissolved";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    CaseReactions reactions;
+
+    @Incoming("organization-dissolutions")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        if (!DISSOLVED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        JsonNode data = event.data();
+        if ("DISSOLVED".equals(data.path("status").asText())) {
+            reactions.organizationDissolved(event.id(), UUID.fromString(data.get("id").asText()));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.dangjian.member.transfer;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID> {
+
+    /** Which letters of a branch a list shows. */
+    public enum Direction {
+        /** letters addressed to the branch */
+        INCOMING,
+        /** letters the branch issued */
+        OUTGOING,
+        /** letters of the branch, either way, left unanswered past their validity */
+        OVERDUE
+    }
+
+    public Optional<Transfer> byId(UUID id) {
+        return findByIdOptional(id);
+    }
+
+    public boolean letterNumberTaken(String letterNumber) {
+        return count("letterNumber", letterNumber) > 0;
+    }
+
+    public boolean hasOpenTransfer(UUID memberId) {
+        return count("memberId = ?1 and status = ?2", memberId, TransferStatus.ISSUED) > 0;
+    }
+
+    public String nextLetterNumber(int year) {
+        Number next = (Number) getEntityManager().createNativeQuery("select nextval('transfer_letter_seq')").getSingleResult();
+        return "ZJ%d-%06d".formatted(year, next.longValue());
+    }
+
+    /** Open letters whose last valid day is before {@code today}. */
+    public List<Transfer> openPast(LocalDate today) {
+        return list("status = ?1 and validUntil < ?2 order by id", TransferStatus.ISSUED, today);
+    }
+
+    public List<Transfer> ofBranch(UUID branchId, Direction direction, TransferStatus status, LocalDate today, int page,
+            int size) {
+        Parameters params = Parameters.with("branch", branchId);
+        String where = switch (direction) {
+            case INCOMING -> "t.toOrgId = :branch";
+            case OUTGOING -> "t.fromOrgId = :branch";
+            case OVERDUE -> {
+                params.and("today", today).and("issued", TransferStatus.ISSUED).and("expired", TransferStatus.EXPIRED);
+                yield "(t.toOrgId = :branch or t.fromOrgId = :branch)"
+                        + " and (t.status = :expired or (t.status = :issued and t.validUntil < :today))";
+            }
+        };
+        if (status != null) {
+            where += " and t.status = :status";
+            params.and("status", status);
+        }
+        return find("from Transfer t where " + where + " order by t.id", params).range(page * size, page * size + size).list();
+    }
+}

@@ -1,0 +1,210 @@
+package org.dangjian.member.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.dangjian.member.common.Page;
+import org.dangjian.member.config.MemberRules;
+import org.dangjian.member.event.MemberEvents;
+import org.dangjian.member.member.Branches;
+import org.dangjian.member.member.Member;
+import org.dangjian.member.member.MemberAccess;
+import org.dangjian.member.member.MemberRepository;
+import org.dangjian.member.member.MemberService;
+import org.dangjian.member.transfer.TransferDtos.IssueTransfer;
+import org.dangjian.member.transfer.TransferDtos.ReceiveTransfer;
+import org.dangjian.member.transfer.TransferDtos.TransferView;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Transfers of organizational relationship (组织关系转接). The issuing branch writes the letter and may
+ * withdraw it; the receiving branch accepts or rejects it; the letter expires when unanswered. For an
+ * organization outside the platform only our side is recorded, identified by the letter number.
+ */
+@ApplicationScoped
+public class TransferService {
+
+    static final String AUDIT_TARGET = "transfer";
+
+    @Inject
+    TransferRepository transfers;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    MemberAccess memberAccess;
+
+    @Inject
+    MemberService memberService;
+
+    @Inject
+    Branches branches;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    MemberEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    MemberRules rules;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public TransferView issue(IssueTransfer r) {
+        if ((r.toOrgId() == null) == (r.toOutsideOrganization() == null)) {
+            throw DomainException.unprocessable("TRANSFER_TARGET_REQUIRED");
+        }
+        Member member = memberAccess.visible(r.memberId());
+        if (!member.isHere()) {
+            throw DomainException.unprocessable("TRANSFER_MEMBER_NOT_HERE", member.memberNumber());
+        }
+        if (!member.stage().isMember()) {
+            throw DomainException.unprocessable("TRANSFER_MEMBER_NOT_A_PARTY_MEMBER", member.stage());
+        }
+        if (r.toOrgId() != null) {
+            branches.requireAnywhere(r.toOrgId(), "TRANSFER_TARGET_NOT_FOUND");
+            if (r.toOrgId().equals(member.orgId())) {
+                throw DomainException.unprocessable("TRANSFER_TARGET_SAME_BRANCH");
+            }
+        }
+        int validity = r.validityDays() != null ? r.validityDays() : rules.transfer().letterValidityDays();
+        if (validity > rules.transfer().maximumLetterValidityDays()) {
+            throw DomainException.unprocessable("TRANSFER_VALIDITY_TOO_LONG", validity, rules.transfer().maximumLetterValidityDays());
+        }
+        if (transfers.hasOpenTransfer(member.id())) {
+            throw DomainException.conflict("TRANSFER_ALREADY_OPEN", member.memberNumber());
+        }
+        LocalDate issuedOn = r.issuedOn() != null ? r.issuedOn() : clock.today();
+        String letterNumber = letterNumber(r.letterNumber(), issuedOn);
+        Transfer transfer = Transfer.issue(letterNumber, member.id(), member.name(), member.orgId(), r.toOrgId(),
+                r.toOutsideOrganization(), issuedOn, validity, caller.subject(), r.note());
+        transfers.persistAndFlush(transfer);
+        audit.write("TRANSFER_ISSUED", AUDIT_TARGET, transfer.id(), null, TransferView.of(transfer));
+        return TransferView.of(transfer);
+    }
+
+    /** A letter from outside the platform: registers the member in the receiving branch and records the letter as accepted. */
+    @Transactional
+    public TransferView receive(ReceiveTransfer r) {
+        if (transfers.letterNumberTaken(r.letterNumber())) {
+            throw DomainException.conflict("TRANSFER_LETTER_NUMBER_TAKEN", r.letterNumber());
+        }
+        LocalDate today = clock.today();
+        UUID memberId = memberService.register(r.member()).id();
+        Member member = members.byId(memberId).orElseThrow();
+        Transfer transfer = Transfer.received(r.letterNumber(), memberId, member.name(), member.orgId(),
+                r.fromOutsideOrganization(), r.issuedOn(), today, caller.subject(), r.note());
+        transfers.persistAndFlush(transfer);
+        audit.write("TRANSFER_RECEIVED", AUDIT_TARGET, transfer.id(), null, TransferView.of(transfer));
+        events.transferred(member, transfer.id(), null, member.orgId(), today);
+        return TransferView.of(transfer);
+    }
+
+    @Transactional
+    public TransferView get(UUID id) {
+        return TransferView.of(visible(id));
+    }
+
+    /** 接收: within the platform by the receiving branch; for a letter going outside, the issuer records the receipt. */
+    @Transactional
+    public TransferView accept(UUID id, LocalDate acceptedOn) {
+        Transfer transfer = visible(id);
+        requireAnsweringSide(transfer);
+        TransferView before = TransferView.of(transfer);
+        LocalDate on = acceptedOn != null ? acceptedOn : clock.today();
+        transfer.accept(on, caller.subject());
+        Member member = members.byId(transfer.memberId()).orElseThrow();
+        if (!member.isHere() || !member.orgId().equals(transfer.fromOrgId()) || !member.stage().isLive()) {
+            throw DomainException.unprocessable("TRANSFER_MEMBER_NOT_IN_BRANCH", member.memberNumber());
+        }
+        MemberService.Snapshot memberBefore = memberService.snapshot(member);
+        if (transfer.kind() == TransferKind.WITHIN) {
+            member.moveTo(transfer.toOrgId());
+        } else {
+            member.transferOut(on);
+        }
+        members.flush();
+        audit.write("TRANSFER_ACCEPTED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
+        audit.write("MEMBER_TRANSFERRED", "member", member.id(), memberBefore, memberService.snapshot(member));
+        events.transferred(member, transfer.id(), transfer.fromOrgId(), transfer.toOrgId(), on);
+        return TransferView.of(transfer);
+    }
+
+    @Transactional
+    public TransferView reject(UUID id, String reason) {
+        Transfer transfer = visible(id);
+        requireAnsweringSide(transfer);
+        TransferView before = TransferView.of(transfer);
+        transfer.reject(clock.today(), caller.subject(), reason);
+        transfers.flush();
+        audit.write("TRANSFER_REJECTED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
+        return TransferView.of(transfer);
+    }
+
+    @Transactional
+    public TransferView cancel(UUID id, String reason) {
+        Transfer transfer = visible(id);
+        if (!covers(transfer.fromOrgId())) {
+            throw DomainException.unprocessable("TRANSFER_CANCEL_BY_ISSUING_BRANCH", transfer.letterNumber());
+        }
+        TransferView before = TransferView.of(transfer);
+        transfer.cancel(clock.today(), caller.subject(), reason);
+        transfers.flush();
+        audit.write("TRANSFER_CANCELLED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
+        return TransferView.of(transfer);
+    }
+
+    @Transactional
+    public Page<TransferView> ofBranch(UUID branchId, TransferRepository.Direction direction, TransferStatus status,
+            int page, int size) {
+        if (!covers(branchId)) {
+            throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branchId);
+        }
+        return Page.of(transfers.ofBranch(branchId, direction, status, clock.today(), page, size), page, size,
+                TransferView::of);
+    }
+
+    /** A transfer is visible to both branches (either side's subtree); to anyone else it does not exist. */
+    private Transfer visible(UUID id) {
+        return transfers.byId(id).filter(t -> covers(t.fromOrgId()) || covers(t.toOrgId()))
+                .orElseThrow(() -> DomainException.notFound("TRANSFER_NOT_FOUND", id));
+    }
+
+    private void requireAnsweringSide(Transfer transfer) {
+        UUID answering = transfer.kind() == TransferKind.WITHIN ? transfer.toOrgId() : transfer.fromOrgId();
+        if (!covers(answering)) {
+            throw DomainException.unprocessable("TRANSFER_ANSWER_BY_RECEIVING_BRANCH", transfer.letterNumber());
+        }
+    }
+
+    private boolean covers(UUID orgId) {
+        return orgId != null && scope.covers(orgId);
+    }
+
+    private String letterNumber(String given, LocalDate issuedOn) {
+        if (given == null) {
+            return transfers.nextLetterNumber(issuedOn.getYear());
+        }
+        if (transfers.letterNumberTaken(given)) {
+            throw DomainException.conflict("TRANSFER_LETTER_NUMBER_TAKEN", given);
+        }
+        return given;
+    }
+}

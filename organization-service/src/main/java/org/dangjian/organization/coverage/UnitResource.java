@@ -1,0 +1,89 @@
+package org.dangjian.organization.coverage;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.organization.coverage.UnitDtos.ChangeCoverage;
+import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
+import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
+import org.dangjian.organization.coverage.UnitDtos.UnitView;
+import org.dangjian.organization.organization.OrganizationDtos.Page;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Coverage", description = "两个覆盖: non-public enterprises and social organizations and their Party coverage")
+@SecurityRequirement(name = "bearer")
+public class UnitResource {
+
+    @Inject
+    UnitService service;
+
+    @POST
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Register a unit", description = "422 UNIT_CREDIT_CODE_INVALID when the GB 32100 check character "
+            + "does not match; 409 UNIT_CREDIT_CODE_TAKEN when already registered. Starts uncovered (NONE).")
+    public Response register(@Valid @NotNull RegisterUnit request, @Context UriInfo uri) {
+        Unit unit = service.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(unit.id().toString()).build())
+                .entity(UnitView.of(unit)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One unit in your scope")
+    public UnitView get(@PathParam("id") UUID id) {
+        return UnitView.of(service.get(id));
+    }
+
+    @POST
+    @Path("/{id}/coverage")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Record how the unit is covered: own branch, joint branch, instructor, or none")
+    public UnitView cover(@PathParam("id") UUID id, @Valid @NotNull ChangeCoverage request) {
+        return UnitView.of(service.changeCoverage(id, request));
+    }
+
+    @GET
+    @Path("/gaps")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "空白点: uncovered units of your scope (keyset pages)")
+    public Page<UnitView> gaps(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
+            @QueryParam("after") UUID after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.gaps(region, after, size);
+    }
+
+    @GET
+    @Path("/coverage-rates")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Coverage rate per region of your scope",
+            description = "digits: 2 province, 4 city, 6 county (GB/T 2260). rate = covered / units, 4 decimals.")
+    public List<CoverageRate> rates(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
+            @QueryParam("digits") @DefaultValue("6") @Min(2) @Max(6) int digits) {
+        return service.rates(region, digits);
+    }
+}

@@ -1,0 +1,136 @@
+package org.dangjian.organization.coverage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.organization.coverage.UnitDtos.ChangeCoverage;
+import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
+import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
+import org.dangjian.organization.coverage.UnitDtos.UnitView;
+import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.Organization;
+import org.dangjian.organization.organization.OrganizationDtos.Page;
+import org.dangjian.organization.organization.OrganizationRepository;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.DomainException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** 两个覆盖: the register of units, how each is covered, the coverage rate and the gaps. */
+@ApplicationScoped
+public class UnitService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public Unit register(RegisterUnit request) {
+        Organization register = organizations.byId(request.organizationId()).filter(scope::covers)
+                .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.organizationId()));
+        register.requireActive();
+        if (!em.createQuery("from Unit where creditCode = ?1", Unit.class).setParameter(1, request.creditCode())
+                .getResultList().isEmpty()) {
+            throw DomainException.conflict("UNIT_CREDIT_CODE_TAKEN", request.creditCode());
+        }
+        Unit unit = new Unit(register, request.name().strip(), request.creditCode(), request.kind(), request.regionCode(),
+                request.employees(), request.partyMembers(),
+                request.registeredOn() != null ? request.registeredOn() : clock.today());
+        em.persist(unit);
+        em.flush();
+        return unit;
+    }
+
+    @Transactional
+    public Unit get(UUID id) {
+        Unit unit = em.find(Unit.class, id);
+        if (unit == null || organizations.byId(unit.organizationId()).filter(scope::covers).isEmpty()) {
+            throw DomainException.notFound("UNIT_NOT_FOUND", id);
+        }
+        return unit;
+    }
+
+    @Transactional
+    public Unit changeCoverage(UUID id, ChangeCoverage request) {
+        Unit unit = get(id);
+        LocalDate since = request.since() != null ? request.since() : clock.today();
+        switch (request.coverage()) {
+            case OWN_BRANCH, JOINT_BRANCH -> {
+                if (request.organizationId() == null) {
+                    throw DomainException.unprocessable("UNIT_COVERING_ORGANIZATION_REQUIRED", request.coverage());
+                }
+                Organization covering = organizations.byId(request.organizationId()).filter(scope::covers)
+                        .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.organizationId()));
+                unit.coverBy(request.coverage(), covering, since);
+            }
+            case INSTRUCTOR -> {
+                if (request.instructorName() == null || request.instructorName().isBlank()) {
+                    throw DomainException.unprocessable("UNIT_INSTRUCTOR_REQUIRED");
+                }
+                unit.coverByInstructor(request.instructorName().strip(), since);
+            }
+            case NONE -> unit.uncover();
+        }
+        em.flush();
+        return unit;
+    }
+
+    /** 空白点: units of the caller's scope that no Party organization covers, in registration order. */
+    @Transactional
+    public Page<UnitView> gaps(String regionPrefix, UUID after, int size) {
+        String prefix = scope.subtreePrefix().orElse(null);
+        if (prefix == null) {
+            return new Page<>(List.of(), null);
+        }
+        List<Unit> units = em.createNativeQuery("""
+                        select u.* from unit u join organization o on o.id = u.organization_id
+                        where o.path like :prefix || '%' and u.coverage = 'NONE' and u.region_code like :region || '%'
+                          and u.id > :after
+                        order by u.id limit :size""", Unit.class)
+                .setParameter("prefix", prefix).setParameter("region", regionPrefix == null ? "" : regionPrefix)
+                .setParameter("after", after == null ? new UUID(0, 0) : after).setParameter("size", size)
+                .getResultList();
+        List<UnitView> items = units.stream().map(UnitView::of).toList();
+        return new Page<>(items, items.size() == size ? items.get(items.size() - 1).id().toString() : null);
+    }
+
+    /** Coverage rate of the caller's scope per region, at the level of the first {@code digits} of the region code. */
+    @Transactional
+    public List<CoverageRate> rates(String regionPrefix, int digits) {
+        String prefix = scope.subtreePrefix().orElse(null);
+        if (prefix == null) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select substring(u.region_code from 1 for :digits) as region, count(*),
+                               count(*) filter (where u.coverage <> 'NONE')
+                        from unit u join organization o on o.id = u.organization_id
+                        where o.path like :prefix || '%' and u.region_code like :region || '%'
+                        group by 1 order by 1""")
+                .setParameter("digits", digits).setParameter("prefix", prefix)
+                .setParameter("region", regionPrefix == null ? "" : regionPrefix).getResultList();
+        List<CoverageRate> rates = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            long units = ((Number) r[1]).longValue();
+            long covered = ((Number) r[2]).longValue();
+            rates.add(new CoverageRate((String) r[0], units, covered,
+                    BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(units), 4, RoundingMode.HALF_UP)));
+        }
+        return rates;
+    }
+}
