@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.dangjian.platform.api.pii.NationalIdNumber;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +79,94 @@ class SystemEndToEndTest {
                     Duration.ofNanos(System.nanoTime() - begin).toMillis());
         }
     }
+
+    @Test
+    void aMemberTransferredBetweenBranchesFollowsIntoActivityRostersAndAssistanceCases() {
+        Client api = new Client(system, token);
+        UUID committee = establish(api, "转接测试党委", "COMMITTEE", null);
+        UUID from = establish(api, "转出党支部", "BRANCH", committee);
+        UUID to = establish(api, "转入党支部", "BRANCH", committee);
+        awaitEverywhere(api, from);
+        awaitEverywhere(api, to);
+
+        String memberId = api.post(DangjianService.MEMBER, "/api/v1/members", """
+                {"name":"林志强","gender":"MALE","ethnicity":"01","nationalId":"%s","category":"EMPLOYED",
+                 "orgId":"%s","stage":"FULL","appliedOn":"2015-03-01","activistOn":"2015-06-01",
+                 "candidateOn":"2016-09-01","admittedOn":"2017-07-01","fullOn":"2018-07-01"}""".formatted(nationalId(), from), 201)
+                .get("id").asText();
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + from + "/roster", r -> lists(r.get("members"), memberId));
+        String activityId = api.post(DangjianService.ACTIVITY, "/api/v1/activities", """
+                {"orgId":"%s","type":"THEMED_PARTY_DAY","topic":"主题党日","plannedStart":"%s","place":"党员活动室"}"""
+                .formatted(from, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0)), 201).get("id").asText();
+        assertTrue(lists(api.get(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster"), memberId));
+        String beneficiaryId = api.post(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
+                {"kind":"MEMBER","orgId":"%s","memberId":"%s","name":"林志强","categories":["ILLNESS"]}"""
+                .formatted(from, memberId), 201).get("id").asText();
+        String caseId = api.post(DangjianService.ASSISTANCE, "/api/v1/cases", """
+                {"beneficiaryId":"%s","category":"ILLNESS","requestedAmount":1500.00}""".formatted(beneficiaryId), 201)
+                .get("id").asText();
+
+        String transferId = api.post(DangjianService.MEMBER, "/api/v1/transfers",
+                "{\"memberId\":\"%s\",\"toOrgId\":\"%s\"}".formatted(memberId, to), 201).get("id").asText();
+        api.post(DangjianService.MEMBER, "/api/v1/transfers/" + transferId + "/accept", "{}", 200);
+
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + to + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r, memberId));
+        api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> to.toString().equals(c.get("orgId").asText()));
+    }
+
+    @Test
+    void aDissolvedOrganizationFlagsItsPlannedActivitiesAndOpenCases() {
+        Client api = new Client(system, token);
+        UUID committee = establish(api, "撤销测试党委", "COMMITTEE", null);
+        UUID branch = establish(api, "将撤销党支部", "BRANCH", committee);
+        awaitEverywhere(api, branch);
+        String activityId = api.post(DangjianService.ACTIVITY, "/api/v1/activities", """
+                {"orgId":"%s","type":"BRANCH_GENERAL_MEETING","topic":"支部党员大会","plannedStart":"%s","place":"会议室"}"""
+                .formatted(branch, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(10).withNano(0)), 201).get("id").asText();
+        String beneficiaryId = api.post(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
+                {"kind":"RESIDENT","orgId":"%s","name":"王秀英","nationalId":"%s","categories":["ELDERLY_ALONE"]}"""
+                .formatted(branch, nationalId()), 201).get("id").asText();
+        String caseId = api.post(DangjianService.ASSISTANCE, "/api/v1/cases", """
+                {"beneficiaryId":"%s","category":"ELDERLY_ALONE","requestedAmount":800.00}""".formatted(beneficiaryId), 201)
+                .get("id").asText();
+
+        api.post(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branch + "/dissolve", "{\"reason\":\"村党支部撤并\"}", 200);
+
+        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId, a -> a.hasNonNull("orgDissolvedAt"));
+        api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> c.get("reassignmentNeeded").asBoolean());
+        api.await(DangjianService.MEMBER, "/api/v1/organization-tree/" + branch, n -> "DISSOLVED".equals(n.get("status").asText()));
+    }
+
+    private static UUID establish(Client api, String name, String type, UUID parent) {
+        String parentField = parent == null ? "" : ",\"parentId\":\"" + parent + "\"";
+        return UUID.fromString(api.post(DangjianService.ORGANIZATION, "/api/v1/organizations",
+                "{\"name\":\"" + name + "\",\"type\":\"" + type + "\"" + parentField + "}", 201).get("id").asText());
+    }
+
+    private static void awaitEverywhere(Client api, UUID organization) {
+        for (DangjianService service : List.of(DangjianService.MEMBER, DangjianService.ACTIVITY, DangjianService.ASSISTANCE)) {
+            api.await(service, "/api/v1/organization-tree/" + organization, node -> true);
+        }
+    }
+
+    /** A valid, fictitious national ID number, different for every call. */
+    private static String nationalId() {
+        String first17 = "350203" + "19900101" + "%03d".formatted(SEQUENCE.incrementAndGet() % 1000);
+        return first17 + NationalIdNumber.checkCharacter(first17);
+    }
+
+    private static boolean lists(JsonNode entries, String memberId) {
+        for (JsonNode entry : entries) {
+            if (memberId.equals(entry.path("memberId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 500));
 
     private static JsonNode awaitCopy(DangjianService service, UUID id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -1,0 +1,96 @@
+package org.dangjian.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** A small JSON-over-HTTP client for the end-to-end tests, speaking to a service as an API caller does. */
+final class Client {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LocalSystem system;
+    private final String token;
+
+    Client(LocalSystem system, String token) {
+        this.system = system;
+        this.token = token;
+    }
+
+    JsonNode post(DangjianService service, String path, String body, int expectedStatus) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
+    }
+
+    JsonNode get(DangjianService service, String path) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), 200);
+    }
+
+    HttpResponse<String> raw(DangjianService service, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls a GET until the body satisfies the condition (events take a moment to arrive). */
+    JsonNode await(DangjianService service, String path, Predicate<JsonNode> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = raw(service, path);
+            if (response.statusCode() == 200) {
+                last = read(response.body());
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError(service.module() + path + " never met the condition; last answer: " + last);
+    }
+
+    private JsonNode send(DangjianService service, HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(service.module() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body().isEmpty() ? null : read(response.body());
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(DangjianService service, String path) {
+        return URI.create(system.baseUrl(service) + path);
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
