@@ -1,10 +1,10 @@
 package org.dangjian.activity.roster;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.ConsumerRetry;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,16 +23,23 @@ public class MemberEventConsumer {
     private static final Logger LOG = Logger.getLogger(MemberEventConsumer.class);
 
     @Inject
+    ConsumerRetry retry;
+
+    @Inject
     ProcessedEvents processed;
 
     @Inject
     Roster roster;
 
     @Incoming("member-events")
-    @Blocking
-    @Transactional
+    @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
+        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
+        retry.inTransaction(() -> apply(event));
+    }
+
+    private void apply(IncomingEvent event) {
         if (!event.type().startsWith("member.")) {
             return;
         }

@@ -1,11 +1,11 @@
 package org.dangjian.assistance.reaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.messaging.ConsumerRetry;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,16 +23,23 @@ public class MemberTransferConsumer {
     static final String TRANSFERRED = "member.transferred";
 
     @Inject
+    ConsumerRetry retry;
+
+    @Inject
     ProcessedEvents processed;
 
     @Inject
     CaseReactions reactions;
 
     @Incoming("member-transfers")
-    @Blocking
-    @Transactional
+    @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
+        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
+        retry.inTransaction(() -> apply(event));
+    }
+
+    private void apply(IncomingEvent event) {
         if (!TRANSFERRED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
