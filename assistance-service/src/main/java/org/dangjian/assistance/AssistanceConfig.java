@@ -19,6 +19,10 @@ public interface AssistanceConfig {
 
     PublicNotice publicNotice();
 
+    /** Beneficiaries are re-assessed (年度复核) this many months after their last assessment. */
+    @WithDefault("12")
+    int reassessmentMonths();
+
     /** Who may approve how much (审批权限): amounts up to each ceiling, inclusive. */
     interface Approval {
         /** A branch secretary approves up to this amount (yuan). */

@@ -104,6 +104,16 @@ public class Beneficiary {
         return b;
     }
 
+    /** Corrects what the branch knows of the household; the identity (kind, member, name, ID) stays. */
+    void update(String newAddress, Integer newHouseholdSize, Set<HardshipCategory> newCategories,
+            String newHardshipDetailsEncrypted) {
+        address = newAddress;
+        householdSize = newHouseholdSize;
+        categories.clear();
+        categories.addAll(newCategories);
+        hardshipDetailsEncrypted = newHardshipDetailsEncrypted;
+    }
+
     /**
      * A member-beneficiary follows the member to their new branch; an event older than the last one
      * applied (delivered out of order) changes nothing.

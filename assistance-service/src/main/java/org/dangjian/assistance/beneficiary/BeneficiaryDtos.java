@@ -34,6 +34,14 @@ public final class BeneficiaryDtos {
             @Size(max = 2000) String hardshipDetails) {
     }
 
+    @Schema(name = "UpdateBeneficiary", description = "Replaces the household facts; send If-Match with the ETag you read")
+    public record UpdateBeneficiary(
+            @Size(max = 200) String address,
+            @Min(1) @Max(30) Integer householdSize,
+            @NotEmpty Set<@NotNull HardshipCategory> categories,
+            @Size(max = 2000) String hardshipDetails) {
+    }
+
     @Schema(name = "Beneficiary", description = "nationalId and hardshipDetails are masked unless your role allows them "
             + "(platform-admin, org-admin, branch-secretary); each unmasked read is audited")
     public record BeneficiaryView(UUID id, UUID orgId, BeneficiaryKind kind, UUID memberId, String name, String nationalId,

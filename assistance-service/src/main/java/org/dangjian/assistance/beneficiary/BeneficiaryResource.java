@@ -10,17 +10,22 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,7 +73,33 @@ public class BeneficiaryResource {
     @Operation(summary = "One beneficiary",
             description = "Unmasked for platform-admin, org-admin and branch-secretary, and then audited with the "
                     + "query parameter purpose (why you open it, e.g. 核实走访) as the reason.")
-    public BeneficiaryView get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
-        return service.get(id, purpose);
+    public Response get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
+        BeneficiaryView view = service.get(id, purpose);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Update the household facts (address, size, categories, hardship details)",
+            description = "Needs If-Match with the ETag of the version you read: 428 IF_MATCH_REQUIRED without it, "
+                    + "412 BENEFICIARY_VERSION_STALE when it changed since.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull UpdateBeneficiary request) {
+        BeneficiaryView view = service.update(id, version(ifMatch), request);
+        return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; anything else matches no version. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return -1L;
+        }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
+import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
 import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.BusinessClock;
@@ -81,6 +82,28 @@ public class BeneficiaryService {
         audit.write("BENEFICIARY_REGISTERED", TARGET, beneficiary.id(), null, view);
         // The registrar typed the values in: echoing them back would be an unaudited read.
         return view;
+    }
+
+    /**
+     * Replaces the household facts when {@code expectedVersion} (from If-Match) is the current one;
+     * 428 without it, 412 when someone changed the record since it was read.
+     */
+    @Transactional
+    public BeneficiaryView update(UUID id, Long expectedVersion, UpdateBeneficiary request) {
+        if (expectedVersion == null) {
+            throw new DomainException(428, "IF_MATCH_REQUIRED");
+        }
+        Beneficiary beneficiary = require(id);
+        if (beneficiary.version() != expectedVersion) {
+            throw new DomainException(412, "BENEFICIARY_VERSION_STALE", String.valueOf(beneficiary.version()));
+        }
+        BeneficiaryView before = masked(beneficiary);
+        beneficiary.update(request.address(), request.householdSize(), request.categories(),
+                protection.encrypt(request.hardshipDetails()));
+        beneficiaries.flush();
+        BeneficiaryView after = masked(beneficiary);
+        audit.write("BENEFICIARY_UPDATED", TARGET, id, before, after);
+        return after;
     }
 
     /** One beneficiary; unmasked (and audited) for the roles that work on cases. */

@@ -98,6 +98,33 @@ class BeneficiaryApiTest {
     }
 
     @Test
+    void anUpdateNeedsTheVersionLastReadAndIsRefusedWhenStale() {
+        var tree = orgs.tree();
+        String id = register(tree.branch(), People.nationalId());
+        String etag = as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/beneficiaries/" + id).then().statusCode(200)
+                .header("ETag", equalTo("\"0\"")).extract().header("ETag");
+        Map<String, Object> update = Map.of("address", "西城镇南街8号", "householdSize", 3,
+                "categories", List.of("DISABILITY"), "hardshipDetails", "肢体残疾二级");
+
+        as(Caller.BRANCH_SECRETARY, tree.branch()).body(update).put("/api/v1/beneficiaries/" + id).then().statusCode(428)
+                .body("code", equalTo("IF_MATCH_REQUIRED"));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).header("If-Match", etag).body(update).put("/api/v1/beneficiaries/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("categories", equalTo(List.of("DISABILITY")))
+                .body("householdSize", equalTo(3));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).header("If-Match", etag).body(update).put("/api/v1/beneficiaries/" + id)
+                .then().statusCode(412).body("code", equalTo("BENEFICIARY_VERSION_STALE"));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/beneficiaries/" + id).then()
+                .body("hardshipDetails", equalTo("肢体残疾二级")).body("address", equalTo("西城镇南街8号"));
+        as(Caller.AUDITOR, tree.branch()).header("If-Match", "\"1\"").body(update).put("/api/v1/beneficiaries/" + id)
+                .then().statusCode(403);
+        as(Caller.ORG_ADMIN, tree.sibling()).header("If-Match", "\"1\"").body(update).put("/api/v1/beneficiaries/" + id)
+                .then().statusCode(404);
+        assertEquals(1L, count("select count(*) from audit_entry where target_id = '" + id + "' and action = 'BENEFICIARY_UPDATED'"));
+    }
+
+    @Test
     void theSamePersonCannotBeRegisteredTwice() {
         var tree = orgs.tree();
         String nationalId = People.nationalId();

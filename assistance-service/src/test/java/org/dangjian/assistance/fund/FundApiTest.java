@@ -142,6 +142,25 @@ class FundApiTest {
     }
 
     @Test
+    void aRetriedDisbursementWithTheSameIdempotencyKeyPaysOnce() {
+        var tree = orgs.tree();
+        UUID fund = fundWithBudget(tree.committee(), "1000.00");
+        String key = "pay-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("amount", "300.00", "disbursedOn", "2025-06-01", "purpose", "慰问金");
+        String first = as(Caller.ORG_ADMIN, tree.committee()).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/funds/" + fund + "/disbursements").then().statusCode(201).extract().path("id");
+        as(Caller.ORG_ADMIN, tree.committee()).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/funds/" + fund + "/disbursements").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        as(Caller.ORG_ADMIN, tree.committee()).header("Idempotency-Key", key)
+                .body(Map.of("amount", "301.00", "disbursedOn", "2025-06-01", "purpose", "慰问金"))
+                .post("/api/v1/funds/" + fund + "/disbursements").then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        Api.asPlatformAdmin().get("/api/v1/funds/" + fund).then().body("budgets[0].spent", equalTo(new BigDecimal("300.00")));
+    }
+
+    @Test
     void budgetCanBeRaisedButNotBelowWhatIsSpent() {
         var tree = orgs.tree();
         UUID fund = fundWithBudget(tree.committee(), "1000.00");

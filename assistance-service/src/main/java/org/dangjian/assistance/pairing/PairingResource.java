@@ -1,0 +1,66 @@
+package org.dangjian.assistance.pairing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.pairing.PairingDtos.EndPairing;
+import org.dangjian.assistance.pairing.PairingDtos.FollowUpDone;
+import org.dangjian.assistance.pairing.PairingDtos.Pair;
+import org.dangjian.assistance.pairing.PairingDtos.PairingView;
+import org.dangjian.assistance.pairing.PairingDtos.RecordVisit;
+import org.dangjian.assistance.pairing.PairingDtos.VisitView;
+import org.dangjian.platform.api.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/pairings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Pairing", description = "结对帮扶: members paired with beneficiaries")
+@SecurityRequirement(name = "bearer")
+public class PairingResource {
+
+    @Inject
+    PairingService service;
+
+    @POST
+        @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Pair a member with a beneficiary of your subtree")
+    public Response pair(@Valid @NotNull Pair request) {
+        return Response.status(Response.Status.CREATED).entity(service.pair(request)).build();
+    }
+
+    @POST
+    @Path("{id}/end")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "End a pairing, with date and reason (kept as history)")
+    public PairingView end(@PathParam("id") UUID id, @Valid @NotNull EndPairing request) {
+        return service.end(id, request);
+    }
+
+    @GET
+        @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "A beneficiary's pairings, current and ended")
+    public List<PairingView> pairings(@QueryParam("beneficiaryId") @NotNull UUID beneficiaryId) {
+        return service.pairingsOf(beneficiaryId);
+    }
+}

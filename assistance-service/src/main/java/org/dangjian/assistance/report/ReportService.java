@@ -1,0 +1,96 @@
+package org.dangjian.assistance.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.assistance.AssistanceConfig;
+import org.dangjian.assistance.common.Money;
+import org.dangjian.assistance.common.Organizations;
+import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
+import org.dangjian.assistance.report.ReportDtos.CategoryTotals;
+import org.dangjian.assistance.report.ReportDtos.ReassessmentDue;
+import org.dangjian.platform.api.BusinessClock;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Totals by category and subtree, and the yearly re-assessment due list: local SQL over the tree copy. */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Organizations organizations;
+
+    @Inject
+    AssistanceConfig config;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public AssistanceTotals totals(int year, UUID orgId) {
+        String prefix = orgId == null ? organizations.subtreePrefix() : organizations.requireInScope(orgId).path();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.category,
+                       count(*) filter (where extract(year from c.applied_on) = :year),
+                       count(*) filter (where c.status not in ('CLOSED', 'REJECTED')),
+                       coalesce(sum(c.disbursed_amount) filter (where extract(year from c.disbursed_on) = :year), 0)
+                from assistance_case c join org_unit u on u.id = c.org_id
+                where u.path like :prefix || '%'
+                group by c.category order by c.category""")
+                .setParameter("year", year).setParameter("prefix", prefix).getResultList();
+        List<CategoryTotals> categories = rows.stream().map(r -> new CategoryTotals((String) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), Money.of((BigDecimal) r[3]))).toList();
+        BigDecimal cases = categories.stream().map(CategoryTotals::disbursed).reduce(Money.ZERO, BigDecimal::add);
+        BigDecimal campaigns = (BigDecimal) em.createNativeQuery("""
+                select coalesce(sum(r.amount), 0) from campaign_recipient r
+                join condolence_campaign k on k.id = r.campaign_id join org_unit u on u.id = k.org_id
+                where u.path like :prefix || '%' and r.status = 'DELIVERED' and extract(year from r.delivered_on) = :year""")
+                .setParameter("year", year).setParameter("prefix", prefix).getSingleResult();
+        return new AssistanceTotals(year, orgId, categories, cases, Money.of(campaigns));
+    }
+
+    /**
+     * Active beneficiaries whose last assessment (registration or the latest approval of a case) is at
+     * least the configured number of months before {@code asOf}, longest waiting first.
+     */
+    @Transactional
+    public Page<ReassessmentDue> reassessmentsDue(LocalDate asOf, int page, int size) {
+        LocalDate day = asOf != null ? asOf : clock.today();
+        int months = config.reassessmentMonths();
+        String from = """
+                from beneficiary b join org_unit u on u.id = b.org_id
+                left join assistance_case c on c.beneficiary_id = b.id
+                where b.status = 'ACTIVE' and u.path like :prefix || '%'
+                group by b.id, b.org_id, b.kind, b.registered_on
+                having greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) <= :cutoff""";
+        LocalDate cutoff = day.minusMonths(months);
+        long total = ((Number) em.createNativeQuery("select count(*) from (select b.id " + from + ") due")
+                .setParameter("prefix", organizations.subtreePrefix()).setParameter("cutoff", cutoff).getSingleResult())
+                .longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.id, b.org_id, b.kind, "
+                        + "greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) as last " + from
+                        + " order by last, b.id")
+                .setParameter("prefix", organizations.subtreePrefix()).setParameter("cutoff", cutoff)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<ReassessmentDue> items = rows.stream().map(r -> {
+            LocalDate last = toDate(r[3]);
+            return new ReassessmentDue((UUID) r[0], (UUID) r[1], (String) r[2], last, last.plusMonths(months));
+        }).toList();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}
