@@ -17,6 +17,20 @@ public interface OrganizationRules {
 
     Structure structure();
 
+    Assessment assessment();
+
+    /** Lowest reviewed score (0–100) of each rating. */
+    interface Assessment {
+        @WithDefault("90")
+        int excellentFrom();
+
+        @WithDefault("80")
+        int goodFrom();
+
+        @WithDefault("60")
+        int passFrom();
+    }
+
     /** 网格化: how many levels a grid tree has (seed 001: four). */
     @WithDefault("4")
     int gridLevels();
