@@ -17,6 +17,24 @@ public interface OrganizationRules {
 
     Structure structure();
 
+    Assessment assessment();
+
+    /** Lowest reviewed score (0–100) of each rating. */
+    interface Assessment {
+        @WithDefault("90")
+        int excellentFrom();
+
+        @WithDefault("80")
+        int goodFrom();
+
+        @WithDefault("60")
+        int passFrom();
+    }
+
+    /** 网格化: how many levels a grid tree has (seed 001: four). */
+    @WithDefault("4")
+    int gridLevels();
+
     /** What a well-formed branch looks like (支部工作条例). */
     interface Structure {
         /** A branch needs at least this many full members (正式党员). */

@@ -1,0 +1,135 @@
+package org.dangjian.organization.assessment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.organization.assessment.AssessmentDtos.DefineSet;
+import org.dangjian.organization.assessment.AssessmentDtos.Ranked;
+import org.dangjian.organization.assessment.AssessmentDtos.Review;
+import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
+import org.dangjian.organization.config.OrganizationRules;
+import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.Organization;
+import org.dangjian.organization.organization.OrganizationRepository;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** 考核: criteria sets, self-assessment, review with score and rating, ranking within a subtree. */
+@ApplicationScoped
+public class AssessmentService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    OrganizationRules rules;
+
+    @Inject
+    Caller caller;
+
+    @Transactional
+    public AssessmentSet define(DefineSet request) {
+        Organization owner = inScope(request.organizationId());
+        List<AssessmentSet.Criterion> criteria = request.criteria().stream()
+                .map(c -> new AssessmentSet.Criterion(c.code(), c.name().strip(), c.weight())).toList();
+        AssessmentSet set = new AssessmentSet(owner.id(), request.year(), request.name().strip(), criteria);
+        em.persist(set);
+        em.flush();
+        return set;
+    }
+
+    @Transactional
+    public AssessmentSet set(UUID id) {
+        AssessmentSet set = em.find(AssessmentSet.class, id);
+        if (set == null || organizations.byId(set.organizationId()).filter(scope::covers).isEmpty()) {
+            throw DomainException.notFound("ASSESSMENT_SET_NOT_FOUND", id);
+        }
+        return set;
+    }
+
+    /** The organization scores itself against a set of its own level or a higher one. */
+    @Transactional
+    public Assessment selfAssess(UUID setId, SelfAssess request) {
+        Organization organization = inScope(request.organizationId());
+        AssessmentSet set = em.find(AssessmentSet.class, setId);
+        Organization owner = set == null ? null : organizations.byId(set.organizationId()).orElse(null);
+        if (owner == null || !owner.contains(organization)) {
+            throw DomainException.notFound("ASSESSMENT_SET_NOT_FOUND", setId);
+        }
+        organization.requireActive();
+        boolean submitted = !em.createQuery("from Assessment where setId = ?1 and organizationId = ?2", Assessment.class)
+                .setParameter(1, set.id()).setParameter(2, organization.id()).getResultList().isEmpty();
+        if (submitted) {
+            throw DomainException.conflict("ASSESSMENT_ALREADY_SUBMITTED", organization.name(), set.name());
+        }
+        Assessment assessment = new Assessment(set, organization.id(), request.scores());
+        em.persist(assessment);
+        em.flush();
+        return assessment;
+    }
+
+    /** Reviewed by the set's level: the caller's scope must hold the organization that defined the set. */
+    @Transactional
+    public Assessment review(UUID id, Review request) {
+        Assessment assessment = em.find(Assessment.class, id);
+        AssessmentSet set = assessment == null ? null : em.find(AssessmentSet.class, assessment.setId());
+        if (set == null || organizations.byId(set.organizationId()).filter(scope::covers).isEmpty()) {
+            throw DomainException.notFound("ASSESSMENT_NOT_FOUND", id);
+        }
+        OrganizationRules.Assessment limits = rules.assessment();
+        assessment.review(set, request.scores(), score -> rating(score, limits), caller.subject());
+        em.flush();
+        return assessment;
+    }
+
+    /** Reviewed organizations of the caller's scope, best first; equal scores share a rank. */
+    @Transactional
+    public List<Ranked> ranking(UUID setId, int size) {
+        AssessmentSet set = set(setId);
+        String prefix = scope.subtreePrefix().orElse("/nothing/");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.organization_id, o.name, a.score, a.rating,
+                               rank() over (order by a.score desc) as place
+                        from assessment a join organization o on o.id = a.organization_id
+                        where a.set_id = :set and a.status = 'REVIEWED' and o.path like :prefix || '%'
+                        order by a.score desc, o.path limit :size""")
+                .setParameter("set", set.id()).setParameter("prefix", prefix).setParameter("size", size).getResultList();
+        List<Ranked> ranking = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            ranking.add(new Ranked(((Number) r[4]).intValue(), (UUID) r[0], (String) r[1], (BigDecimal) r[2],
+                    Assessment.Rating.valueOf((String) r[3])));
+        }
+        return ranking;
+    }
+
+    static Assessment.Rating rating(BigDecimal score, OrganizationRules.Assessment limits) {
+        if (score.compareTo(BigDecimal.valueOf(limits.excellentFrom())) >= 0) {
+            return Assessment.Rating.EXCELLENT;
+        }
+        if (score.compareTo(BigDecimal.valueOf(limits.goodFrom())) >= 0) {
+            return Assessment.Rating.GOOD;
+        }
+        if (score.compareTo(BigDecimal.valueOf(limits.passFrom())) >= 0) {
+            return Assessment.Rating.PASS;
+        }
+        return Assessment.Rating.FAIL;
+    }
+
+    private Organization inScope(UUID id) {
+        return organizations.byId(id).filter(scope::covers)
+                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", id));
+    }
+}

@@ -1,0 +1,45 @@
+package org.dangjian.organization.grid;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+public final class GridDtos {
+
+    private GridDtos() {
+    }
+
+    @Schema(name = "CreateGrid", description = "a grid under a parent grid (or a top grid), run by an organization")
+    public record CreateGrid(
+            @NotNull UUID organizationId,
+            @Schema(description = "the enclosing grid; omit for a top-level grid") UUID parentId,
+            @Schema(example = "东门社区第三网格") @NotBlank @Size(max = 100) String name,
+            UUID leaderMemberId,
+            @Schema(example = "林格长") @NotBlank @Size(max = 50) String leaderName,
+            @Schema(example = "东门路1-99号") @NotBlank @Size(max = 500) String area,
+            @Min(0) int households) {
+    }
+
+    @Schema(name = "GridMember")
+    public record AddMember(@NotNull UUID memberId, @NotBlank @Size(max = 50) String memberName) {
+    }
+
+    public record MemberView(UUID memberId, String memberName, LocalDate joinedOn) {
+    }
+
+    @Schema(name = "Grid")
+    public record GridView(UUID id, UUID organizationId, UUID parentId, int level, String name, UUID leaderMemberId,
+            String leaderName, String area, int households, List<MemberView> members, long version) {
+
+        static GridView of(Grid g, List<MemberView> members) {
+            return new GridView(g.id(), g.organizationId(), g.parentId(), g.level(), g.name(), g.leaderMemberId(),
+                    g.leaderName(), g.area(), g.households(), members, g.version());
+        }
+    }
+}

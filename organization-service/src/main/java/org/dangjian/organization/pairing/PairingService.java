@@ -1,0 +1,82 @@
+package org.dangjian.organization.pairing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.organization.organization.Organization;
+import org.dangjian.organization.organization.OrganizationRepository;
+import org.dangjian.organization.organization.OrganizationService;
+import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.pairing.PairingDtos.EndPairing;
+import org.dangjian.organization.pairing.PairingDtos.Pair;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.DomainException;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PairingService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OrganizationService organizations;
+
+    @Inject
+    OrganizationRepository repository;
+
+    @Inject
+    DataScope scope;
+
+    @Inject
+    BusinessClock clock;
+
+    /**
+     * Both sides must be in the caller's scope: a partner elsewhere is reported like a missing one,
+     * so pairing across subtrees is for a caller whose scope holds both (e.g. the common higher level).
+     */
+    @Transactional
+    public Pairing pair(Pair request) {
+        Organization organization = organizations.get(request.organizationId());
+        Organization partner = repository.byId(request.partnerId()).filter(scope::covers)
+                .orElseThrow(() -> DomainException.unprocessable("PAIRING_PARTNER_NOT_FOUND", request.partnerId()));
+        organization.requireActive();
+        partner.requireActive();
+        Pairing pairing = new Pairing(organization.id(), partner.id(), request.startsOn(), request.endsOn(),
+                request.content().strip());
+        long overlapping = em.createQuery("""
+                        select count(p) from Pairing p
+                        where ((p.organizationId = ?1 and p.partnerId = ?2) or (p.organizationId = ?2 and p.partnerId = ?1))
+                          and p.endedOn is null and p.startsOn <= ?4 and p.endsOn >= ?3""", Long.class)
+                .setParameter(1, organization.id()).setParameter(2, partner.id())
+                .setParameter(3, request.startsOn()).setParameter(4, request.endsOn()).getSingleResult();
+        if (overlapping > 0) {
+            throw DomainException.conflict("PAIRING_OVERLAPS", organization.name(), partner.name());
+        }
+        em.persist(pairing);
+        em.flush();
+        return pairing;
+    }
+
+    @Transactional
+    public Pairing end(UUID id, EndPairing request) {
+        Pairing pairing = em.find(Pairing.class, id);
+        if (pairing == null || repository.byId(pairing.organizationId()).filter(scope::covers).isEmpty()) {
+            throw DomainException.notFound("PAIRING_NOT_FOUND", id);
+        }
+        pairing.end(request.endedOn() != null ? request.endedOn() : clock.today(), request.reason());
+        em.flush();
+        return pairing;
+    }
+
+    /** Pairings of an organization, on either side, newest first. */
+    @Transactional
+    public List<Pairing> of(UUID organizationId) {
+        Organization organization = organizations.get(organizationId);
+        return em.createQuery("from Pairing where organizationId = ?1 or partnerId = ?1 order by startsOn desc, id desc",
+                Pairing.class).setParameter(1, organization.id()).setMaxResults(200).getResultList();
+    }
+}

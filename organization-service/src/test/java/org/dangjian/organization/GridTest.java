@@ -1,0 +1,71 @@
+package org.dangjian.organization;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.dangjian.platform.api.Caller;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.dangjian.organization.Api.as;
+import static org.dangjian.organization.Api.asPlatformAdmin;
+import static org.dangjian.organization.Api.body;
+import static org.dangjian.organization.Api.newChild;
+import static org.dangjian.organization.Api.newCommittee;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class GridTest {
+
+    @Test
+    void gridsNestFourLevelsDeepAndNoFurther() {
+        UUID street = newCommittee("街道党工委网格");
+        UUID community = newChild(street, "社区党总支网格", "GENERAL_BRANCH");
+        UUID branch = newChild(community, "楼栋党支部网格", "BRANCH");
+        String top = grid(asPlatformAdmin(), street, null, "街道网格").statusCode(201).body("level", equalTo(1)).extract().path("id");
+        String second = grid(asPlatformAdmin(), community, top, "社区网格").statusCode(201).body("level", equalTo(2)).extract().path("id");
+        String third = grid(asPlatformAdmin(), branch, second, "支部网格").statusCode(201).body("level", equalTo(3)).extract().path("id");
+        String fourth = grid(asPlatformAdmin(), branch, third, "党员责任区").statusCode(201).body("level", equalTo(4)).extract().path("id");
+        grid(asPlatformAdmin(), branch, fourth, "第五级").statusCode(422).body("code", equalTo("GRID_TOO_DEEP"));
+        asPlatformAdmin().get("/api/v1/grids/" + top + "/children").then().statusCode(200).body("id", contains(second));
+    }
+
+    @Test
+    void aGridHasALeaderAnAreaHouseholdsAndMembers() {
+        UUID community = newCommittee("网格成员党委");
+        String id = grid(asPlatformAdmin(), community, null, "第三网格").statusCode(201)
+                .body("leaderName", equalTo("林格长")).body("households", equalTo(320)).extract().path("id");
+        UUID member = UUID.randomUUID();
+        asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
+                .then().statusCode(200).body("members.memberId", contains(member.toString()));
+        asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
+                .then().statusCode(409).body("code", equalTo("GRID_MEMBER_ALREADY_IN"));
+        asPlatformAdmin().get("/api/v1/grids/" + id).then().statusCode(200).body("members.memberName", contains("陈党员"));
+    }
+
+    @Test
+    void gridsStayWithinTheCallersScope() {
+        UUID mine = newCommittee("本级网格党委");
+        UUID other = newCommittee("他级网格党委");
+        String theirs = grid(asPlatformAdmin(), other, null, "他级网格").statusCode(201).extract().path("id");
+        given().get("/api/v1/grids/" + theirs).then().statusCode(401);
+        as(Caller.MEMBER, other).get("/api/v1/grids/" + theirs).then().statusCode(403);
+        as(Caller.ORG_ADMIN, mine).get("/api/v1/grids/" + theirs).then().statusCode(404).body("code", equalTo("GRID_NOT_FOUND"));
+        grid(as(Caller.ORG_ADMIN, mine), mine, theirs, "越界子网格").statusCode(422).body("code", equalTo("GRID_PARENT_NOT_FOUND"));
+        grid(as(Caller.ORG_ADMIN, mine), other, null, "越界网格").statusCode(422)
+                .body("code", equalTo("ORGANIZATION_PARENT_NOT_FOUND"));
+    }
+
+    private static ValidatableResponse grid(RequestSpecification as, UUID organization, String parent, String name) {
+        Map<String, Object> body = body("organizationId", organization, "name", name, "leaderName", "林格长",
+                "area", "东门路1-99号", "households", 320);
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        return as.body(body).post("/api/v1/grids").then();
+    }
+}
