@@ -23,7 +23,9 @@ final class Banner {
         out.append("  %-20s %s (user postgres, databases organization, member, activity, assistance)%n"
                 .formatted("PostgreSQL", "127.0.0.1:" + stack.postgres().port()));
         out.append("  logs: ").append(work.resolve("logs")).append('\n');
-        out.append("\nDemo organizations:\n");
+        out.append("\nDemo data: %d organizations, %d members, one transfer in flight, next month's 主题党日 planned, "
+                .formatted(demo.organizations().size(), demo.members()) + "a township fund and one hardship case.\n");
+        out.append("Demo organizations:\n");
         for (DemoData.Organization o : demo.organizations()) {
             out.append("  %-40s %-18s %s%n".formatted(o.name(), o.type(), o.id()));
         }

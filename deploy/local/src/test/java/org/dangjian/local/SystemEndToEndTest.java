@@ -116,6 +116,14 @@ class SystemEndToEndTest {
     }
 
     @Test
+    void theRunCommandsDemoDataLoadsThroughThePublicApi() {
+        DemoData.Summary demo = new DemoData(system, 2).load();
+        // 3 committees + 22 villages + street, 2 communities, organs, organ branch, joint, mobile, returned graduates
+        assertEquals(33, demo.organizations().size());
+        assertEquals(56, demo.members());
+    }
+
+    @Test
     void aDissolvedOrganizationFlagsItsPlannedActivitiesAndOpenCases() {
         Client api = new Client(system, token);
         UUID committee = establish(api, "撤销测试党委", "COMMITTEE", null);
