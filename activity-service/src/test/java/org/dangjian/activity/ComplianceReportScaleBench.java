@@ -63,6 +63,11 @@ class ComplianceReportScaleBench {
                     from activity a join org_unit u on u.id = a.org_id join membership_period p on p.org_id = a.org_id
                     where u.path like ?1""",
                     "/" + root + "/%");
+            exec("""
+                    update activity a set expected_count = c.expected, present_count = c.present
+                    from (select activity_id, count(*) as expected, count(*) filter (where status = 'PRESENT') as present
+                          from activity_attendance group by activity_id) c
+                    where c.activity_id = a.id and a.planned_by = 'bench'""");
         });
         QuarkusTransaction.requiringNew().run(() -> em().createNativeQuery("analyze").executeUpdate());
         long seeded = System.nanoTime();
@@ -70,13 +75,17 @@ class ComplianceReportScaleBench {
 
         for (int run = 1; run <= 3; run++) {
             long start = System.nanoTime();
-            admin().get("/api/v1/compliance-report?orgId=" + root + "&year=2025").then().statusCode(200)
-                    .body("summary.branches", equalTo(10_000)).body("summary.branchesBehind", equalTo(10_000));
-            System.out.printf("BENCH year report over 10,000 branches, run %d: %d ms (HTTP, JSON included)%n", run,
-                    (System.nanoTime() - start) / 1_000_000);
+            String body = admin().get("/api/v1/compliance-report?orgId=" + root + "&year=2025").then().statusCode(200)
+                    .extract().asString();
+            System.out.printf("BENCH year report over 10,000 branches, run %d: %d ms (HTTP, %d bytes of JSON)%n", run,
+                    (System.nanoTime() - start) / 1_000_000, body.length());
         }
+        admin().get("/api/v1/compliance-report?orgId=" + root + "&year=2025&month=2").then().statusCode(200)
+                .body("summary.branches", equalTo(10_000))
+                // February owes a committee meeting and a themed party day, both held everywhere.
+                .body("summary.branchesBehind", equalTo(0));
         long start = System.nanoTime();
-        admin().get("/api/v1/compliance-report?orgId=" + root + "&year=2025&quarter=1").then().statusCode(200);
+        admin().get("/api/v1/compliance-report?orgId=" + root + "&year=2025&quarter=1").then().statusCode(200).extract().asString();
         System.out.printf("BENCH quarter report over 10,000 branches: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 

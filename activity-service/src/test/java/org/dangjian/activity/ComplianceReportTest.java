@@ -122,6 +122,20 @@ class ComplianceReportTest {
         assertEquals(List.of(0, 0, 0), report.getList(branchD + ".requirements.held", Integer.class));
         assertNull(report.get(branchD + ".attendance.rate"));
 
+        assertEquals(7, report.getInt(branchA + ".membersBelowTrainingHours"));
+        assertEquals(3, report.getInt(branchB + ".membersBelowTrainingHours"));
+        assertEquals(0, report.getInt(branchD + ".membersBelowTrainingHours"));
+
+        // 分级汇总 over the committee's direct children: A, B and the general branch holding D.
+        assertEquals(3, report.getList("byChild").size());
+        String underA = "byChild.find { it.orgId == '" + a.id() + "' }";
+        assertEquals(1, report.getInt(underA + ".branches"));
+        assertEquals(0, report.getInt(underA + ".branchesBehind"));
+        String underGeneralBranch = "byChild.find { it.orgId == '" + d.path().split("/")[2] + "' }";
+        assertEquals(1, report.getInt(underGeneralBranch + ".branches"));
+        assertEquals(1, report.getInt(underGeneralBranch + ".branchesBehind"));
+        assertNull(report.get(underGeneralBranch + ".attendanceRate"));
+
         assertEquals(3, report.getInt("summary.branches"));
         assertEquals(2, report.getInt("summary.branchesBehind"));
         assertEquals(11, report.getInt("summary.requirements"));
@@ -129,6 +143,23 @@ class ComplianceReportTest {
         assertEquals(65, report.getInt("summary.attendance.expected"));
         assertEquals(63, report.getInt("summary.attendance.present"));
         assertEquals(0.9692f, report.getFloat("summary.attendance.rate"));
+    }
+
+    @Test
+    void membersBelowTheYearlyTrainingHoursAreCountedFromJanuaryToThePeriodsEnd() {
+        Org branch = child(root(), "BRANCH");
+        UUID enough = fullMember(branch.id(), SINCE);
+        UUID short1 = fullMember(branch.id(), SINCE);
+        UUID absent = fullMember(branch.id(), SINCE);
+        held(branch.id(), "TRAINING", at("2025-03-01T09:00"), line(enough, "PRESENT", new java.math.BigDecimal("32")),
+                line(short1, "PRESENT", new java.math.BigDecimal("31.5")), line(absent, "ABSENT"));
+        held(branch.id(), "TRAINING", at("2025-04-01T09:00"), line(enough, "ABSENT"),
+                line(short1, "PRESENT", new java.math.BigDecimal("0.5")), line(absent, "ABSENT"));
+
+        assertEquals(2, admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=1").then()
+                .statusCode(200).extract().jsonPath().getInt("branches[0].membersBelowTrainingHours"));
+        assertEquals(1, admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=2").then()
+                .statusCode(200).extract().jsonPath().getInt("branches[0].membersBelowTrainingHours"));
     }
 
     @Test

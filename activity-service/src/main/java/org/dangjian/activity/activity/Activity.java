@@ -106,6 +106,16 @@ public class Activity {
     @Column(name = "org_dissolved_at")
     private OffsetDateTime orgDissolvedAt;
 
+    /** Counts of {@link #attendance}, kept for reports that sum many activities. */
+    @Column(name = "expected_count", nullable = false)
+    private int expectedCount;
+
+    @Column(name = "present_count", nullable = false)
+    private int presentCount;
+
+    @Column(name = "leave_count", nullable = false)
+    private int leaveCount;
+
     @ElementCollection
     @CollectionTable(name = "activity_attendance", joinColumns = @JoinColumn(name = "activity_id"))
     private List<Attendance> attendance = new ArrayList<>();
@@ -195,6 +205,9 @@ public class Activity {
         minutes = r.minutes();
         attendance.clear();
         attendance.addAll(r.attendance());
+        expectedCount = attendance.size();
+        presentCount = (int) attendance.stream().filter(x -> x.status() == AttendanceStatus.PRESENT).count();
+        leaveCount = (int) attendance.stream().filter(x -> x.status() == AttendanceStatus.LEAVE).count();
         guests.clear();
         guests.addAll(r.guests());
         recordedAt = now;

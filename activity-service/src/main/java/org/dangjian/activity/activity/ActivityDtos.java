@@ -121,7 +121,7 @@ public final class ActivityDtos {
     public record ActivityLine(UUID id, UUID orgId, ActivityType type, String topic, OffsetDateTime plannedStart,
             ActivityStatus status, LocalDate heldOn, boolean orgDissolved) {
 
-        static ActivityLine of(Activity a) {
+        public static ActivityLine of(Activity a) {
             return new ActivityLine(a.id(), a.orgId(), a.type(), a.topic(), a.plannedStart(), a.status(), a.heldOn(),
                     a.orgDissolvedAt() != null);
         }

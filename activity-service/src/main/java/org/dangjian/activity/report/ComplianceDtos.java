@@ -30,7 +30,10 @@ public final class ComplianceDtos {
 
     @Schema(name = "BranchCompliance")
     public record BranchCompliance(UUID orgId, String name, String path, String orgType, long fullMembers,
-            boolean hasGroups, List<Requirement> requirements, AttendanceFigures attendance, boolean behind,
+            boolean hasGroups, List<Requirement> requirements, AttendanceFigures attendance,
+            @Schema(description = "roster members with fewer training hours than the members' yearly requirement, "
+                    + "counted from 1 January to the period's end") long membersBelowTrainingHours,
+            boolean behind,
             List<ActivityType> behindOn) {
     }
 
@@ -39,8 +42,13 @@ public final class ComplianceDtos {
             AttendanceFigures attendance) {
     }
 
+    @Schema(name = "ComplianceChildSummary", description = "分级汇总: the branches under one direct child organization")
+    public record ChildSummary(UUID orgId, String name, int branches, int branchesBehind, BigDecimal attendanceRate,
+            long membersBelowTrainingHours) {
+    }
+
     @Schema(name = "ComplianceReport", description = "台账: per branch-type organization of the subtree, required vs held")
     public record Report(UUID orgId, String period, LocalDate from, LocalDate to, Summary summary,
-            List<BranchCompliance> branches, List<UUID> branchesBehind) {
+            List<ChildSummary> byChild, List<BranchCompliance> branches, List<UUID> branchesBehind) {
     }
 }

@@ -8,6 +8,7 @@ import org.dangjian.activity.activity.ActivityType;
 import org.dangjian.activity.config.ActivityRules;
 import org.dangjian.activity.report.ComplianceDtos.AttendanceFigures;
 import org.dangjian.activity.report.ComplianceDtos.BranchCompliance;
+import org.dangjian.activity.report.ComplianceDtos.ChildSummary;
 import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.activity.report.ComplianceDtos.Requirement;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
@@ -53,24 +54,40 @@ public class ComplianceReportService {
             ),
             held_activity as (
               -- a Party group's meetings count for the branch it belongs to
-              select a.id, a.type, case when o.type = 'GROUP' then o.parent_id else o.id end as branch_id
+              select a.type, a.expected_count, a.present_count, a.leave_count,
+                     case when o.type = 'GROUP' then o.parent_id else o.id end as branch_id
               from activity a join org_unit o on o.id = a.org_id
               where a.status = 'HELD' and a.held_on >= :start and a.held_on < :end and o.path like :prefix
             ),
             held as (
               select branch_id, type, count(*) as held from held_activity group by branch_id, type
             ),
+            training as (
+              -- training hours from the year's start to the period's end, wherever the member trained
+              select t.member_id, sum(t.hours) as hours
+              from activity a join activity_attendance t on t.activity_id = a.id
+              where a.type = 'TRAINING' and a.status = 'HELD' and a.held_on >= :yearStart and a.held_on < :end
+              group by t.member_id
+            ),
+            below_hours as (
+              select p.org_id as branch_id, count(*) as n
+              from membership_period p join branch b on b.id = p.org_id
+              left join training tr on tr.member_id = p.member_id
+              where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
+                and (p.stage is null or p.stage = any(cast(:rosterStages as text[])))
+                and coalesce(tr.hours, 0) < :trainingHours
+              group by p.org_id
+            ),
             att as (
-              select h.branch_id, count(*) as expected,
-                     count(*) filter (where t.status = 'PRESENT') as present,
-                     count(*) filter (where t.status = 'LEAVE') as on_leave
-              from held_activity h join activity_attendance t on t.activity_id = h.id
-              group by h.branch_id
+              select branch_id, sum(expected_count) as expected, sum(present_count) as present,
+                     sum(leave_count) as on_leave
+              from held_activity group by branch_id
             )
             select b.id, b.name, b.path, b.org_type, coalesce(f.n, 0), g.branch_id is not null,
                    r.type, r.required, coalesce(h.held, 0),
-                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0)
+                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(bh.n, 0)
             from branch b
+            left join below_hours bh on bh.branch_id = b.id
             left join full_members f on f.branch_id = b.id
             left join grp g on g.branch_id = b.id
             left join att t on t.branch_id = b.id
@@ -79,6 +96,8 @@ public class ComplianceReportService {
                  or (r.applies_when = 'HAS_GROUPS' and g.branch_id is not null)
             left join held h on h.branch_id = b.id and h.type = r.type
             order by b.path, r.type""";
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ComplianceReportService.class);
 
     @Inject
     EntityManager em;
@@ -104,6 +123,7 @@ public class ComplianceReportService {
             required.add(String.valueOf(frequency.minimum() * frequency.per().unitsIn(period.months())));
             conditions.add(frequency.appliesWhen().name());
         });
+        long started = System.nanoTime();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(QUERY)
                 .setParameter("types", array(types))
@@ -115,16 +135,23 @@ public class ComplianceReportService {
                 .setParameter("start", period.start())
                 .setParameter("end", period.end())
                 .setParameter("threshold", rules.committeeThreshold())
+                .setParameter("yearStart", period.start().withDayOfYear(1))
+                .setParameter("rosterStages", array(new ArrayList<>(rules.rosterStages())))
+                .setParameter("trainingHours", java.math.BigDecimal.valueOf(rules.hours().memberTraining()))
                 .getResultList();
-        return assemble(orgId, period, rows);
+        Report report = assemble(root, period, rows, children(root));
+        LOG.infof("compliance report of %s for %s: %d branches in %d ms", orgId, period.label(),
+                report.summary().branches(), (System.nanoTime() - started) / 1_000_000);
+        return report;
     }
 
     /** Folds the rows (one per branch and required type) into one entry per branch; no further queries. */
-    private static Report assemble(UUID orgId, ReportPeriod period, List<Object[]> rows) {
+    private static Report assemble(OrgUnit root, ReportPeriod period, List<Object[]> rows, Map<UUID, String> children) {
         Map<UUID, BranchBuilder> branches = new LinkedHashMap<>();
         for (Object[] r : rows) {
             BranchBuilder b = branches.computeIfAbsent((UUID) r[0], id -> new BranchBuilder(id, (String) r[1], (String) r[2],
-                    (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11])));
+                    (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]),
+                    Sql.count(r[12])));
             if (r[6] != null) {
                 ActivityType type = ActivityType.valueOf((String) r[6]);
                 int req = ((Number) r[7]).intValue();
@@ -141,7 +168,39 @@ public class ComplianceReportService {
         int met = (int) result.stream().flatMap(b -> b.requirements().stream()).filter(Requirement::met).count();
         Summary summary = new Summary(result.size(), behind.size(), requirements, met,
                 new AttendanceFigures(expected, present, leave, expected - present - leave, ComplianceDtos.rate(present, expected)));
-        return new Report(orgId, period.label(), period.start(), period.lastDay(), summary, result, behind);
+        return new Report(root.id(), period.label(), period.start(), period.lastDay(), summary,
+                byChild(root, children, result), result, behind);
+    }
+
+    /** 分级汇总: the branches under each direct child of the report's organization, added up. */
+    private static List<ChildSummary> byChild(OrgUnit root, Map<UUID, String> children, List<BranchCompliance> branches) {
+        Map<UUID, List<BranchCompliance>> grouped = new LinkedHashMap<>();
+        children.keySet().forEach(id -> grouped.put(id, new ArrayList<>()));
+        for (BranchCompliance b : branches) {
+            String rest = b.path().substring(root.path().length());
+            if (!rest.isEmpty()) {
+                UUID child = UUID.fromString(rest.substring(0, rest.indexOf('/')));
+                grouped.computeIfAbsent(child, id -> new ArrayList<>()).add(b);
+            }
+        }
+        List<ChildSummary> result = new ArrayList<>();
+        grouped.forEach((id, list) -> {
+            long expected = list.stream().mapToLong(b -> b.attendance().expected()).sum();
+            long present = list.stream().mapToLong(b -> b.attendance().present()).sum();
+            result.add(new ChildSummary(id, children.get(id), list.size(),
+                    (int) list.stream().filter(BranchCompliance::behind).count(), ComplianceDtos.rate(present, expected),
+                    list.stream().mapToLong(BranchCompliance::membersBelowTrainingHours).sum()));
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, String> children(OrgUnit root) {
+        Map<UUID, String> children = new LinkedHashMap<>();
+        List<Object[]> rows = em.createNativeQuery("select id, name from org_unit where parent_id = ?1 order by name, id")
+                .setParameter(1, root.id()).getResultList();
+        rows.forEach(r -> children.put((UUID) r[0], (String) r[1]));
+        return children;
     }
 
     private static String array(List<String> values) {
@@ -158,10 +217,11 @@ public class ComplianceReportService {
         final long expected;
         final long present;
         final long leave;
+        final long belowHours;
         final List<Requirement> requirements = new ArrayList<>();
 
         BranchBuilder(UUID id, String name, String path, String orgType, long fullMembers, boolean hasGroups,
-                long expected, long present, long leave) {
+                long expected, long present, long leave, long belowHours) {
             this.id = id;
             this.name = name;
             this.path = path;
@@ -171,6 +231,7 @@ public class ComplianceReportService {
             this.expected = expected;
             this.present = present;
             this.leave = leave;
+            this.belowHours = belowHours;
         }
 
         BranchCompliance build() {
@@ -178,7 +239,7 @@ public class ComplianceReportService {
             return new BranchCompliance(id, name, path, orgType, fullMembers, hasGroups, List.copyOf(requirements),
                     new AttendanceFigures(expected, present, leave, expected - present - leave,
                             ComplianceDtos.rate(present, expected)),
-                    !behindOn.isEmpty(), behindOn);
+                    belowHours, !behindOn.isEmpty(), behindOn);
         }
     }
 }

@@ -33,17 +33,18 @@ public final class ComplianceWorkbook {
 
             Sheet lines = workbook.createSheet("台账");
             row(lines, 0, "党组织", "组织类型", "正式党员数", "活动类型", "应开展", "已开展", "是否达标", "应到人次", "实到人次",
-                    "请假人次", "出勤率");
+                    "请假人次", "出勤率", "学时不足人数");
             int r = 1;
             for (BranchCompliance b : report.branches()) {
                 if (b.requirements().isEmpty()) {
                     row(lines, r++, b.name(), b.orgType(), b.fullMembers(), "", "", "", "", b.attendance().expected(),
-                            b.attendance().present(), b.attendance().leave(), rate(b.attendance().rate()));
+                            b.attendance().present(), b.attendance().leave(), rate(b.attendance().rate()),
+                            b.membersBelowTrainingHours());
                 }
                 for (Requirement q : b.requirements()) {
                     row(lines, r++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
                             q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
-                            b.attendance().leave(), rate(b.attendance().rate()));
+                            b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
                 }
             }
             workbook.write(out);

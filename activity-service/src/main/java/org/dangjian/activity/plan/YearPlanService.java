@@ -1,0 +1,148 @@
+package org.dangjian.activity.plan;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.activity.Activity;
+import org.dangjian.activity.activity.ActivityRepository;
+import org.dangjian.activity.activity.ActivityType;
+import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.config.ActivityRules.Frequency;
+import org.dangjian.activity.roster.Roster;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.OrgUnit;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Generates a branch's year plan from the required frequencies (a starting point to edit): each
+ * required occurrence spread evenly over its month, quarter or year, group meetings on each Party
+ * group, nothing already in the past.
+ */
+@ApplicationScoped
+public class YearPlanService {
+
+    static final String PLACE_TO_BE_DECIDED = "待定";
+    private static final LocalTime DEFAULT_START = LocalTime.of(14, 30);
+
+    @Inject
+    ActivityRules rules;
+
+    @Inject
+    ActivityRepository activities;
+
+    @Inject
+    Roster roster;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    OrgTree tree;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public List<Activity> generate(UUID orgId, int year) {
+        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
+        OrgUnit branch = tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+        if (!rules.branchTypes().contains(branch.type())) {
+            throw DomainException.unprocessable("YEAR_PLAN_NOT_A_BRANCH", branch.name(), branch.type());
+        }
+        if (!"ACTIVE".equals(branch.status())) {
+            throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", branch.name());
+        }
+        int inserted = em.createNativeQuery("""
+                insert into year_plan (org_id, year, generated_at, generated_by, activities)
+                values (?1, ?2, now(), ?3, 0) on conflict do nothing""")
+                .setParameter(1, orgId).setParameter(2, year).setParameter(3, caller.subject()).executeUpdate();
+        if (inserted == 0) {
+            throw DomainException.conflict("YEAR_PLAN_EXISTS", branch.name(), year);
+        }
+        List<Activity> planned = new ArrayList<>();
+        LocalDate today = clock.today();
+        List<UUID> groups = activeGroups(orgId);
+        boolean hasCommittee = fullMembers(orgId, today) >= rules.committeeThreshold();
+        for (Map.Entry<String, Frequency> entry : rules.frequencies().entrySet()) {
+            ActivityType type = ActivityType.valueOf(entry.getKey());
+            Frequency frequency = entry.getValue();
+            List<UUID> holders = switch (frequency.appliesWhen()) {
+                case ALWAYS -> List.of(orgId);
+                case HAS_COMMITTEE -> hasCommittee ? List.of(orgId) : List.of();
+                case HAS_GROUPS -> groups;
+            };
+            for (UUID holder : holders) {
+                for (LocalDate day : occurrences(year, frequency)) {
+                    if (day.isBefore(today)) {
+                        continue;
+                    }
+                    Activity activity = Activity.plan(new Activity.Plan(holder, type, topic(type, day, frequency),
+                            day.atTime(DEFAULT_START).atZone(clock.zone()).toOffsetDateTime(), null, PLACE_TO_BE_DECIDED,
+                            null, null, null), caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
+                    activities.persist(activity);
+                    planned.add(activity);
+                }
+            }
+        }
+        em.createNativeQuery("update year_plan set activities = ?3 where org_id = ?1 and year = ?2")
+                .setParameter(1, orgId).setParameter(2, year).setParameter(3, planned.size()).executeUpdate();
+        return planned;
+    }
+
+    /** The days of the required occurrences: {@code minimum} per unit, spread evenly inside each unit. */
+    static List<LocalDate> occurrences(int year, Frequency frequency) {
+        List<LocalDate> days = new ArrayList<>();
+        int months = switch (frequency.per()) {
+            case MONTH -> 1;
+            case QUARTER -> 3;
+            case YEAR -> 12;
+        };
+        for (LocalDate start = LocalDate.of(year, 1, 1); start.getYear() == year; start = start.plusMonths(months)) {
+            long length = ChronoUnit.DAYS.between(start, start.plusMonths(months));
+            for (int k = 1; k <= frequency.minimum(); k++) {
+                days.add(start.plusDays(length * k / (frequency.minimum() + 1)));
+            }
+        }
+        return days;
+    }
+
+    private static String topic(ActivityType type, LocalDate day, Frequency frequency) {
+        String when = switch (frequency.per()) {
+            case MONTH -> day.getYear() + "年" + day.getMonthValue() + "月";
+            case QUARTER -> day.getYear() + "年第" + ((day.getMonthValue() - 1) / 3 + 1) + "季度";
+            case YEAR -> day.getYear() + "年度";
+        };
+        return type.label() + "（" + when + "）";
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> activeGroups(UUID branchId) {
+        return em.createNativeQuery("""
+                select id from org_unit where parent_id = ?1 and type = 'GROUP' and status = 'ACTIVE' order by path""")
+                .setParameter(1, branchId).getResultList();
+    }
+
+    private long fullMembers(UUID orgId, LocalDate on) {
+        return roster.on(orgId, on).stream().filter(e -> "FULL".equals(e.stage())).count();
+    }
+}
