@@ -21,6 +21,15 @@ public interface MemberRules {
 
     Dues dues();
 
+    Mobile mobile();
+
+    /** 流动党员: when being away becomes a reason to transfer instead. */
+    interface Mobile {
+        /** A member away at least this long at a fixed place should transfer their relationship. */
+        @WithDefault("P6M")
+        Period transferAfter();
+    }
+
     interface Registration {
         /** 申请入党年龄: an applicant must have reached this age on the day of application. */
         @WithDefault("18")
