@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Period;
+import java.util.Map;
 
 /**
  * Every number of the member rules (DOMAIN.md §2): localities tighten or loosen them, so they are
@@ -17,6 +18,17 @@ public interface MemberRules {
     Transfer transfer();
 
     Pipeline pipeline();
+
+    Dues dues();
+
+    Mobile mobile();
+
+    /** 流动党员: when being away becomes a reason to transfer instead. */
+    interface Mobile {
+        /** A member away at least this long at a fixed place should transfer their relationship. */
+        @WithDefault("P6M")
+        Period transferAfter();
+    }
 
     interface Registration {
         /** 申请入党年龄: an applicant must have reached this age on the day of application. */
@@ -67,5 +79,25 @@ public interface MemberRules {
         /** Longest extension of probation, in months. */
         @WithDefault("12")
         int extensionMaximumMonths();
+    }
+
+    /** 关于中国共产党党费收缴、使用和管理的规定 (2008): brackets of after-tax monthly income. */
+    interface Dues {
+        /**
+         * Per category, ascending brackets {@code upTo:rate}, the last one {@code *:rate}; an income up to
+         * and including {@code upTo} pays {@code rate} of it, e.g. {@code EMPLOYED=3000:0.005,5000:0.01,*:0.02}.
+         */
+        Map<String, String> rates();
+
+        /** Per category, a fixed monthly amount {@code 0.20} or a range {@code 0.20-1.00} the branch chooses in. */
+        Map<String, String> fixed();
+
+        /** Consecutive unpaid months after which a member is flagged (6: treated as 自行脱党 unless excused). */
+        @WithDefault("6")
+        int lapseMonths();
+
+        /** First month the platform tracks dues for: earlier months are on paper. */
+        @WithDefault("2026-01")
+        String trackedFrom();
     }
 }

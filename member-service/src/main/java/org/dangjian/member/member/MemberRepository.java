@@ -31,6 +31,17 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return "M%010d".formatted(next.longValue());
     }
 
+    /** The next chunk of a subtree (null prefix: everything) after {@code after}, in id order: keyset paging for exports. */
+    public List<Member> chunkAfter(String subtreePrefix, UUID after, int size) {
+        Parameters params = Parameters.with("after", after);
+        String query = "from Member m where m.id > :after";
+        if (subtreePrefix != null) {
+            query += " and m.orgId in (select u.id from OrgUnit u where u.path like concat(:prefix, '%'))";
+            params.and("prefix", subtreePrefix);
+        }
+        return find(query + " order by m.id", params).page(0, size).list();
+    }
+
     /** One page (plus one row, to tell whether more exist) in id order: ids are time-ordered, so stable. */
     public List<Member> search(Criteria c, int page, int size) {
         List<String> where = new ArrayList<>();

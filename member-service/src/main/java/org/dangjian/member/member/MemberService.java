@@ -53,6 +53,19 @@ public class MemberService {
 
     @Transactional
     public MemberView register(RegisterMember r) {
+        return doRegister(r);
+    }
+
+    /**
+     * One row of a bulk import, inside the import's transaction. Every rule is checked before anything
+     * is written, so a refused row leaves the transaction usable for the next one.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
+    public MemberView registerRow(RegisterMember r) {
+        return doRegister(r);
+    }
+
+    private MemberView doRegister(RegisterMember r) {
         branches.requireInScope(r.orgId());
         branches.requireGroupOf(r.groupId(), r.orgId());
         String nationalId = NationalIdNumber.normalize(r.nationalId());

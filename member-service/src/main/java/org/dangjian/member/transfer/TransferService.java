@@ -66,6 +66,9 @@ public class TransferService {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Transactional
     public TransferView issue(IssueTransfer r) {
         if ((r.toOrgId() == null) == (r.toOutsideOrganization() == null)) {
@@ -141,6 +144,10 @@ public class TransferService {
             member.transferOut(on);
         }
         members.flush();
+        // Being mobile ends with the transfer: the member now belongs where they are.
+        em.createNativeQuery("""
+                update mobile_registration set status = 'ENDED', ended_on = ?1, end_reason = 'transferred', version = version + 1
+                where member_id = ?2 and status = 'ACTIVE'""").setParameter(1, on).setParameter(2, member.id()).executeUpdate();
         audit.write("TRANSFER_ACCEPTED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
         audit.write("MEMBER_TRANSFERRED", "member", member.id(), memberBefore, memberService.snapshot(member));
         events.transferred(member, transfer.id(), transfer.fromOrgId(), transfer.toOrgId(), on);

@@ -1,0 +1,45 @@
+package org.dangjian.member.importing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.dangjian.member.importing.MemberImport.Mode;
+import org.dangjian.member.importing.MemberImport.Report;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.Messages;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+@Path("/member-imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "党员档案: member records")
+@SecurityRequirement(name = "bearer")
+public class MemberImportResource {
+
+    @Inject
+    MemberImport importer;
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.INTEGRATION})
+    @Operation(summary = "Register member records from a CSV file (批量导入)",
+            description = "UTF-8 CSV with a header row naming the RegisterMember fields (name, gender, ethnicity, nationalId, "
+                    + "category, orgId, stage required; birthDate, phone, education, workUnit, groupId, grid and the stage "
+                    + "dates optional). Each row is validated exactly like POST /members. mode=ALL_OR_NOTHING (default) "
+                    + "commits only a file without errors; SKIP_BAD_ROWS commits the good rows. The report lists every row.")
+    public Report importCsv(InputStream body, @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") Mode mode,
+            @Context HttpHeaders headers) {
+        return importer.run(body, mode, Messages.negotiate(headers.getAcceptableLanguages()));
+    }
+}

@@ -1,0 +1,142 @@
+package org.dangjian.member.mobile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.member.common.Page;
+import org.dangjian.member.config.MemberRules;
+import org.dangjian.member.member.Branches;
+import org.dangjian.member.member.Member;
+import org.dangjian.member.member.MemberAccess;
+import org.dangjian.member.member.MemberRepository;
+import org.dangjian.member.member.MemberStage;
+import org.dangjian.member.mobile.MobileDtos.MobileView;
+import org.dangjian.member.mobile.MobileDtos.RegisterMobile;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.orgtree.OrgScope;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Mobile members (流动党员): registered by the home branch, listed by home and by host branch. */
+@ApplicationScoped
+public class MobileService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MemberAccess access;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    Branches branches;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    MemberRules rules;
+
+    @Inject
+    BusinessClock clock;
+
+    @Transactional
+    public MobileView register(UUID memberId, RegisterMobile r) {
+        Member m = access.visible(memberId);
+        if (!m.stage().isMember() || !m.isHere()) {
+            throw DomainException.unprocessable("MOBILE_NOT_A_PARTY_MEMBER", m.stage());
+        }
+        if (r.hostOrgId() != null) {
+            branches.requireAnywhere(r.hostOrgId(), "MOBILE_HOST_NOT_FOUND");
+            if (r.hostOrgId().equals(m.orgId())) {
+                throw DomainException.unprocessable("MOBILE_HOST_IS_HOME_BRANCH");
+            }
+        }
+        if (r.contactMemberId() != null) {
+            boolean ok = !r.contactMemberId().equals(m.id()) && members.byId(r.contactMemberId())
+                    .filter(c -> c.stage() == MemberStage.FULL && c.isHere()).isPresent();
+            if (!ok) {
+                throw DomainException.unprocessable("MOBILE_CONTACT_NOT_FULL_MEMBER", r.contactMemberId());
+            }
+        }
+        if (active(m.id()).isPresent()) {
+            throw DomainException.conflict("MOBILE_ALREADY_REGISTERED", m.memberNumber());
+        }
+        MobileRegistration registration = new MobileRegistration(m.id(), m.orgId(), r.location().strip(), r.fixedPlace(),
+                r.since(), r.hostOrgId(), r.contactMemberId(), r.note(), caller.subject());
+        em.persist(registration);
+        em.flush();
+        MobileView view = view(registration, m.name());
+        audit.write("MOBILE_REGISTERED", "member", m.id(), null, view);
+        return view;
+    }
+
+    @Transactional
+    public MobileView end(UUID memberId, LocalDate on, String reason) {
+        Member m = access.visible(memberId);
+        MobileRegistration registration = active(m.id())
+                .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+        MobileView before = view(registration, m.name());
+        registration.end(on, reason);
+        em.flush();
+        MobileView after = view(registration, m.name());
+        audit.write("MOBILE_ENDED", "member", m.id(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public MobileView current(UUID memberId) {
+        Member m = access.visible(memberId);
+        return active(m.id()).map(r -> view(r, m.name()))
+                .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+    }
+
+    /** Active mobile members attending a host branch, or belonging to a home branch; the branch must be in scope. */
+    @Transactional
+    public Page<MobileView> list(UUID hostOrgId, UUID homeOrgId, int page, int size) {
+        if ((hostOrgId == null) == (homeOrgId == null)) {
+            throw DomainException.badRequest("MOBILE_LIST_NEEDS_ONE_BRANCH");
+        }
+        UUID branch = hostOrgId != null ? hostOrgId : homeOrgId;
+        if (!scope.covers(branch)) {
+            throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branch);
+        }
+        String query = hostOrgId != null
+                ? "from MobileRegistration r where r.hostOrgId = :branch and r.status = :active order by r.id"
+                : "from MobileRegistration r where r.homeOrgId = :branch and r.status = :active order by r.id";
+        List<MobileRegistration> rows = em.createQuery(query, MobileRegistration.class)
+                .setParameter("branch", branch).setParameter("active", MobileRegistration.ACTIVE)
+                .setFirstResult(page * size).setMaxResults(size + 1).getResultList();
+        Map<UUID, String> names = rows.isEmpty() ? Map.of() : members.list("id in ?1", rows.stream().map(MobileRegistration::memberId).toList())
+                .stream().collect(Collectors.toMap(Member::id, Member::name));
+        return Page.of(rows, page, size, r -> view(r, names.get(r.memberId())));
+    }
+
+    private java.util.Optional<MobileRegistration> active(UUID memberId) {
+        return em.createQuery("from MobileRegistration r where r.memberId = :m and r.status = :active", MobileRegistration.class)
+                .setParameter("m", memberId).setParameter("active", MobileRegistration.ACTIVE).getResultStream().findFirst();
+    }
+
+    private MobileView view(MobileRegistration r, String name) {
+        return new MobileView(r.id(), r.memberId(), name, r.homeOrgId(), r.location(), r.fixedPlace(), r.since(), r.hostOrgId(),
+                r.contactMemberId(), r.note(), r.status(), r.endedOn(), r.endReason(),
+                r.transferDue(clock.today(), rules.mobile().transferAfter()), r.version());
+    }
+}
