@@ -24,6 +24,9 @@ public class OrgScope {
 
     /** Whether the organization lies in the caller's subtree. */
     public boolean covers(UUID orgId) {
+        if (orgId == null) {
+            return false;
+        }
         if (caller.hasRole(Caller.PLATFORM_ADMIN)) {
             return true;
         }

@@ -23,6 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditTrail {
 
+    public static final String SYSTEM = "system";
+
     @Inject
     EntityManager em;
 
@@ -50,6 +52,11 @@ public class AuditTrail {
         append(action, targetType, targetId, details);
     }
 
+    /** The token's subject; "system" for work no request started (scheduled jobs such as transfer expiry). */
+    private String actor() {
+        return io.quarkus.arc.Arc.container().requestContext().isActive() ? caller.subject() : SYSTEM;
+    }
+
     private void append(String action, String targetType, UUID targetId, Map<String, Object> details) {
         try {
             em.createNativeQuery("""
@@ -57,7 +64,7 @@ public class AuditTrail {
                     values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
                     .setParameter(1, Ids.next())
                     .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-                    .setParameter(3, caller.subject())
+                    .setParameter(3, actor())
                     .setParameter(4, action)
                     .setParameter(5, targetType)
                     .setParameter(6, targetId)
