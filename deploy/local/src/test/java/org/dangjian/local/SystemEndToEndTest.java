@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import java.util.Map;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The four services together on one real stack, started by the same code as the run command. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,6 +47,49 @@ class SystemEndToEndTest {
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
         assertEquals(List.of(), left);
+    }
+
+    /** First, so no other test's events are still being applied while the tables are counted. */
+    @Test
+    @Order(1)
+    void everyEndpointRefusesMissingOrForgedTokensAndTheWrongRoleAndChangesNothing() throws Exception {
+        SecurityMatrix matrix = new SecurityMatrix(system);
+        List<SecurityMatrix.Operation> operations = matrix.operations();
+        Map<String, Long> before = rowCounts();
+        List<SecurityMatrix.Outcome> outcomes = matrix.run(operations);
+        Map<String, Long> after = rowCounts();
+
+        List<String> failures = outcomes.stream().filter(o -> !o.passed()).map(Object::toString).toList();
+        long withRoles = operations.stream().filter(o -> !o.roles().isEmpty()).count();
+        System.out.printf("[security-matrix] %d operations in 4 services (%d with roles listed), %d cases, %d failures%n",
+                operations.size(), withRoles, outcomes.size(), failures.size());
+        failures.forEach(f -> System.out.println("[security-matrix] FAIL " + f));
+        assertTrue(operations.size() > 50, "the OpenAPI documents list " + operations.size() + " operations");
+        assertEquals(List.of(), failures);
+        assertEquals(before, after, "a refused request changed data");
+    }
+
+    private static Map<String, Long> rowCounts() throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (DangjianService service : DangjianService.values()) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                    system.stack().postgres().jdbcUrl(service.database()), org.dangjian.platform.localstack.PostgresServer.USER, "")) {
+                List<String> tables = new java.util.ArrayList<>();
+                try (var rs = c.createStatement().executeQuery(
+                        "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    try (var rs = c.createStatement().executeQuery("select count(*) from \"" + table + "\"")) {
+                        rs.next();
+                        counts.put(service.database() + "." + table, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     @Test
