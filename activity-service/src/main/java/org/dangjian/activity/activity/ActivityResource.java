@@ -27,7 +27,6 @@ import org.dangjian.activity.activity.ActivityDtos.RevisionView;
 import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -38,7 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities", description = "组织生活: plan, record with attendance, correct, cancel")
-@SecurityRequirement(name = "bearer")
 public class ActivityResource {
 
     @Inject

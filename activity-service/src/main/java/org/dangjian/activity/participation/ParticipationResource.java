@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.dangjian.activity.participation.ParticipationDtos.Participation;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -22,7 +21,6 @@ import java.util.UUID;
 @Path("/members/{memberId}/participation")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Participation", description = "a member's activities, attendance and hours")
-@SecurityRequirement(name = "bearer")
 public class ParticipationResource {
 
     @Inject

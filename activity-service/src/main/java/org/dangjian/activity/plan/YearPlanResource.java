@@ -17,7 +17,6 @@ import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Year plans", description = "年度计划 generated from the required frequencies")
-@SecurityRequirement(name = "bearer")
 public class YearPlanResource {
 
     @Schema(name = "GenerateYearPlan")

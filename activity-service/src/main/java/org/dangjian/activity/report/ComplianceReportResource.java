@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -23,7 +22,6 @@ import java.util.UUID;
 @Path("/compliance-report")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Compliance report", description = "台账: which branches held what the rules require")
-@SecurityRequirement(name = "bearer")
 public class ComplianceReportResource {
 
     @Inject

@@ -13,7 +13,6 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.orgtree.OrgScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -23,7 +22,6 @@ import java.util.UUID;
 @Path("/organizations/{orgId}/roster")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Roster", description = "an organization's members on a date, from member-service's events")
-@SecurityRequirement(name = "bearer")
 public class RosterResource {
 
     public record RosterView(UUID orgId, LocalDate on, List<Roster.RosterEntry> members) {

@@ -36,7 +36,6 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -49,7 +48,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "帮扶档案: application, verification, review, approval, public notice, disbursement, follow-up")
-@SecurityRequirement(name = "bearer")
 public class CaseResource {
 
     @Inject

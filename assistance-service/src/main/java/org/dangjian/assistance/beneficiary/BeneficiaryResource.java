@@ -29,7 +29,6 @@ import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -38,7 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Beneficiaries", description = "帮扶对象: members in hardship and residents the branches look after")
-@SecurityRequirement(name = "bearer")
 public class BeneficiaryResource {
 
 

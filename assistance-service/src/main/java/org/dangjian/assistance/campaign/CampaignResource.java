@@ -21,7 +21,6 @@ import org.dangjian.assistance.campaign.CampaignDtos.RecipientView;
 import org.dangjian.assistance.campaign.CampaignDtos.StartCampaign;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -30,7 +29,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Condolence campaigns", description = "节日慰问: recipients and amounts, delivered one by one from a fund")
-@SecurityRequirement(name = "bearer")
 public class CampaignResource {
 
     @Inject

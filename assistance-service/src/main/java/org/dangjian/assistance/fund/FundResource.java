@@ -29,7 +29,6 @@ import org.dangjian.assistance.fund.FundDtos.OpenFund;
 import org.dangjian.assistance.fund.FundDtos.SetBudget;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -38,7 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Funds", description = "帮扶资金: funds, yearly budgets and their ledger")
-@SecurityRequirement(name = "bearer")
 public class FundResource {
 
     @Inject

@@ -25,7 +25,6 @@ import org.dangjian.assistance.pairing.PairingDtos.RecordVisit;
 import org.dangjian.assistance.pairing.PairingDtos.VisitView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -36,7 +35,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing", description = "结对帮扶: members paired with beneficiaries")
-@SecurityRequirement(name = "bearer")
 public class PairingResource {
 
     @Inject

@@ -15,7 +15,6 @@ import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.ReassessmentDue;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import java.util.UUID;
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "帮扶统计 and the yearly re-assessment list")
-@SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     @Inject

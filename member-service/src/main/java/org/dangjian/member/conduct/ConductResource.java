@@ -18,7 +18,6 @@ import org.dangjian.member.conduct.ConductDtos.Discipline;
 import org.dangjian.member.conduct.ConductDtos.Evaluation;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -27,7 +26,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Conduct", description = "表彰、处分、民主评议 on the member record")
-@SecurityRequirement(name = "bearer")
 public class ConductResource {
 
     @Inject

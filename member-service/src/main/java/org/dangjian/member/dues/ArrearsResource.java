@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.dangjian.member.dues.DuesDtos.Statement;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
@@ -22,7 +21,6 @@ import java.util.UUID;
 @Path("/dues")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dues", description = "党费: yearly base, monthly payments, arrears")
-@SecurityRequirement(name = "bearer")
 public class ArrearsResource {
 
     @Inject

@@ -23,7 +23,6 @@ import org.dangjian.member.dues.DuesDtos.SetBase;
 import org.dangjian.member.dues.DuesDtos.Statement;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
@@ -33,7 +32,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Dues", description = "党费: yearly base, monthly payments, arrears")
-@SecurityRequirement(name = "bearer")
 public class DuesResource {
 
     static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";

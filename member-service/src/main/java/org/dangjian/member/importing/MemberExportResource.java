@@ -14,7 +14,6 @@ import org.dangjian.member.member.MemberRepository;
 import org.dangjian.member.member.MemberService;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
@@ -27,7 +26,6 @@ import java.util.stream.Stream;
 
 @Path("/member-exports")
 @Tag(name = "Members", description = "党员档案: member records")
-@SecurityRequirement(name = "bearer")
 public class MemberExportResource {
 
     static final int CHUNK = 500;

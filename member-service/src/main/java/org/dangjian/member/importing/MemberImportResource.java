@@ -16,7 +16,6 @@ import org.dangjian.member.importing.MemberImport.Report;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.Messages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
@@ -24,7 +23,6 @@ import java.io.InputStream;
 @Path("/member-imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "党员档案: member records")
-@SecurityRequirement(name = "bearer")
 public class MemberImportResource {
 
     @Inject

@@ -14,7 +14,6 @@ import org.dangjian.member.common.Page;
 import org.dangjian.member.mobile.MobileDtos.MobileView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -22,7 +21,6 @@ import java.util.UUID;
 @Path("/mobile-members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mobile members", description = "流动党员")
-@SecurityRequirement(name = "bearer")
 public class MobileListResource {
 
     @Inject

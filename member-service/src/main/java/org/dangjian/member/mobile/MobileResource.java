@@ -22,7 +22,6 @@ import org.dangjian.member.mobile.MobileDtos.MobileView;
 import org.dangjian.member.mobile.MobileDtos.RegisterMobile;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -31,7 +30,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Mobile members", description = "流动党员")
-@SecurityRequirement(name = "bearer")
 public class MobileResource {
 
     @Inject

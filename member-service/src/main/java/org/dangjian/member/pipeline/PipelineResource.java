@@ -20,7 +20,6 @@ import org.dangjian.member.pipeline.PipelineDtos.StageChangeView;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -31,7 +30,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Development", description = "发展党员: the development pipeline and the ends of membership")
-@SecurityRequirement(name = "bearer")
 public class PipelineResource {
 
     @Inject

@@ -26,7 +26,6 @@ import org.dangjian.member.transfer.TransferDtos.ReceiveTransfer;
 import org.dangjian.member.transfer.TransferDtos.TransferView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -35,7 +34,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfers", description = "组织关系转接: transfers of organizational relationship")
-@SecurityRequirement(name = "bearer")
 public class TransferResource {
 
     @Inject

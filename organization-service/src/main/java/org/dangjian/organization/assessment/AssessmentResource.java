@@ -24,7 +24,6 @@ import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
 import org.dangjian.organization.assessment.AssessmentDtos.SetView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -34,7 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "考核: criteria with weights, self-assessment, review, rating and ranking")
-@SecurityRequirement(name = "bearer")
 public class AssessmentResource {
 
     @Inject

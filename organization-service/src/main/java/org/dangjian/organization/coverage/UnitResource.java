@@ -26,7 +26,6 @@ import org.dangjian.organization.coverage.UnitDtos.UnitView;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -36,7 +35,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "两个覆盖: non-public enterprises and social organizations and their Party coverage")
-@SecurityRequirement(name = "bearer")
 public class UnitResource {
 
     @Inject

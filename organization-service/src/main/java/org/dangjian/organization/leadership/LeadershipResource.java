@@ -17,7 +17,6 @@ import org.dangjian.organization.leadership.LeadershipDtos.LeadershipView;
 import org.dangjian.organization.leadership.LeadershipDtos.SeatEnd;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -26,7 +25,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leadership", description = "班子: the leadership team, its seats and terms")
-@SecurityRequirement(name = "bearer")
 public class LeadershipResource {
 
     @Inject

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.List;
 @Path("/leadership-terms")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Leadership", description = "班子: the leadership team, its seats and terms")
-@SecurityRequirement(name = "bearer")
 public class TermsResource {
 
     @Inject

@@ -36,7 +36,6 @@ import org.dangjian.organization.organization.OrganizationDtos.SplitOrganization
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -47,7 +46,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "党组织: the organization tree")
-@SecurityRequirement(name = "bearer")
 public class OrganizationResource {
 
     private static final String IF_MATCH_DOC = " Send the ETag of your last read as If-Match: 412 when the organization "

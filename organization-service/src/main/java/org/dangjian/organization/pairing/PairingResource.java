@@ -18,7 +18,6 @@ import org.dangjian.organization.pairing.PairingDtos.Pair;
 import org.dangjian.organization.pairing.PairingDtos.PairingView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -28,7 +27,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing", description = "结对共建 between organizations")
-@SecurityRequirement(name = "bearer")
 public class PairingResource {
 
     @Inject

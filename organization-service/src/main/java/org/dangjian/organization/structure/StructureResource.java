@@ -16,7 +16,6 @@ import org.dangjian.organization.structure.StructureDtos.MemberCount;
 import org.dangjian.organization.structure.StructureDtos.OrganizationCompliance;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -24,7 +23,6 @@ import java.util.UUID;
 @Path("/organizations/{id}/structure")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Structure", description = "组织设置: member counts and structure compliance")
-@SecurityRequirement(name = "bearer")
 public class StructureResource {
 
     @Inject

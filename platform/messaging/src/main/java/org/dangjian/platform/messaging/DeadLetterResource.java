@@ -22,7 +22,6 @@ import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.config.Config;
 import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -45,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "events this service's consumers refused, and their replay")
-@SecurityRequirement(name = "bearer")
 public class DeadLetterResource {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.UUID;
 @Path("/organization-tree")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organization tree copy", description = "this service's local copy of organization-service's tree")
-@SecurityRequirement(name = "bearer")
 public class OrgTreeResource {
 
     public record OrgUnitView(UUID id, UUID parentId, String path, String code, String name, String type, String status,
