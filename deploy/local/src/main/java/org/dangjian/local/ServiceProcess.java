@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One service, run from its built {@code target/quarkus-app} as a child JVM. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -24,7 +24,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final ChildProcess process;
 
-    ServiceProcess(DangjianService service, Path root, Path logs, int port, Map<String, String> config) {
+    public ServiceProcess(DangjianService service, Path root, Path logs, int port, Map<String, String> config) {
         this.service = service;
         this.port = port;
         Path runner = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
@@ -38,14 +38,14 @@ final class ServiceProcess implements AutoCloseable {
                 runner.toString(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), Map.of());
     }
 
-    void start() {
+    public void start() {
         if (Ports.isOpen(port)) {
             throw new IllegalStateException("port " + port + " for " + service.module() + " is already in use");
         }
         process.start();
     }
 
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         Ports.await(service.module() + " readiness", timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(service.module() + " exited during start; see " + process.log() + "\n"
@@ -64,16 +64,21 @@ final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return process.log();
     }
 
+    /** The service JVM's process id (the guard runs inside it). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops the service: gracefully, or as a crash would. */
-    void stop(boolean kill) {
+    public void stop(boolean kill) {
         process.stop(kill);
     }
 
