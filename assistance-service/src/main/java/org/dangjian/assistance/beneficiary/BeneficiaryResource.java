@@ -1,6 +1,8 @@
 package org.dangjian.assistance.beneficiary;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.dangjian.platform.api.EntityTags;
+import java.util.OptionalLong;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -90,13 +92,10 @@ public class BeneficiaryResource {
 
     /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; anything else matches no version. */
     private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
+            OptionalLong version = EntityTags.version(ifMatch);
+            return version.isPresent() ? version.getAsLong() : null;
+        } catch (IllegalArgumentException e) {
             return -1L;
         }
     }

@@ -1,6 +1,8 @@
 package org.dangjian.member.member;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.dangjian.platform.api.EntityTags;
+import java.util.OptionalLong;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -96,13 +98,13 @@ public class MemberResource {
 
     /** {@code "3"} or {@code W/"3"} → 3; absent → no precondition. */
     static Long versionOf(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+        if (ifMatch != null && "*".equals(ifMatch.strip())) {
             return null;
         }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
+            OptionalLong version = EntityTags.version(ifMatch);
+            return version.isPresent() ? version.getAsLong() : null;
+        } catch (IllegalArgumentException e) {
             throw new DomainException(412, "MEMBER_VERSION_STALE", "?");
         }
     }

@@ -1,6 +1,8 @@
 package org.dangjian.organization.organization;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.dangjian.platform.api.EntityTags;
+import java.util.OptionalLong;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -201,17 +203,10 @@ public class OrganizationResource {
 
     /** {@code "3"} (or W/"3") → 3; absent → no check; anything else can never match the current version. */
     private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        value = value.replace("\"", "");
         try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
+            OptionalLong version = EntityTags.version(ifMatch);
+            return version.isPresent() ? version.getAsLong() : null;
+        } catch (IllegalArgumentException e) {
             throw new DomainException(412, "PRECONDITION_FAILED", ifMatch, "?");
         }
     }
