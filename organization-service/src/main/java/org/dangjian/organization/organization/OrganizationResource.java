@@ -36,6 +36,7 @@ import org.dangjian.organization.organization.OrganizationDtos.RenameOrganizatio
 import org.dangjian.organization.organization.OrganizationDtos.SnapshotView;
 import org.dangjian.organization.organization.OrganizationDtos.SplitOrganization;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.idempotency.Idempotent;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +67,8 @@ public class OrganizationResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Establish an organization (成立党组织)",
             description = "Publishes organization.established. 422 when the parent is missing, outside your scope, "
-                    + "dissolved, or of a type that cannot hold the new one.")
+                    + "dissolved, or of a type that cannot hold the new one." + Idempotent.DOC)
+    @Idempotent
     public Response establish(@Valid @NotNull EstablishOrganization request, @Context UriInfo uri) {
         Organization organization = service.establish(request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id().toString()).build())

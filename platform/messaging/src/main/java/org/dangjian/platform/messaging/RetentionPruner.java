@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * Deletes published outbox rows and remembered event ids once they are older than their retention.
+ * Deletes published outbox rows, remembered event ids and request idempotency keys once they are older than their retention.
  * Keep {@code dangjian.processed-events.retention} longer than the topics' retention, so an event
  * can no longer be redelivered once its id is forgotten.
  */
@@ -30,13 +30,17 @@ public class RetentionPruner {
     @ConfigProperty(name = "dangjian.processed-events.retention", defaultValue = "P30D")
     Duration processedRetention;
 
+    /** How long a client may retry a request with the same Idempotency-Key and get the first answer. */
+    @ConfigProperty(name = "dangjian.idempotency.retention", defaultValue = "P1D")
+    Duration idempotencyRetention;
+
     @Scheduled(every = "${dangjian.retention.prune-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "retention-pruner")
     void scheduled() {
         prune();
     }
 
-    /** @return rows deleted (outbox + processed ids) */
+    /** @return rows deleted (outbox + processed ids + idempotency keys) */
     public long prune() {
         long outbox = deleteInBatches("""
                 delete from outbox_event where position in (
@@ -48,10 +52,16 @@ public class RetentionPruner {
                     select consumer, event_id from processed_event
                     where processed_at < now() - make_interval(secs => ?1)
                     limit ?2)""", processedRetention);
-        if (outbox + processed > 0) {
-            LOG.infof("pruned %d published outbox rows and %d processed event ids", outbox, processed);
+        long keys = deleteInBatches("""
+                delete from idempotent_request where (caller, idempotency_key) in (
+                    select caller, idempotency_key from idempotent_request
+                    where created_at < now() - make_interval(secs => ?1)
+                    limit ?2)""", idempotencyRetention);
+        if (outbox + processed + keys > 0) {
+            LOG.infof("pruned %d published outbox rows, %d processed event ids and %d idempotency keys",
+                    outbox, processed, keys);
         }
-        return outbox + processed;
+        return outbox + processed + keys;
     }
 
     private long deleteInBatches(String sql, Duration retention) {
