@@ -17,6 +17,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.dangjian.platform.api.ratelimit.RateLimitExceeded;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -39,6 +40,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domain(DomainException e, HttpHeaders headers, UriInfo uri) {
         return respond(e.status(), e.code(), headers, uri, List.of(), e.args());
+    }
+
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitExceeded e, HttpHeaders headers, UriInfo uri) {
+        return Response.fromResponse(respond(e.status(), e.code(), headers, uri, List.of(), e.args()))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -103,6 +103,10 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.datasource.password", "");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", oidc.issuerUrl());
+        // Tests, demo data and the fault suite drive thousands of writes from one client; production
+        // allowances apply when deployed (a test proves the limit with a per-caller allowance).
+        config.put("dangjian.rate-limit.writes-per-minute", "1000000");
+        config.put("dangjian.rate-limit.bulk-per-minute", "10000");
         return Map.copyOf(config);
     }
 
