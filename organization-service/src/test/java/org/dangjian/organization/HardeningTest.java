@@ -71,6 +71,16 @@ class HardeningTest {
         Api.newCommittee(prefix + "-other-caller");
     }
 
+    @Test
+    void integrationServiceAccountsMakeNoSingleWritesEvenWhereAnEndpointAdmitsThem() {
+        String integration = Tokens.issue(Caller.INTEGRATION, null);
+        given().auth().oauth2(integration).post("/api/v1/test-probes/single-write").then().statusCode(403)
+                .contentType("application/problem+json").body("code", equalTo("FORBIDDEN"));
+        given().auth().oauth2(integration).post("/api/v1/test-probes/bulk-write").then().statusCode(200);
+        given().auth().oauth2(Tokens.issue(Caller.PLATFORM_ADMIN, null)).post("/api/v1/test-probes/single-write")
+                .then().statusCode(200);
+    }
+
     private long organizationsNamed(String name) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from organization where name = ?1").setParameter(1, name).getSingleResult()).longValue());

@@ -81,6 +81,7 @@ final class SecurityMatrix {
     List<Outcome> run(List<Operation> operations) throws Exception {
         Map<String, String> credentials = Map.of(
                 "no token", "",
+                "expired token", Tokens.expired(system.stack().oidc()),
                 "alg none", unsigned(),
                 "signed by another key", signedByAnotherKey(),
                 "tampered claims", tampered());

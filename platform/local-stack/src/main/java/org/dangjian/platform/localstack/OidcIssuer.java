@@ -27,6 +27,8 @@ public final class OidcIssuer implements AutoCloseable {
 
     public static final String REALM = "dangjian";
     public static final String AUDIENCE = "dangjian-api";
+    /** The client whose tokens, correctly signed and addressed, expired long ago (2001-09-09). */
+    public static final String EXPIRED_CLIENT = "expired-token";
     /** Filled in by the issuer when a token request leaves a claim out. */
     public static final String NONE = "none";
 
@@ -83,6 +85,12 @@ public final class OidcIssuer implements AutoCloseable {
         for (Client client : clients) {
             mappings.add(mapping(client.clientId(), claims(client.clientId(), client.roles(), client.orgId(), client.memberId())));
         }
+        Map<String, Object> expired = claims(EXPIRED_CLIENT, List.of("platform-admin"), null, null);
+        // Explicit claims override the issuer's own times: everything valid except the expiry.
+        expired.put("iat", 999_990_000L);
+        expired.put("nbf", 999_990_000L);
+        expired.put("exp", 1_000_000_000L);
+        mappings.add(mapping(EXPIRED_CLIENT, expired));
         mappings.add(mapping("*", claims("${clientId}", List.of("${role}"), "${org_id}", "${member_id}")));
         Map<String, Object> callback = new LinkedHashMap<>();
         callback.put("issuerId", REALM);

@@ -42,6 +42,12 @@ public abstract class ServiceConventionsContract {
     }
 
     @Test
+    void apiRefusesAnExpiredTokenWith401Problem() {
+        given().auth().oauth2(Tokens.expired(LocalStack.shared().oidc())).accept(ContentType.JSON).get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
     void apiRefusesARequestWithoutATokenWith401Problem() {
         given().accept(ContentType.JSON).get(protectedPath()).then().statusCode(401)
                 .contentType("application/problem+json")

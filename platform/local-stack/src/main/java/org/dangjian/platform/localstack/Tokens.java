@@ -30,6 +30,11 @@ public final class Tokens {
         return issue(LocalStack.shared().oidc(), "test-" + role, role, orgId, memberId);
     }
 
+    /** A platform-admin token from the real issuer, signed and addressed correctly, but long expired. */
+    public static String expired(OidcIssuer issuer) {
+        return forClient(issuer, OidcIssuer.EXPIRED_CLIENT);
+    }
+
     /** A token from a named client of the issuer (for example a demo user with fixed claims). */
     public static String forClient(OidcIssuer issuer, String clientId) {
         return request(issuer, Map.of("grant_type", "client_credentials", "client_id", clientId,

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.Csv;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.api.ratelimit.BulkOperation;
+import org.dangjian.platform.api.access.BulkOperation;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -1,25 +1,27 @@
-package org.dangjian.platform.api.ratelimit;
+package org.dangjian.platform.api.access;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import org.dangjian.platform.api.Caller;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Set;
 
 /**
- * Token buckets per caller for writes and bulk operations (ARCHITECTURE.md §4 hardening). Runs
- * after authentication, so the bucket belongs to the verified subject, never to a claimed one; a
- * request without a valid token is refused before it gets here. Buckets live in this instance:
- * with N replicas a caller gets at most N times the allowance, which bounds abuse well enough
- * without a shared store in the request path.
+ * What every write and bulk request must pass after authentication (ARCHITECTURE.md §4), whatever
+ * an endpoint's own roles say: service accounts of other government systems ({@code integration})
+ * only read and run bulk operations, never single writes; and each caller draws on its allowance
+ * ({@link RateLimiter}), keyed by the verified subject, never a claimed one.
  */
 @Singleton
-public class RateLimitFilter {
+public class WriteAndBulkPolicy {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
@@ -39,9 +41,17 @@ public class RateLimitFilter {
         }
         // Deferred: authentication is not proactive, and this must not block the event loop.
         return identities.getDeferredIdentity().invoke(identity -> {
-            if (!identity.isAnonymous()) {
-                limiter.consume(identity.getPrincipal().getName(), bulk);
+            if (identity.isAnonymous()) {
+                return; // refused by the endpoint's own check
             }
+            if (!bulk && isIntegrationOnly(identity)) {
+                throw new ForbiddenException("service accounts read and run bulk operations only");
+            }
+            limiter.consume(identity.getPrincipal().getName(), bulk);
         }).replaceWithVoid();
+    }
+
+    private static boolean isIntegrationOnly(SecurityIdentity identity) {
+        return identity.hasRole(Caller.INTEGRATION) && identity.getRoles().size() == 1;
     }
 }

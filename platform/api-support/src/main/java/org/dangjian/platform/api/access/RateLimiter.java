@@ -1,4 +1,4 @@
-package org.dangjian.platform.api.ratelimit;
+package org.dangjian.platform.api.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package org.dangjian.platform.api.ratelimit;
+package org.dangjian.platform.api.access;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
