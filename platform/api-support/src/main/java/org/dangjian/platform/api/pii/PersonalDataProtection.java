@@ -31,10 +31,14 @@ public class PersonalDataProtection {
     PiiConfig config;
 
     public String encrypt(String plaintext) {
+        return encryptWith(activeKey(), plaintext);
+    }
+
+    /** Sealed with a named configured key rather than the active one: for rotation drills and tests. */
+    public String encryptWith(String keyId, String plaintext) {
         if (plaintext == null) {
             return null;
         }
-        String keyId = config.activeKey().orElseThrow(() -> new IllegalStateException("dangjian.pii.active-key is not configured"));
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -71,7 +75,16 @@ public class PersonalDataProtection {
 
     /** Whether the value was sealed with a key other than the active one (a rotation candidate). */
     public boolean needsReencryption(String stored) {
-        return stored != null && !stored.startsWith(PREFIX + ":" + config.activeKey().orElse("") + ":");
+        return stored != null && !stored.startsWith(activePrefix());
+    }
+
+    /** How every value sealed with the active key begins. */
+    public String activePrefix() {
+        return PREFIX + ":" + activeKey() + ":";
+    }
+
+    private String activeKey() {
+        return config.activeKey().orElseThrow(() -> new IllegalStateException("dangjian.pii.active-key is not configured"));
     }
 
     public String reencrypt(String stored) {

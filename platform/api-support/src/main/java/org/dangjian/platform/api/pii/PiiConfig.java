@@ -20,4 +20,10 @@ public interface PiiConfig {
     Optional<String> activeKey();
 
     Optional<String> blindIndexKey();
+
+    /**
+     * Where this service keeps encrypted values, as {@code table.column} (the table's key is
+     * {@code id}): what {@link ReEncryption} re-seals with the active key after a rotation.
+     */
+    Optional<java.util.List<String>> encryptedColumns();
 }

@@ -109,6 +109,11 @@ class PersonalDataTest {
             public Optional<String> blindIndexKey() {
                 return Optional.of(KEY_2);
             }
+
+            @Override
+            public Optional<java.util.List<String>> encryptedColumns() {
+                return Optional.empty();
+            }
         };
         return pdp;
     }
