@@ -69,6 +69,28 @@ class SystemEndToEndTest {
         assertEquals(before, after, "a refused request changed data");
     }
 
+    /**
+     * Last, after every flow and the demo data: no plaintext national ID or mobile number in any
+     * service's database, the stack's logs and topic segments, or the logs of the services' own
+     * test runs earlier in the build.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noPlaintextNationalIdOrPhoneInAnyDatabaseLogOrTopic() throws Exception {
+        PersonalDataScan scan = new PersonalDataScan();
+        for (DangjianService service : DangjianService.values()) {
+            scan.scanDatabase(service.database(), system.stack().postgres().jdbcUrl(service.database()),
+                    org.dangjian.platform.localstack.PostgresServer.USER);
+            scan.scanLogs(LocalSystem.root().resolve(service.module()).resolve("target/test-logs"));
+        }
+        scan.scanLogs(system.process(DangjianService.ORGANIZATION).log().getParent().getParent());
+        System.out.printf("[pii-scan] %d database values and %d log/topic lines scanned, %d findings%n",
+                scan.valuesScanned(), scan.linesScanned(), scan.findings().size());
+        scan.findings().forEach(f -> System.out.println("[pii-scan] FOUND " + f));
+        assertTrue(scan.valuesScanned() > 0 && scan.linesScanned() > 0, "the scan read nothing");
+        assertEquals(List.of(), scan.findings());
+    }
+
     private static Map<String, Long> rowCounts() throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();
         for (DangjianService service : DangjianService.values()) {
