@@ -2,6 +2,7 @@ package org.dangjian.platform.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,8 +42,12 @@ import java.util.UUID;
  * The service's audit trail for auditors (审计): every write and every unmasked read of personal
  * data, newest first, filtered and paged by cursor, and as a streamed CSV export. Read-only by
  * construction: the table itself refuses updates and deletes.
+ *
+ * <p>A service that can tell which organization each audited target belongs to, and so can keep an
+ * auditor to their subtree, serves its own endpoint instead ({@code dangjian.audit.own-endpoint=true}).
  */
 @Path("/audit-entries")
+@UnlessBuildProperty(name = "dangjian.audit.own-endpoint", stringValue = "true", enableIfMissing = true)
 @Tag(name = "Audit", description = "审计日志: who changed or saw what, when and why")
 public class AuditResource {
 
