@@ -106,6 +106,10 @@ class AssessmentTest {
                 .body("code", equalTo("ASSESSMENT_NOT_FOUND"));
         as(Caller.BRANCH_SECRETARY, branch).get("/api/v1/assessment-sets/assessments/" + a + "/history").then()
                 .statusCode(403);
+        as(Caller.ORG_ADMIN, other).get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(404)
+                .body("code", equalTo("ASSESSMENT_NOT_FOUND"));
+        as(Caller.MEMBER, branch).get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(403);
+        given().get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(401);
         io.restassured.RestAssured.given().get("/api/v1/assessment-sets/assessments/" + a + "/history").then()
                 .statusCode(401);
     }

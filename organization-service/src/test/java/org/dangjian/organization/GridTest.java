@@ -109,6 +109,12 @@ class GridTest {
         as(Caller.ORG_ADMIN, mine).body(body("reason", "r"))
                 .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(404)
                 .body("code", equalTo("GRID_NOT_FOUND"));
+        as(Caller.MEMBER, other).body(body("reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(403);
+        given().contentType("application/json").body(body("reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(401);
+        given().contentType("application/json").body(body("leaderName", "王格长", "reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/leader").then().statusCode(401);
     }
 
     private static ValidatableResponse grid(RequestSpecification as, UUID organization, String parent, String name) {

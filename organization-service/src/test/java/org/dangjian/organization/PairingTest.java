@@ -86,6 +86,9 @@ class PairingTest {
                 .body("code", equalTo("PAIRING_NOT_FOUND"));
         as(Caller.BRANCH_SECRETARY, committee).get("/api/v1/pairings/" + id + "/history").then().statusCode(403);
         given().get("/api/v1/pairings/" + id + "/history").then().statusCode(401);
+        as(Caller.ORG_ADMIN, other).get("/api/v1/pairings/" + id).then().statusCode(404).body("code", equalTo("PAIRING_NOT_FOUND"));
+        as(Caller.MEMBER, committee).get("/api/v1/pairings/" + id).then().statusCode(403);
+        given().get("/api/v1/pairings/" + id).then().statusCode(401);
     }
 
     private static ValidatableResponse pair(RequestSpecification as, UUID organization, UUID partner, String from, String to) {
