@@ -19,6 +19,11 @@ import static org.dangjian.organization.Api.body;
 import static org.dangjian.organization.Api.command;
 import static org.dangjian.organization.Api.newChild;
 import static org.dangjian.organization.Api.newCommittee;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -111,6 +116,44 @@ class AuditLogTest {
                         .setParameter(1, committee).executeUpdate()));
         assertEquals(List.of("ORGANIZATION_ESTABLISHED"), actions("organization", committee));
         assertEquals("test-platform-admin", audit("organization", committee).get(0)[1]);
+    }
+
+    @Test
+    void anAuditorReadsTheLogOfTheirSubtreeOnlyNewestFirst() {
+        UUID mine = newCommittee("审计查询党委");
+        UUID branch = newChild(mine, "审计查询支部", "BRANCH");
+        UUID other = newCommittee("审计查询他级党委");
+        command(branch, "rename", body("name", "审计查询支部（新）", "reason", "r")).statusCode(200);
+        String grid = asPlatformAdmin().body(body("organizationId", branch, "name", "审计查询网格", "leaderName", "林格长",
+                "area", "东门路", "households", 10)).post("/api/v1/grids").then().statusCode(201).extract().path("id");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+
+        as(Caller.AUDITOR, mine).queryParam("targetId", branch).get("/api/v1/audit-entries").then().statusCode(200)
+                .body("items.action", contains("ORGANIZATION_RENAMED", "ORGANIZATION_ESTABLISHED"))
+                .body("items[0].actor", equalTo("test-platform-admin"))
+                .body("items[0].targetType", equalTo("organization"))
+                .body("items[0].before.name", equalTo("审计查询支部"))
+                .body("items[0].after.name", equalTo("审计查询支部（新）"));
+        as(Caller.AUDITOR, mine).queryParam("targetType", "grid").get("/api/v1/audit-entries").then()
+                .body("items.targetId", contains(grid)).body("items.action", contains("GRID_CREATED"));
+        as(Caller.AUDITOR, mine).queryParam("targetId", other).get("/api/v1/audit-entries").then()
+                .body("items", empty());
+        as(Caller.AUDITOR, other).queryParam("targetId", branch).get("/api/v1/audit-entries").then()
+                .body("items", empty());
+
+        String cursor = as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("size", 1)
+                .get("/api/v1/audit-entries").then().body("items.action", contains("ORGANIZATION_RENAMED"))
+                .extract().path("nextCursor");
+        as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("size", 1).queryParam("after", cursor)
+                .get("/api/v1/audit-entries").then().body("items.action", contains("ORGANIZATION_ESTABLISHED"));
+        as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("from", today).queryParam("to", today)
+                .get("/api/v1/audit-entries").then().body("items", hasSize(2));
+        as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("to", yesterday)
+                .get("/api/v1/audit-entries").then().body("items", empty());
+
+        given().get("/api/v1/audit-entries").then().statusCode(401);
+        as(Caller.ORG_ADMIN, mine).get("/api/v1/audit-entries").then().statusCode(403);
     }
 
     private List<Object> actions(String targetType, UUID target) {

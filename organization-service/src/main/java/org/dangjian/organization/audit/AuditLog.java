@@ -11,7 +11,6 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +55,8 @@ public class AuditLog {
         List<Entry> entries = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             JsonNode details = parse((String) r[3]);
-            entries.add(new Entry((String) r[0], (String) r[1], instant(r[2]), details.get("before"), details.get("after")));
+            entries.add(new Entry((String) r[0], (String) r[1], AuditQuery.instant(r[2]), details.get("before"),
+                    details.get("after")));
         }
         return entries;
     }
@@ -67,18 +67,5 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable audit entry", e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }
