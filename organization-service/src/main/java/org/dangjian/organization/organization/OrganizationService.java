@@ -19,10 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Changes to the organization tree. Each one checks its rule, records who/when/what/why in the
@@ -164,7 +165,7 @@ public class OrganizationService {
         }
         List<String> partIds = parts.stream().map(p -> p.id().toString()).toList();
         timeline.record(original, Change.SPLIT, today, reason, null, Map.of("parts", partIds,
-                "memberIds", published.stream().collect(java.util.stream.Collectors.toMap(
+                "memberIds", published.stream().collect(Collectors.toMap(
                         p -> p.id().toString(), p -> p.memberIds().stream().map(UUID::toString).toList()))));
         // Before the original's dissolution, so a consumer learns where its members go before it is told it ended.
         events.split(original, today, reason, request.dissolveOriginal(), published);
