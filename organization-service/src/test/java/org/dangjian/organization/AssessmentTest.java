@@ -82,6 +82,38 @@ class AssessmentTest {
         define(as(Caller.ORG_ADMIN, mine), other, FIVE_GOOD).statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
     }
 
+    @Test
+    void anAssessmentsHistoryShowsTheSelfAssessmentAndTheReviewWithTheirScores() {
+        UUID committee = newCommittee("考核历史党委");
+        UUID branch = newChild(committee, "考核历史支部", "BRANCH");
+        String set = define(asPlatformAdmin(), committee, FIVE_GOOD).statusCode(201).extract().path("id");
+        String a = selfAssess(as(Caller.BRANCH_SECRETARY, branch), set, branch, scores(100, 90, 80)).statusCode(201)
+                .extract().path("id");
+        review(as(Caller.ORG_ADMIN, committee), a, scores(90, 80, 70)).statusCode(200);
+        as(Caller.AUDITOR, committee).get("/api/v1/assessment-sets/assessments/" + a + "/history").then().statusCode(200)
+                .body("action", contains("ASSESSMENT_SELF_ASSESSED", "ASSESSMENT_REVIEWED"))
+                .body("[0].actor", equalTo("test-branch-secretary"))
+                .body("[0].after.selfScores.TEAM", equalTo(100))
+                .body("[1].actor", equalTo("test-org-admin"))
+                .body("[1].before.status", equalTo("SELF_ASSESSED"))
+                .body("[1].after.status", equalTo("REVIEWED"))
+                .body("[1].after.reviewScores.TEAM", equalTo(90))
+                .body("[1].after.rating", equalTo("GOOD"));
+        as(Caller.BRANCH_SECRETARY, branch).get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(200)
+                .body("rating", equalTo("GOOD"));
+        UUID other = newCommittee("考核历史他级党委");
+        as(Caller.ORG_ADMIN, other).get("/api/v1/assessment-sets/assessments/" + a + "/history").then().statusCode(404)
+                .body("code", equalTo("ASSESSMENT_NOT_FOUND"));
+        as(Caller.BRANCH_SECRETARY, branch).get("/api/v1/assessment-sets/assessments/" + a + "/history").then()
+                .statusCode(403);
+        as(Caller.ORG_ADMIN, other).get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(404)
+                .body("code", equalTo("ASSESSMENT_NOT_FOUND"));
+        as(Caller.MEMBER, branch).get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(403);
+        given().get("/api/v1/assessment-sets/assessments/" + a).then().statusCode(401);
+        io.restassured.RestAssured.given().get("/api/v1/assessment-sets/assessments/" + a + "/history").then()
+                .statusCode(401);
+    }
+
     private static Map<String, Object> scores(Object team, Object members, Object results) {
         return Map.of("TEAM", team, "MEMBERS", members, "RESULTS", results);
     }

@@ -60,6 +60,63 @@ class GridTest {
                 .body("code", equalTo("ORGANIZATION_PARENT_NOT_FOUND"));
     }
 
+    @Test
+    void aMemberLeavesTheGridAndTheLeaderChangesAndBothStayInTheHistory() {
+        UUID community = newCommittee("网格历史党委");
+        String id = grid(asPlatformAdmin(), community, null, "历史网格").statusCode(201).extract().path("id");
+        UUID member = UUID.randomUUID();
+        asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
+                .then().statusCode(200);
+        as(Caller.BRANCH_SECRETARY, community).body(body("reason", "搬离本网格"))
+                .post("/api/v1/grids/" + id + "/members/" + member + "/leave").then().statusCode(200)
+                .body("members", org.hamcrest.Matchers.empty());
+        asPlatformAdmin().body(body("reason", "again")).post("/api/v1/grids/" + id + "/members/" + member + "/leave")
+                .then().statusCode(404).body("code", equalTo("GRID_MEMBER_NOT_FOUND"));
+        asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
+                .then().statusCode(409).body("code", equalTo("GRID_MEMBER_LEFT_TODAY"));
+
+        asPlatformAdmin().header("If-Match", "\"7\"").body(body("leaderName", "王格长", "reason", "原格长调动"))
+                .post("/api/v1/grids/" + id + "/leader").then().statusCode(412).body("code", equalTo("PRECONDITION_FAILED"));
+        as(Caller.ORG_ADMIN, community).header("If-Match", "\"0\"").body(body("leaderName", "王格长", "reason", "原格长调动"))
+                .post("/api/v1/grids/" + id + "/leader").then().statusCode(200).body("leaderName", equalTo("王格长"));
+        asPlatformAdmin().body(body("leaderName", "王格长", "reason", "r")).post("/api/v1/grids/" + id + "/leader")
+                .then().statusCode(422).body("code", equalTo("GRID_LEADER_UNCHANGED"));
+
+        as(Caller.AUDITOR, community).get("/api/v1/grids/" + id + "/history").then().statusCode(200)
+                .body("action", contains("GRID_CREATED", "GRID_MEMBER_JOINED", "GRID_MEMBER_LEFT", "GRID_LEADER_CHANGED"))
+                .body("[2].actor", equalTo("test-branch-secretary"))
+                .body("[2].after.reason", equalTo("搬离本网格"))
+                .body("[2].after.leftOn", equalTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()))
+                .body("[3].before.leaderName", equalTo("林格长"))
+                .body("[3].after.leaderName", equalTo("王格长"))
+                .body("[3].after.reason", equalTo("原格长调动"))
+                .body("[3].actor", equalTo("test-org-admin"));
+    }
+
+    @Test
+    void gridHistoryAndChangesNeedARoleAndScope() {
+        UUID mine = newCommittee("网格历史本级党委");
+        UUID other = newCommittee("网格历史他级党委");
+        String theirs = grid(asPlatformAdmin(), other, null, "他级历史网格").statusCode(201).extract().path("id");
+        given().get("/api/v1/grids/" + theirs + "/history").then().statusCode(401);
+        as(Caller.BRANCH_SECRETARY, other).get("/api/v1/grids/" + theirs + "/history").then().statusCode(403);
+        as(Caller.ORG_ADMIN, mine).get("/api/v1/grids/" + theirs + "/history").then().statusCode(404)
+                .body("code", equalTo("GRID_NOT_FOUND"));
+        as(Caller.BRANCH_SECRETARY, other).body(body("leaderName", "王格长", "reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/leader").then().statusCode(403);
+        as(Caller.ORG_ADMIN, mine).body(body("leaderName", "王格长", "reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/leader").then().statusCode(404);
+        as(Caller.ORG_ADMIN, mine).body(body("reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(404)
+                .body("code", equalTo("GRID_NOT_FOUND"));
+        as(Caller.MEMBER, other).body(body("reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(403);
+        given().contentType("application/json").body(body("reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/members/" + UUID.randomUUID() + "/leave").then().statusCode(401);
+        given().contentType("application/json").body(body("leaderName", "王格长", "reason", "r"))
+                .post("/api/v1/grids/" + theirs + "/leader").then().statusCode(401);
+    }
+
     private static ValidatableResponse grid(RequestSpecification as, UUID organization, String parent, String name) {
         Map<String, Object> body = body("organizationId", organization, "name", name, "leaderName", "林格长",
                 "area", "东门路1-99号", "households", 320);

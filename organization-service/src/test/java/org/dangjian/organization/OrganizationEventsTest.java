@@ -6,7 +6,10 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrganizationEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
 
     @Test
     void establishedOrganizationIsPublishedAsACloudEventKeyedByItsId() throws Exception {
@@ -85,9 +92,38 @@ class OrganizationEventsTest {
         assertNotNull(data.get("dissolvedOn").asText());
     }
 
+    @Test
+    void splitIsPublishedWithThePartsTheirGroupsAndTheMembersThatMove() throws Exception {
+        UUID root = Api.newCommittee("拆分事件党委");
+        UUID branch = Api.newChild(root, "拆分事件支部", "BRANCH");
+        UUID group = Api.newChild(branch, "拆分事件小组", "GROUP");
+        UUID moving = UUID.randomUUID();
+        UUID staying = UUID.randomUUID();
+        // The roster is what member.* events built; here it is written directly, as those events would have.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (UUID member : List.of(moving, staying)) {
+                em.createNativeQuery("""
+                        insert into member_roster (member_id, organization_id, stage, ended, source_version, updated_at)
+                        values (?1, ?2, 'FULL', false, 1, now())""").setParameter(1, member).setParameter(2, branch)
+                        .executeUpdate();
+            }
+        });
+        List<String> parts = Api.command(branch, "split", Api.body("parts", List.of(Api.body("name", "拆分事件新支部",
+                        "childIds", List.of(group.toString()), "memberIds", List.of(moving.toString()))),
+                "reason", "党员超过50人")).statusCode(200).extract().path("id");
+        JsonNode data = awaitEvent(branch, "organization.split");
+        assertEquals(branch.toString(), data.get("id").asText());
+        assertEquals("ACTIVE", data.get("status").asText());
+        assertEquals(false, data.get("originalDissolved").asBoolean());
+        assertEquals(parts.get(0), data.at("/parts/0/id").asText());
+        assertEquals(group.toString(), data.at("/parts/0/childIds/0").asText());
+        assertEquals(List.of(moving.toString()), JSON.convertValue(data.at("/parts/0/memberIds"), List.class));
+        assertTrue(data.get("memberRule").asText().contains("stay with the original"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"organization.established", "organization.changed", "organization.moved", "organization.dissolved",
-            "organization.leadership-changed"})
+            "organization.leadership-changed", "organization.split"})
     void theSchemaExamplesAreValidEvents(String type) throws Exception {
         JsonSchema schema = schema(type);
         JsonNode examples = schemaDocument(type).get("examples");
@@ -104,7 +140,7 @@ class OrganizationEventsTest {
         try (InputStream in = OrganizationEventsTest.class.getClassLoader().getResourceAsStream("events/asyncapi.yaml")) {
             asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        for (String type : new String[] {"established", "changed", "moved", "dissolved", "leadership-changed"}) {
+        for (String type : new String[] {"established", "changed", "moved", "dissolved", "leadership-changed", "split"}) {
             assertTrue(asyncApi.contains("name: organization." + type), type);
             assertTrue(asyncApi.contains("./organization." + type + ".schema.json"), type);
         }

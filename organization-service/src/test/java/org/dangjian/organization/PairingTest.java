@@ -14,6 +14,7 @@ import static org.dangjian.organization.Api.asPlatformAdmin;
 import static org.dangjian.organization.Api.body;
 import static org.dangjian.organization.Api.newChild;
 import static org.dangjian.organization.Api.newCommittee;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -60,6 +61,34 @@ class PairingTest {
         String id = pair(asPlatformAdmin(), theirs, branch, "2026-01-01", "2026-12-31").statusCode(201).extract().path("id");
         as(Caller.ORG_ADMIN, mine).body(body("reason", "r")).post("/api/v1/pairings/" + id + "/end").then().statusCode(404)
                 .body("code", equalTo("PAIRING_NOT_FOUND"));
+    }
+
+    @Test
+    void aPairingsHistoryShowsWhoMadeAndEndedItAndWhy() {
+        UUID committee = newCommittee("共建历史党委");
+        UUID organ = newChild(committee, "历史机关支部", "BRANCH");
+        UUID community = newChild(committee, "历史社区支部", "BRANCH");
+        String id = pair(as(Caller.ORG_ADMIN, committee), organ, community, "2026-01-01", "2026-12-31").statusCode(201)
+                .extract().path("id");
+        asPlatformAdmin().body(body("reason", "机构调整", "endedOn", "2026-06-30")).post("/api/v1/pairings/" + id + "/end")
+                .then().statusCode(200);
+        as(Caller.AUDITOR, committee).get("/api/v1/pairings/" + id + "/history").then().statusCode(200)
+                .body("action", contains("PAIRING_CREATED", "PAIRING_ENDED"))
+                .body("[0].actor", equalTo("test-org-admin"))
+                .body("[0].after.content", equalTo("联合开展主题党日"))
+                .body("[1].before.endedOn", org.hamcrest.Matchers.nullValue())
+                .body("[1].after.endedOn", equalTo("2026-06-30"))
+                .body("[1].after.endReason", equalTo("机构调整"));
+        as(Caller.BRANCH_SECRETARY, committee).get("/api/v1/pairings/" + id).then().statusCode(200)
+                .body("endReason", equalTo("机构调整"));
+        UUID other = newCommittee("共建历史他级党委");
+        as(Caller.ORG_ADMIN, other).get("/api/v1/pairings/" + id + "/history").then().statusCode(404)
+                .body("code", equalTo("PAIRING_NOT_FOUND"));
+        as(Caller.BRANCH_SECRETARY, committee).get("/api/v1/pairings/" + id + "/history").then().statusCode(403);
+        given().get("/api/v1/pairings/" + id + "/history").then().statusCode(401);
+        as(Caller.ORG_ADMIN, other).get("/api/v1/pairings/" + id).then().statusCode(404).body("code", equalTo("PAIRING_NOT_FOUND"));
+        as(Caller.MEMBER, committee).get("/api/v1/pairings/" + id).then().statusCode(403);
+        given().get("/api/v1/pairings/" + id).then().statusCode(401);
     }
 
     private static ValidatableResponse pair(RequestSpecification as, UUID organization, UUID partner, String from, String to) {

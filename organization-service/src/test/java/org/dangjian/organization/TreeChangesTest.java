@@ -250,6 +250,44 @@ class TreeChangesTest {
     }
 
     @Test
+    void anOrgAdminCannotMoveMergeSplitOrDissolveTheOrganizationTheyActForButTheLevelAboveCan() {
+        UUID root = newCommittee("上级党委");
+        UUID general = newChild(root, "本级党总支", "GENERAL_BRANCH");
+        UUID target = newChild(root, "目标街道党委", "COMMITTEE");
+        UUID branch = newChild(general, "本级支部", "BRANCH");
+        UUID sibling = newChild(general, "本级兄弟支部", "BRANCH");
+        command(as(Caller.ORG_ADMIN, general), general, "move", body("parentId", target, "reason", "r"))
+                .statusCode(403).body("code", equalTo("ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL"));
+        command(as(Caller.ORG_ADMIN, general), general, "dissolve", body("reason", "r"))
+                .statusCode(403).body("code", equalTo("ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL"));
+        command(as(Caller.ORG_ADMIN, general), general, "split", body("parts", List.of(body("name", "新党总支")), "reason", "r"))
+                .statusCode(403).body("code", equalTo("ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL"));
+        command(as(Caller.ORG_ADMIN, branch), sibling, "merge", body("absorbedId", branch, "reason", "r"))
+                .statusCode(404);
+        command(as(Caller.ORG_ADMIN, branch), branch, "dissolve", body("reason", "r"))
+                .statusCode(403).body("code", equalTo("ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL"));
+        read(general).body("status", equalTo("ACTIVE")).body("parentId", equalTo(root.toString()));
+        // Below their own organization, the org-admin decides; above it, the level above does.
+        command(as(Caller.ORG_ADMIN, general), sibling, "merge", body("absorbedId", branch, "reason", "两支部合并"))
+                .statusCode(200);
+        command(as(Caller.ORG_ADMIN, root), general, "move", body("parentId", target, "reason", "属地调整"))
+                .statusCode(200).body("parentId", equalTo(target.toString()));
+    }
+
+    @Test
+    void splitRefusesMembersNotOnTheOriginalsRosterOrInTwoParts() {
+        UUID root = newCommittee("拆分党员党委");
+        UUID branch = newChild(root, "拆分党员支部", "BRANCH");
+        UUID stranger = UUID.randomUUID();
+        command(branch, "split", body("parts", List.of(body("name", "新一支部", "memberIds", List.of(stranger.toString()))),
+                "reason", "r")).statusCode(422).body("code", equalTo("ORGANIZATION_SPLIT_MEMBER_NOT_IN_ORIGINAL"));
+        command(branch, "split", body("parts", List.of(body("name", "新一支部", "memberIds", List.of(stranger.toString())),
+                body("name", "新二支部", "memberIds", List.of(stranger.toString()))), "reason", "r"))
+                .statusCode(422).body("code", equalTo("ORGANIZATION_SPLIT_MEMBER_TWICE"));
+        asPlatformAdmin().get("/api/v1/organizations/" + root + "/children").then().body("items.id", contains(branch.toString()));
+    }
+
+    @Test
     void treeCommandsNeedATokenAnAdminRoleAndScope() {
         UUID mine = newCommittee("命令权限党委");
         UUID sibling = newCommittee("兄弟党委");

@@ -150,6 +150,54 @@ class TreeReadsTest {
     }
 
     @Test
+    void searchRanksTheClosestNamesFirstAndForgivesATypo() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID root = newCommittee("相似搜索党委");
+        UUID longer = newChild(root, "西城镇" + tag + "第一村党支部联合会", "BRANCH");
+        UUID exact = newChild(root, "西城镇" + tag + "第一村党支部", "BRANCH");
+        UUID other = newChild(root, "东城镇" + tag + "第二村党支部", "BRANCH");
+        as(Caller.ORG_ADMIN, root).queryParam("q", "西城镇" + tag + "第一村党支部").get("/api/v1/organizations").then()
+                .statusCode(200).body("items.id", contains(exact.toString(), longer.toString(), other.toString()));
+        // A mistyped character: no name contains the text, the trigram similarity still finds it.
+        as(Caller.ORG_ADMIN, root).queryParam("q", "西城镇" + tag + "第一材党支部").get("/api/v1/organizations").then()
+                .statusCode(200).body("items[0].id", equalTo(exact.toString()));
+        // Pages follow the ranking: page 2 starts where page 1 ended.
+        String next = as(Caller.ORG_ADMIN, root).queryParam("q", "西城镇" + tag + "第一村党支部").queryParam("size", 1)
+                .get("/api/v1/organizations").then().body("items.id", contains(exact.toString()))
+                .extract().path("nextCursor");
+        as(Caller.ORG_ADMIN, root).queryParam("q", "西城镇" + tag + "第一村党支部").queryParam("size", 1)
+                .queryParam("after", next).get("/api/v1/organizations").then().body("items.id", contains(longer.toString()));
+        as(Caller.ORG_ADMIN, root).queryParam("q", "x").queryParam("after", "nonsense").get("/api/v1/organizations").then()
+                .statusCode(400).body("code", equalTo("SEARCH_CURSOR_INVALID"));
+    }
+
+    /** The plan of a whole-tree name search over a large tree: an index serves the name, not a table scan. */
+    @Test
+    void theNameSearchIsServedByTheTrigramIndex() {
+        List<String> plan = QuarkusTransaction.requiringNew().call(() -> {
+            // A temporary copy of the table with the same indexes shadows it for this transaction only, holding
+            // 20,000 organizations so the planner sees a table worth indexing; the real table is left alone.
+            em.createNativeQuery("create temp table organization (like organization including all) on commit drop")
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into organization (id, code, name, type, path, status, established_on, version)
+                    select u, 'T' || u, '某某党支部' || i, 'BRANCH', '/' || u || '/', 'ACTIVE', date '2020-01-01', 0
+                    from (select i, gen_random_uuid() as u from generate_series(1, 20000) i) g""").executeUpdate();
+            em.createNativeQuery("analyze organization").executeUpdate();
+            @SuppressWarnings("unchecked")
+            List<String> lines = em.createNativeQuery("explain " + TreeQueries.SEARCH_SQL.replace("/*filters*/", "")
+                            .replace(":q", "?1").replace(":fragment", "?1").replace(":prefix", "?2")
+                            .replace(":afterRank", "2").replace(":afterPath", "''").replace(":size", "50"))
+                    .setParameter(1, "西城镇第一村").setParameter(2, "/").getResultList();
+            return lines;
+        });
+        String text = String.join("\n", plan);
+        assertTrue(text.contains("Bitmap Index Scan") && text.contains("Index Cond: (name ~~")
+                && text.contains("Index Cond: (name % "), text);
+        assertTrue(!text.contains("Seq Scan"), text);
+    }
+
+    @Test
     void theTreeAsOfAPastDayShowsWhatExistedThenUnderTheNamesOfThen() {
         UUID root = newCommitteeSince("历史党委", LocalDate.of(2020, 1, 1));
         UUID early = newChildSince(root, "老支部", "BRANCH", LocalDate.of(2020, 6, 1));

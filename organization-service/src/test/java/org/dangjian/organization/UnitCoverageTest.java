@@ -107,6 +107,32 @@ class UnitCoverageTest {
         as(Caller.ORG_ADMIN, mine).get("/api/v1/units/gaps").then().statusCode(200).body("items", equalTo(List.of()));
     }
 
+    @Test
+    void aUnitsCoverageHistoryShowsEachChangeWithWhoAndWhy() {
+        UUID committee = newCommittee("覆盖历史党委");
+        UUID branch = newChild(committee, "覆盖历史支部", "BRANCH");
+        String unit = register(as(Caller.ORG_ADMIN, committee), committee, creditCode("350203"), null).statusCode(201)
+                .extract().path("id");
+        cover(unit, body("coverage", "INSTRUCTOR", "instructorName", "王指导员", "reason", "选派党建指导员")).statusCode(200);
+        cover(unit, body("coverage", "OWN_BRANCH", "organizationId", branch, "reason", "企业单独建立党支部")).statusCode(200);
+        as(Caller.AUDITOR, committee).get("/api/v1/units/" + unit + "/history").then().statusCode(200)
+                .body("action", contains("UNIT_REGISTERED", "UNIT_COVERAGE_CHANGED", "UNIT_COVERAGE_CHANGED"))
+                .body("[0].actor", equalTo("test-org-admin"))
+                .body("[0].after.coverage", equalTo("NONE"))
+                .body("[1].after.coverage", equalTo("INSTRUCTOR"))
+                .body("[1].after.instructorName", equalTo("王指导员"))
+                .body("[2].before.coverage", equalTo("INSTRUCTOR"))
+                .body("[2].after.coverage", equalTo("OWN_BRANCH"))
+                .body("[2].after.coveringOrganizationId", equalTo(branch.toString()))
+                .body("[2].after.reason", equalTo("企业单独建立党支部"))
+                .body("[2].actor", equalTo("test-platform-admin"));
+        UUID other = newCommittee("覆盖历史他级党委");
+        as(Caller.ORG_ADMIN, other).get("/api/v1/units/" + unit + "/history").then().statusCode(404)
+                .body("code", equalTo("UNIT_NOT_FOUND"));
+        as(Caller.INTEGRATION, committee).get("/api/v1/units/" + unit + "/history").then().statusCode(403);
+        given().get("/api/v1/units/" + unit + "/history").then().statusCode(401);
+    }
+
     private static ValidatableResponse register(io.restassured.specification.RequestSpecification as, UUID organization,
             String code, String region) {
         Map<String, Object> body = body("organizationId", organization, "name", "某某科技有限公司" + code.substring(10),

@@ -112,6 +112,14 @@ public class Assessment {
         return status;
     }
 
+    public Map<String, BigDecimal> selfScores() {
+        return selfScores == null ? Map.of() : Map.copyOf(selfScores);
+    }
+
+    public Map<String, BigDecimal> reviewScores() {
+        return reviewScores == null ? null : Map.copyOf(reviewScores);
+    }
+
     public BigDecimal selfScore() {
         return selfScore;
     }

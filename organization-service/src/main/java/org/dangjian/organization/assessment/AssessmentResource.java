@@ -22,6 +22,7 @@ import org.dangjian.organization.assessment.AssessmentDtos.Ranked;
 import org.dangjian.organization.assessment.AssessmentDtos.Review;
 import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
 import org.dangjian.organization.assessment.AssessmentDtos.SetView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +38,9 @@ public class AssessmentResource {
 
     @Inject
     AssessmentService service;
+
+    @Inject
+    AuditLog audit;
 
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
@@ -67,6 +71,24 @@ public class AssessmentResource {
     @Operation(summary = "Review (审核评定) by the set's level: final score and rating")
     public AssessmentView review(@PathParam("assessmentId") UUID assessmentId, @Valid @NotNull Review request) {
         return AssessmentView.of(service.review(assessmentId, request));
+    }
+
+    @GET
+    @Path("/assessments/{assessmentId}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One organization's assessment")
+    public AssessmentView assessment(@PathParam("assessmentId") UUID assessmentId) {
+        return AssessmentView.of(service.assessment(assessmentId));
+    }
+
+    @GET
+    @Path("/assessments/{assessmentId}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
+    @Operation(summary = "Self-assessment and review: scores before and after, who and when (oldest first)")
+    public List<AuditLog.Entry> history(@PathParam("assessmentId") UUID assessmentId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return audit.history(AssessmentService.AUDIT_ASSESSMENT, service.assessment(assessmentId).id(), page, size);
     }
 
     @GET

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.organization.assessment.AssessmentDtos.AssessmentView;
 import org.dangjian.organization.assessment.AssessmentDtos.DefineSet;
+import org.dangjian.organization.assessment.AssessmentDtos.SetView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.assessment.AssessmentDtos.Ranked;
 import org.dangjian.organization.assessment.AssessmentDtos.Review;
 import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
@@ -18,11 +21,15 @@ import org.dangjian.platform.api.DomainException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** 考核: criteria sets, self-assessment, review with score and rating, ranking within a subtree. */
 @ApplicationScoped
 public class AssessmentService {
+
+    public static final String AUDIT_SET = "assessment-set";
+    public static final String AUDIT_ASSESSMENT = "assessment";
 
     @Inject
     EntityManager em;
@@ -39,6 +46,9 @@ public class AssessmentService {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public AssessmentSet define(DefineSet request) {
         Organization owner = inScope(request.organizationId());
@@ -47,6 +57,7 @@ public class AssessmentService {
         AssessmentSet set = new AssessmentSet(owner.id(), request.year(), request.name().strip(), criteria);
         em.persist(set);
         em.flush();
+        audit.write("ASSESSMENT_SET_DEFINED", AUDIT_SET, set.id(), null, SetView.of(set));
         return set;
     }
 
@@ -77,6 +88,7 @@ public class AssessmentService {
         Assessment assessment = new Assessment(set, organization.id(), request.scores());
         em.persist(assessment);
         em.flush();
+        audit.write("ASSESSMENT_SELF_ASSESSED", AUDIT_ASSESSMENT, assessment.id(), null, Scored.of(assessment));
         return assessment;
     }
 
@@ -89,8 +101,29 @@ public class AssessmentService {
             throw DomainException.notFound("ASSESSMENT_NOT_FOUND", id);
         }
         OrganizationRules.Assessment limits = rules.assessment();
+        Scored before = Scored.of(assessment);
         assessment.review(set, request.scores(), score -> rating(score, limits), caller.subject());
         em.flush();
+        audit.write("ASSESSMENT_REVIEWED", AUDIT_ASSESSMENT, assessment.id(), before, Scored.of(assessment));
+        return assessment;
+    }
+
+    /** The audit copy of an assessment: per-criterion scores as well as the totals, so a review's changes show. */
+    record Scored(@com.fasterxml.jackson.annotation.JsonUnwrapped AssessmentView assessment,
+            Map<String, BigDecimal> selfScores, Map<String, BigDecimal> reviewScores) {
+
+        static Scored of(Assessment a) {
+            return new Scored(AssessmentView.of(a), a.selfScores(), a.reviewScores());
+        }
+    }
+
+    /** An assessment is visible to whoever sees the assessed organization (its own level and every level above). */
+    @Transactional
+    public Assessment assessment(UUID id) {
+        Assessment assessment = em.find(Assessment.class, id);
+        if (assessment == null || organizations.byId(assessment.organizationId()).filter(scope::covers).isEmpty()) {
+            throw DomainException.notFound("ASSESSMENT_NOT_FOUND", id);
+        }
         return assessment;
     }
 

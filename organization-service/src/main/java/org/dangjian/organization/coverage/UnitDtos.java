@@ -36,7 +36,9 @@ public final class UnitDtos {
             @NotNull Coverage coverage,
             @Schema(description = "the covering branch, for OWN_BRANCH and JOINT_BRANCH") UUID organizationId,
             @Schema(description = "党建指导员, for INSTRUCTOR") @Size(max = 50) String instructorName,
-            @PastOrPresent LocalDate since) {
+            @PastOrPresent LocalDate since,
+            @Schema(description = "why the coverage changed, kept in the unit's history", example = "企业新建党支部")
+            @Size(max = 500) String reason) {
     }
 
     @Schema(name = "Unit")

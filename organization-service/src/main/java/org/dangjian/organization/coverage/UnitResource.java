@@ -23,6 +23,7 @@ import org.dangjian.organization.coverage.UnitDtos.ChangeCoverage;
 import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
 import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
 import org.dangjian.organization.coverage.UnitDtos.UnitView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,6 +40,9 @@ public class UnitResource {
 
     @Inject
     UnitService service;
+
+    @Inject
+    AuditLog audit;
 
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
@@ -64,6 +68,16 @@ public class UnitResource {
     @Operation(summary = "Record how the unit is covered: own branch, joint branch, instructor, or none")
     public UnitView cover(@PathParam("id") UUID id, @Valid @NotNull ChangeCoverage request) {
         return UnitView.of(service.changeCoverage(id, request));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
+    @Operation(summary = "What changed in the unit's register entry and coverage, when, by whom and why (oldest first)")
+    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return audit.history(UnitService.AUDIT_TARGET, service.get(id).id(), page, size);
     }
 
     @GET

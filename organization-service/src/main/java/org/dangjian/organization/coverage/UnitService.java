@@ -8,6 +8,7 @@ import org.dangjian.organization.coverage.UnitDtos.ChangeCoverage;
 import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
 import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
 import org.dangjian.organization.coverage.UnitDtos.UnitView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
@@ -26,6 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitService {
 
+    public static final String AUDIT_TARGET = "unit";
+
     @Inject
     EntityManager em;
 
@@ -37,6 +40,9 @@ public class UnitService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public Unit register(RegisterUnit request) {
@@ -52,6 +58,7 @@ public class UnitService {
                 request.registeredOn() != null ? request.registeredOn() : clock.today());
         em.persist(unit);
         em.flush();
+        audit.write("UNIT_REGISTERED", AUDIT_TARGET, unit.id(), null, UnitView.of(unit));
         return unit;
     }
 
@@ -67,6 +74,7 @@ public class UnitService {
     @Transactional
     public Unit changeCoverage(UUID id, ChangeCoverage request) {
         Unit unit = get(id);
+        UnitView before = UnitView.of(unit);
         LocalDate since = request.since() != null ? request.since() : clock.today();
         switch (request.coverage()) {
             case OWN_BRANCH, JOINT_BRANCH -> {
@@ -86,7 +94,13 @@ public class UnitService {
             case NONE -> unit.uncover();
         }
         em.flush();
+        audit.write("UNIT_COVERAGE_CHANGED", AUDIT_TARGET, unit.id(), before,
+                new CoverageChanged(UnitView.of(unit), request.reason()));
         return unit;
+    }
+
+    /** The audit copy of a coverage change: the unit after it, and why. */
+    record CoverageChanged(@com.fasterxml.jackson.annotation.JsonUnwrapped UnitView unit, String reason) {
     }
 
     /** 空白点: units of the caller's scope that no Party organization covers, in registration order. */

@@ -22,6 +22,12 @@ public class OrganizationEvents {
     public static final String MOVED = "organization.moved";
     public static final String DISSOLVED = "organization.dissolved";
     public static final String LEADERSHIP_CHANGED = "organization.leadership-changed";
+    public static final String SPLIT = "organization.split";
+
+    /** What a consumer does with the members of a split organization (also in the event's schema). */
+    public static final String SPLIT_MEMBER_RULE = "Each part's memberIds now belong to that part; members of a part's "
+            + "childIds (groups) follow their group; all other members stay with the original organization, or, "
+            + "when originalDissolved, are to be reassigned as after organization.dissolved.";
 
     /** Data of organization.* events: the node as consumers copy it into their local tree. */
     public record OrganizationNode(UUID id, String code, String name, String type, String sector, UUID parentId,
@@ -48,6 +54,18 @@ public class OrganizationEvents {
             java.util.List<SeatHolder> seats, long version) {
     }
 
+    /**
+     * organization.split: the original node (so a tree copy can upsert it like any organization.*
+     * event), the new parts with the child organizations and the members each takes, and the rule.
+     */
+    public record OrganizationSplit(@JsonUnwrapped OrganizationNode node, LocalDate splitOn, String reason,
+            boolean originalDissolved, java.util.List<SplitPart> parts, String memberRule) {
+    }
+
+    public record SplitPart(UUID id, String code, String name, java.util.List<UUID> childIds,
+            java.util.List<UUID> memberIds) {
+    }
+
     public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
     }
 
@@ -69,6 +87,12 @@ public class OrganizationEvents {
     public void moved(Organization organization, UUID oldParentId, String oldPath) {
         outbox.publish(TOPIC, MOVED, organization.id(),
                 new OrganizationMoved(OrganizationNode.of(organization), oldParentId, oldPath));
+    }
+
+    public void split(Organization original, LocalDate on, String reason, boolean originalDissolved,
+            java.util.List<SplitPart> parts) {
+        outbox.publish(TOPIC, SPLIT, original.id(), new OrganizationSplit(OrganizationNode.of(original), on, reason,
+                originalDissolved, parts, SPLIT_MEMBER_RULE));
     }
 
     public void dissolved(Organization organization) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.Ids;
 
 import java.util.UUID;
@@ -61,7 +62,11 @@ public class Grid {
         this.households = households;
     }
 
+    /** 格长/联络员: refused when nothing would change, so every history entry is a real change. */
     void changeLeader(UUID memberId, String name) {
+        if (java.util.Objects.equals(leaderMemberId, memberId) && leaderName.equals(name)) {
+            throw DomainException.unprocessable("GRID_LEADER_UNCHANGED", name);
+        }
         this.leaderMemberId = memberId;
         this.leaderName = name;
     }

@@ -3,6 +3,7 @@ package org.dangjian.organization.grid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -28,6 +29,19 @@ public final class GridDtos {
 
     @Schema(name = "GridMember")
     public record AddMember(@NotNull UUID memberId, @NotBlank @Size(max = 50) String memberName) {
+    }
+
+    @Schema(name = "LeaveGrid", description = "a member leaves the grid; the membership is kept with its dates")
+    public record LeaveGrid(
+            @Schema(description = "civil date; today when omitted") @PastOrPresent LocalDate leftOn,
+            @Schema(example = "搬离本网格") @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Schema(name = "ChangeGridLeader", description = "a new leader (格长) or contact person (联络员) for the grid")
+    public record ChangeLeader(
+            UUID leaderMemberId,
+            @Schema(example = "王格长") @NotBlank @Size(max = 50) String leaderName,
+            @Schema(example = "原格长工作调动") @NotBlank @Size(max = 500) String reason) {
     }
 
     public record MemberView(UUID memberId, String memberName, LocalDate joinedOn) {

@@ -4,7 +4,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.grid.GridDtos.AddMember;
+import org.dangjian.organization.grid.GridDtos.ChangeLeader;
+import org.dangjian.organization.grid.GridDtos.LeaveGrid;
+import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.EntityTags;
 import org.dangjian.organization.grid.GridDtos.CreateGrid;
 import org.dangjian.organization.grid.GridDtos.GridView;
 import org.dangjian.platform.api.Caller;
@@ -30,6 +41,9 @@ public class GridResource {
 
     @Inject
     GridService service;
+
+    @Inject
+    AuditLog audit;
 
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
@@ -60,5 +74,46 @@ public class GridResource {
     @Operation(summary = "A member joins the grid")
     public GridView addMember(@PathParam("id") UUID id, @Valid @NotNull AddMember request) {
         return service.addMember(id, request);
+    }
+
+    @POST
+    @Path("/{id}/members/{memberId}/leave")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "A member leaves the grid",
+            description = "The membership is kept with its join and leave dates and the reason (see history).")
+    public GridView leave(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+            @Valid @NotNull LeaveGrid request) {
+        return service.leave(id, memberId, request);
+    }
+
+    @POST
+    @Path("/{id}/leader")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Change the grid's leader (格长) or contact person (联络员)",
+            description = "The previous leader stays in the history. Send the grid's version as If-Match: 412 when "
+                    + "it changed since.")
+    public GridView changeLeader(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ChangeLeader request) {
+        return service.changeLeader(id, expectedVersion(ifMatch), request);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
+    @Operation(summary = "Creation, leader changes, members joining and leaving: who, when, why (oldest first)")
+    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return audit.history(GridService.AUDIT_TARGET, service.visible(id), page, size);
+    }
+
+    /** {@code "3"} (or W/"3") → 3; absent → no check; anything else can never match. */
+    private static Long expectedVersion(String ifMatch) {
+        try {
+            java.util.OptionalLong version = EntityTags.version(ifMatch);
+            return version.isPresent() ? version.getAsLong() : null;
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(412, "PRECONDITION_FAILED", ifMatch, "?");
+        }
     }
 }

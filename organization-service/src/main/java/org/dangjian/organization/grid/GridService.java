@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.config.OrganizationRules;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.grid.GridDtos.AddMember;
+import org.dangjian.organization.grid.GridDtos.ChangeLeader;
+import org.dangjian.organization.grid.GridDtos.LeaveGrid;
 import org.dangjian.organization.grid.GridDtos.CreateGrid;
 import org.dangjian.organization.grid.GridDtos.GridView;
 import org.dangjian.organization.grid.GridDtos.MemberView;
@@ -15,6 +18,7 @@ import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +26,8 @@ import java.util.UUID;
 /** 网格化: grids nested up to the configured number of levels, each with its members. */
 @ApplicationScoped
 public class GridService {
+
+    public static final String AUDIT_TARGET = "grid";
 
     @Inject
     EntityManager em;
@@ -37,6 +43,17 @@ public class GridService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    AuditLog audit;
+
+    /** The audit copy of a membership change. */
+    record Membership(UUID memberId, String memberName, LocalDate joinedOn, LocalDate leftOn, String reason) {
+    }
+
+    /** The audit copy of a leader: who, and (after a change) why. */
+    record Leader(UUID leaderMemberId, String leaderName, String reason) {
+    }
 
     @Transactional
     public GridView create(CreateGrid request) {
@@ -55,7 +72,9 @@ public class GridService {
                 request.leaderName().strip(), request.area().strip(), request.households());
         em.persist(grid);
         em.flush();
-        return GridView.of(grid, List.of());
+        GridView created = GridView.of(grid, List.of());
+        audit.write("GRID_CREATED", AUDIT_TARGET, grid.id(), null, created);
+        return created;
     }
 
     @Transactional
@@ -82,10 +101,65 @@ public class GridService {
         if (already) {
             throw DomainException.conflict("GRID_MEMBER_ALREADY_IN", request.memberName());
         }
+        LocalDate today = clock.today();
+        boolean leftToday = ((Number) em.createNativeQuery(
+                        "select count(*) from grid_member where grid_id = ?1 and member_id = ?2 and joined_on = ?3")
+                .setParameter(1, grid.id()).setParameter(2, request.memberId()).setParameter(3, today).getSingleResult())
+                .longValue() > 0;
+        if (leftToday) {
+            // One membership per member, grid and day: a same-day return is refused rather than overwriting the row.
+            throw DomainException.conflict("GRID_MEMBER_LEFT_TODAY", request.memberName());
+        }
+        String name = request.memberName().strip();
         em.createNativeQuery("insert into grid_member (grid_id, member_id, member_name, joined_on) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, grid.id()).setParameter(2, request.memberId()).setParameter(3, request.memberName().strip())
-                .setParameter(4, clock.today()).executeUpdate();
+                .setParameter(1, grid.id()).setParameter(2, request.memberId()).setParameter(3, name)
+                .setParameter(4, today).executeUpdate();
+        audit.write("GRID_MEMBER_JOINED", AUDIT_TARGET, grid.id(), null,
+                new Membership(request.memberId(), name, today, null, null));
         return GridView.of(grid, members(grid.id()));
+    }
+
+    /** The member leaves: the membership row keeps its dates and gets the reason; nothing is deleted. */
+    @Transactional
+    public GridView leave(UUID id, UUID memberId, LeaveGrid request) {
+        Grid grid = require(id);
+        MemberView member = members(grid.id()).stream().filter(m -> m.memberId().equals(memberId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("GRID_MEMBER_NOT_FOUND", memberId));
+        LocalDate on = request.leftOn() != null ? request.leftOn() : clock.today();
+        if (on.isBefore(member.joinedOn())) {
+            throw DomainException.unprocessable("GRID_MEMBER_LEFT_BEFORE_JOINING", member.joinedOn(), on);
+        }
+        String reason = request.reason().strip();
+        em.createNativeQuery("""
+                        update grid_member set left_on = ?3, left_reason = ?4
+                        where grid_id = ?1 and member_id = ?2 and left_on is null""")
+                .setParameter(1, grid.id()).setParameter(2, memberId).setParameter(3, on).setParameter(4, reason)
+                .executeUpdate();
+        audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, grid.id(),
+                new Membership(memberId, member.memberName(), member.joinedOn(), null, null),
+                new Membership(memberId, member.memberName(), member.joinedOn(), on, reason));
+        return GridView.of(grid, members(grid.id()));
+    }
+
+    /** A new 格长/联络员; If-Match (when sent) keeps a stale client from overwriting a change it has not seen. */
+    @Transactional
+    public GridView changeLeader(UUID id, Long expectedVersion, ChangeLeader request) {
+        Grid grid = require(id);
+        if (expectedVersion != null && expectedVersion != grid.version()) {
+            throw new DomainException(412, "PRECONDITION_FAILED", expectedVersion, grid.version());
+        }
+        Leader before = new Leader(grid.leaderMemberId(), grid.leaderName(), null);
+        grid.changeLeader(request.leaderMemberId(), request.leaderName().strip());
+        em.flush();
+        audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), before,
+                new Leader(grid.leaderMemberId(), grid.leaderName(), request.reason().strip()));
+        return GridView.of(grid, members(grid.id()));
+    }
+
+    /** The grid's id when the caller may see it (else 404), before reading its history. */
+    @Transactional
+    public UUID visible(UUID id) {
+        return require(id).id();
     }
 
     private Grid require(UUID id) {
@@ -110,7 +184,7 @@ public class GridService {
         List<MemberView> members = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             members.add(new MemberView((UUID) r[0], (String) r[1],
-                    r[2] instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) r[2]));
+                    r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2]));
         }
         return members;
     }

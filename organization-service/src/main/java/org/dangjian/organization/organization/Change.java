@@ -19,5 +19,13 @@ public enum Change {
     /** A member took a seat of the leadership team. */
     SEAT_TAKEN,
     /** A member left a seat of the leadership team. */
-    SEAT_ENDED
+    SEAT_ENDED;
+
+    /** The audit log's action: ORGANIZATION_RENAMED, LEADERSHIP_SEAT_TAKEN, … */
+    public String auditAction() {
+        return switch (this) {
+            case ELECTED, SEAT_TAKEN, SEAT_ENDED -> "LEADERSHIP_" + name();
+            default -> "ORGANIZATION_" + name();
+        };
+    }
 }

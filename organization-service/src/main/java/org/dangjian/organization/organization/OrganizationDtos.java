@@ -62,7 +62,10 @@ public final class OrganizationDtos {
     public record SplitPart(
             @NotBlank @Size(max = 100) String name,
             @Size(min = 2, max = 32) @Pattern(regexp = "[A-Za-z0-9_-]+") String code,
-            @Size(max = 200) List<@NotNull UUID> childIds) {
+            @Size(max = 200) List<@NotNull UUID> childIds,
+            @Schema(description = "members (on the original's roster) who move to this part; members of the child "
+                    + "organizations listed go with them, everyone else stays. Published in organization.split.")
+            @Size(max = 1000) List<@NotNull UUID> memberIds) {
     }
 
     @Schema(name = "SplitOrganization", description = "拆分: new sibling organizations of the same type take part of it")

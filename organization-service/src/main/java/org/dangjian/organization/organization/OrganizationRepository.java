@@ -32,6 +32,15 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
         return count("parentId = ?1 and status = ?2", parentId, OrganizationStatus.ACTIVE);
     }
 
+    /** Those of {@code members} whom the member.* events place in the organization, not ended. */
+    public java.util.Set<UUID> activeMembersAmong(UUID organizationId, java.util.Collection<UUID> members) {
+        @SuppressWarnings("unchecked")
+        List<UUID> found = getEntityManager().createNativeQuery("""
+                select member_id from member_roster where organization_id = ?1 and not ended and member_id in (?2)""")
+                .setParameter(1, organizationId).setParameter(2, members).getResultList();
+        return new java.util.HashSet<>(found);
+    }
+
     /**
      * After a move: every descendant's path gets the node's new prefix, in one statement however
      * large the subtree. Versions go up too, so a client holding a descendant's old ETag must re-read.

@@ -12,14 +12,18 @@ import org.dangjian.organization.organization.OrganizationDtos.RenameOrganizatio
 import org.dangjian.organization.organization.OrganizationDtos.SplitOrganization;
 import org.dangjian.organization.organization.OrganizationDtos.SplitPart;
 import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Changes to the organization tree. Each one checks its rule, records who/when/what/why in the
@@ -42,6 +46,9 @@ public class OrganizationService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Caller caller;
 
     @Transactional
     public Organization establish(EstablishOrganization request) {
@@ -80,6 +87,7 @@ public class OrganizationService {
     @Transactional
     public Organization move(UUID id, Long expectedVersion, MoveOrganization request) {
         Organization organization = current(id, expectedVersion);
+        requireHigherLevel(organization);
         Organization parent = organizations.byId(request.parentId()).filter(scope::covers)
                 .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.parentId()));
         relocate(organization, parent, Change.MOVED, request.reason());
@@ -89,6 +97,7 @@ public class OrganizationService {
     @Transactional
     public Organization dissolve(UUID id, Long expectedVersion, DissolveOrganization request) {
         Organization organization = current(id, expectedVersion);
+        requireHigherLevel(organization);
         LocalDate on = request.dissolvedOn() != null ? request.dissolvedOn() : clock.today();
         end(organization, on, request.reason(), null, Change.DISSOLVED);
         return organization;
@@ -103,6 +112,7 @@ public class OrganizationService {
         Organization survivor = current(survivorId, expectedVersion);
         Organization absorbed = organizations.byId(request.absorbedId()).filter(scope::covers)
                 .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_MERGE_SOURCE_NOT_FOUND", request.absorbedId()));
+        requireHigherLevel(absorbed);
         if (absorbed.id().equals(survivor.id())) {
             throw DomainException.unprocessable("ORGANIZATION_MERGE_SELF", survivor.name());
         }
@@ -129,6 +139,7 @@ public class OrganizationService {
     @Transactional
     public List<Organization> split(UUID id, Long expectedVersion, SplitOrganization request) {
         Organization original = current(id, expectedVersion);
+        requireHigherLevel(original);
         original.requireActive();
         if (original.parentId() == null) {
             throw DomainException.unprocessable("ORGANIZATION_SPLIT_ROOT", original.name());
@@ -136,7 +147,9 @@ public class OrganizationService {
         Organization parent = organizations.byId(original.parentId()).orElseThrow();
         LocalDate today = clock.today();
         String reason = request.reason();
+        requireMembersOf(original, request.parts());
         List<Organization> parts = new ArrayList<>();
+        List<OrganizationEvents.SplitPart> published = new ArrayList<>();
         for (SplitPart part : request.parts()) {
             Organization created = create(part.code(), part.name().strip(), original.type(), original.sector(), parent,
                     today, Change.SPLIT_FROM, reason);
@@ -147,13 +160,57 @@ public class OrganizationService {
                 relocate(child, created, Change.MOVED, reason);
             }
             parts.add(created);
+            published.add(new OrganizationEvents.SplitPart(created.id(), created.code(), created.name(),
+                    listOrEmpty(part.childIds()), listOrEmpty(part.memberIds())));
         }
         List<String> partIds = parts.stream().map(p -> p.id().toString()).toList();
-        timeline.record(original, Change.SPLIT, today, reason, null, Map.of("parts", partIds));
+        timeline.record(original, Change.SPLIT, today, reason, null, Map.of("parts", partIds,
+                "memberIds", published.stream().collect(Collectors.toMap(
+                        p -> p.id().toString(), p -> p.memberIds().stream().map(UUID::toString).toList()))));
+        // Before the original's dissolution, so a consumer learns where its members go before it is told it ended.
+        events.split(original, today, reason, request.dissolveOriginal(), published);
         if (request.dissolveOriginal()) {
             end(original, today, reason, null, Change.DISSOLVED);
         }
         return parts;
+    }
+
+    /**
+     * The organization a caller acts for (their token's org_id, the root of their scope) is moved,
+     * merged, split or dissolved only by a level above it, which a platform-admin always is.
+     */
+    private void requireHigherLevel(Organization organization) {
+        if (!scope.isUnrestricted() && caller.orgId().filter(organization.id()::equals).isPresent()) {
+            throw new DomainException(403, "ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL", organization.name());
+        }
+    }
+
+    /**
+     * The members a split assigns to its parts must be on the original's roster (as the member.*
+     * events have told it) and each in one part only; everyone else stays with the original.
+     */
+    private void requireMembersOf(Organization original, List<SplitPart> parts) {
+        Set<UUID> assigned = new HashSet<>();
+        for (SplitPart part : parts) {
+            for (UUID member : listOrEmpty(part.memberIds())) {
+                if (!assigned.add(member)) {
+                    throw DomainException.unprocessable("ORGANIZATION_SPLIT_MEMBER_TWICE", member);
+                }
+            }
+        }
+        if (assigned.isEmpty()) {
+            return;
+        }
+        Set<UUID> onRoster = organizations.activeMembersAmong(original.id(), assigned);
+        for (UUID member : assigned) {
+            if (!onRoster.contains(member)) {
+                throw DomainException.unprocessable("ORGANIZATION_SPLIT_MEMBER_NOT_IN_ORIGINAL", member, original.name());
+            }
+        }
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private Organization create(String requestedCode, String name, OrganizationType type, Sector sector,

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.audit.AuditTrail;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,16 +21,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class Timeline {
 
+    /** The audit log's target type of tree and leadership changes. */
+    public static final String AUDIT_TARGET = "organization";
+
     @Inject
     EntityManager em;
 
     @Inject
     Caller caller;
 
+    @Inject
+    AuditTrail audit;
+
+    /** The history entry users read, and the audit entry auditors read, in the transaction of the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Organization organization, Change change, LocalDate effectiveOn, String reason,
             Map<String, Object> before, Map<String, Object> after) {
         em.persist(new OrganizationHistory(organization.id(), change, caller.subject(), effectiveOn, reason, before, after));
+        audit.write(change.auditAction(), AUDIT_TARGET, organization.id(), before, after);
     }
 
     /** Opens the first snapshot of a new organization, valid from its establishment. */

@@ -4,7 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.dangjian.organization.pairing.PairingDtos.EndPairing;
 import org.dangjian.organization.pairing.PairingDtos.Pair;
 import org.dangjian.organization.pairing.PairingDtos.PairingView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +36,9 @@ public class PairingResource {
     @Inject
     PairingService service;
 
+    @Inject
+    AuditLog audit;
+
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Pair two organizations for a period",
@@ -46,6 +53,24 @@ public class PairingResource {
     @Operation(summary = "End a pairing early")
     public PairingView end(@PathParam("id") UUID id, @Valid @NotNull EndPairing request) {
         return PairingView.of(service.end(id, request));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "One pairing")
+    public PairingView get(@PathParam("id") UUID id) {
+        return PairingView.of(service.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
+    @Operation(summary = "When the pairing was made and ended, by whom and why (oldest first)")
+    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return audit.history(PairingService.AUDIT_TARGET, service.get(id).id(), page, size);
     }
 
     @GET

@@ -10,6 +10,8 @@ import org.dangjian.organization.organization.OrganizationService;
 import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.pairing.PairingDtos.EndPairing;
 import org.dangjian.organization.pairing.PairingDtos.Pair;
+import org.dangjian.organization.pairing.PairingDtos.PairingView;
+import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
 
@@ -18,6 +20,8 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PairingService {
+
+    public static final String AUDIT_TARGET = "pairing";
 
     @Inject
     EntityManager em;
@@ -33,6 +37,9 @@ public class PairingService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * Both sides must be in the caller's scope: a partner elsewhere is reported like a missing one,
@@ -58,17 +65,27 @@ public class PairingService {
         }
         em.persist(pairing);
         em.flush();
+        audit.write("PAIRING_CREATED", AUDIT_TARGET, pairing.id(), null, PairingView.of(pairing));
         return pairing;
     }
 
     @Transactional
     public Pairing end(UUID id, EndPairing request) {
+        Pairing pairing = get(id);
+        PairingView before = PairingView.of(pairing);
+        pairing.end(request.endedOn() != null ? request.endedOn() : clock.today(), request.reason());
+        em.flush();
+        audit.write("PAIRING_ENDED", AUDIT_TARGET, pairing.id(), before, PairingView.of(pairing));
+        return pairing;
+    }
+
+    /** A pairing is visible when the organization that initiated it is in the caller's scope. */
+    @Transactional
+    public Pairing get(UUID id) {
         Pairing pairing = em.find(Pairing.class, id);
         if (pairing == null || repository.byId(pairing.organizationId()).filter(scope::covers).isEmpty()) {
             throw DomainException.notFound("PAIRING_NOT_FOUND", id);
         }
-        pairing.end(request.endedOn() != null ? request.endedOn() : clock.today(), request.reason());
-        em.flush();
         return pairing;
     }
 
