@@ -156,6 +156,25 @@ class AuditLogTest {
         as(Caller.ORG_ADMIN, mine).get("/api/v1/audit-entries").then().statusCode(403);
     }
 
+    @Test
+    void anAuditorExportsTheLogOfTheirSubtreeAsCsv() {
+        UUID mine = newCommittee("审计导出党委");
+        UUID branch = newChild(mine, "审计导出支部", "BRANCH");
+        UUID other = newCommittee("审计导出他级党委");
+        command(branch, "rename", body("name", "审计导出支部（新）", "reason", "r")).statusCode(200);
+
+        String csv = as(Caller.AUDITOR, mine).queryParam("targetId", branch).get("/api/v1/audit-entries/export")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals("id,occurredAt,actor,action,targetType,targetId,before,after", lines[0]);
+        assertEquals(3, lines.length, csv);
+        assertEquals(true, lines[1].contains("ORGANIZATION_RENAMED") && lines[2].contains("ORGANIZATION_ESTABLISHED"), csv);
+
+        String outside = as(Caller.AUDITOR, other).queryParam("targetId", branch).get("/api/v1/audit-entries/export")
+                .then().statusCode(200).extract().asString();
+        assertEquals(1, outside.split("\r\n").length, "only the header outside the auditor's subtree");
+    }
+
     private List<Object> actions(String targetType, UUID target) {
         return audit(targetType, target).stream().map(r -> r[0]).toList();
     }

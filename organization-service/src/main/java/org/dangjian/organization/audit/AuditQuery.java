@@ -63,17 +63,27 @@ public class AuditQuery {
     public record Filter(String targetType, UUID targetId, String action, String actor, LocalDate from, LocalDate to) {
     }
 
+    /** The caller's subtree, resolved while the request is at hand (an export streams after it). */
+    public record Subtree(String prefix, boolean unrestricted) {
+    }
+
+    public java.util.Optional<Subtree> callerSubtree() {
+        return scope.subtreePrefix().map(prefix -> new Subtree(prefix, scope.isUnrestricted()));
+    }
+
     @Transactional
     public Page<EntryView> search(Filter filter, UUID after, int size) {
-        String prefix = scope.subtreePrefix().orElse(null);
-        if (prefix == null) {
-            return new Page<>(List.of(), null);
-        }
+        return callerSubtree().map(subtree -> search(subtree, filter, after, size)).orElse(new Page<>(List.of(), null));
+    }
+
+    @Transactional
+    public Page<EntryView> search(Subtree subtree, Filter filter, UUID after, int size) {
+        String prefix = subtree.prefix();
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.occurred_at, a.actor, a.action, a.target_type, a.target_id, cast(a.details as text)
                 from audit_entry a""");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        if (!scope.isUnrestricted()) {
+        if (!subtree.unrestricted()) {
             sql.append(" join organization o on o.id = ").append(OWNER).append(" and o.path like :prefix || '%'");
             parameters.put("prefix", prefix);
         }

@@ -37,12 +37,16 @@ public class OrgTreeConsumer {
     @Inject
     ConsumerRetry retry;
 
+    /** The events whose data is the whole organization node (organization-service's OrganizationView). */
+    static final java.util.Set<String> NODE_EVENTS = java.util.Set.of("organization.established", "organization.changed",
+            "organization.moved", "organization.dissolved", "organization.split");
+
     @Incoming("organization-events")
     @Blocking // ordered (the default): one record at a time keeps each organization's events in order
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (!event.type().startsWith("organization.")) {
-            return;
+        if (!NODE_EVENTS.contains(event.type())) {
+            return; // e.g. organization.leadership-changed: about an organization, not its place in the tree
         }
         retry.inTransaction(() -> {
             if (!processed.firstDelivery(service + ".org-tree", event.id())) {
