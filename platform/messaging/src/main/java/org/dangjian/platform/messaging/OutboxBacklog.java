@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How far the relay is behind: events committed but not yet acknowledged by Kafka. Refreshed by
- * the relay after each pass (so scraping costs no query), exported as metrics and shown in the
- * readiness details. A backlog alone keeps the service ready: writes must go on while Kafka is down.
+ * How far the relay is behind: events committed but not yet acknowledged by Kafka. Refreshed on
+ * every replica after each relay pass or attempt (so scraping costs no query and every replica
+ * reports the same backlog, whichever holds the relay lock), exported as metrics and shown in the
+ * readiness details with whether this replica is the one relaying. A backlog alone keeps the service ready: writes must go on while Kafka is down.
  */
 @ApplicationScoped
 public class OutboxBacklog {
@@ -32,6 +33,7 @@ public class OutboxBacklog {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Instant> lastPublishedAt = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean relaying = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
     void registerMetrics() {
@@ -49,6 +51,10 @@ public class OutboxBacklog {
                 from outbox_event where published_at is null""").getSingleResult();
         pending.set(((Number) row[0]).longValue());
         oldestPendingSeconds.set(((Number) row[1]).longValue());
+    }
+
+    void relaying(boolean holdsTheLock) {
+        relaying.set(holdsTheLock);
     }
 
     void published(int count) {
@@ -77,6 +83,7 @@ public class OutboxBacklog {
                     .withData("pending", backlog.pending.get())
                     .withData("oldestPendingSeconds", backlog.oldestPendingSeconds.get())
                     .withData("published", backlog.published.get())
+                    .withData("relayingReplica", backlog.relaying.get())
                     .withData("lastPublishedAt", last == null ? "never" : last.toString())
                     .build();
         }

@@ -115,7 +115,10 @@ public class OutboxRelay {
     int relayBatch() {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK_KEY).getSingleResult();
+        backlog.relaying(Boolean.TRUE.equals(locked));
         if (!Boolean.TRUE.equals(locked)) {
+            // Another replica relays; this one still reports the backlog it would be scraped for.
+            backlog.refresh();
             return 0;
         }
         int published = publishPending();
