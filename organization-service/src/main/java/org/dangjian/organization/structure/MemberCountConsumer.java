@@ -5,9 +5,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -26,10 +25,7 @@ public class MemberCountConsumer {
     static final String CONSUMER = "organization-service.member-counts";
 
     @Inject
-    ConsumerRetry retry;
-
-    @Inject
-    ProcessedEvents processed;
+    EventReactions reactions;
 
     @Inject
     MemberRoster roster;
@@ -37,19 +33,10 @@ public class MemberCountConsumer {
     @Incoming("member-events")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
-        retry.inTransaction(() -> apply(event));
+        reactions.applyOnce(CONSUMER, record, type -> type.startsWith("member."), this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!event.type().startsWith("member.")) {
-            return;
-        }
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("event %s already applied", event.id());
-            return;
-        }
         JsonNode data = event.data();
         UUID member = uuid(data, "memberId");
         long version = data.path("version").asLong(0);

@@ -5,9 +5,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.messaging.ConsumerRetry;
-import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
+import org.dangjian.platform.messaging.EventReactions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -28,14 +26,11 @@ public class OrgTreeConsumer {
     @Inject
     OrgTree tree;
 
-    @Inject
-    ProcessedEvents processed;
-
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
     @Inject
-    ConsumerRetry retry;
+    EventReactions reactions;
 
     /** The events whose data is the whole organization node (organization-service's OrganizationView). */
     static final java.util.Set<String> NODE_EVENTS = java.util.Set.of("organization.established", "organization.changed",
@@ -44,17 +39,8 @@ public class OrgTreeConsumer {
     @Incoming("organization-events")
     @Blocking // ordered (the default): one record at a time keeps each organization's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!NODE_EVENTS.contains(event.type())) {
-            return; // e.g. organization.leadership-changed: about an organization, not its place in the tree
-        }
-        retry.inTransaction(() -> {
-            if (!processed.firstDelivery(service + ".org-tree", event.id())) {
-                LOG.debugf("event %s already applied", event.id());
-                return;
-            }
-            apply(event.data());
-        });
+        // Other organization.* types (e.g. leadership-changed) are about an organization, not its place in the tree.
+        reactions.applyOnce(service + ".org-tree", record, NODE_EVENTS::contains, event -> apply(event.data()));
     }
 
     private void apply(JsonNode node) {
