@@ -52,6 +52,14 @@ public interface MemberRules {
 
     /** 发展党员工作细则: the numbers each stage change is checked against. */
     interface Pipeline {
+        /** 谈话: the branch talks with an applicant within this period of the application. */
+        @WithDefault("P1M")
+        Period talkWithin();
+
+        /** 考察: an activist is reviewed at least this often; the last review may be no older than this at candidacy. */
+        @WithDefault("P6M")
+        Period activistReviewInterval();
+
         /** An activist is cultivated at least this long before becoming a candidate. */
         @WithDefault("P1Y")
         Period activistMinimumPeriod();
