@@ -23,6 +23,19 @@ public interface MemberRules {
 
     Mobile mobile();
 
+    SelfService selfService();
+
+    /** What a member may change on their own record from a mobile front-end (DOMAIN.md §6). */
+    interface SelfService {
+        /**
+         * CorrectMember fields a member edits themself: how to reach them and facts only they know
+         * first. Identity (name, ID, birth date, ethnicity, gender) is checked against documents by the
+         * organization; category sets the dues bracket; group and grid are the branch's assignment.
+         */
+        @WithDefault("phone,education,workUnit")
+        java.util.Set<String> editableFields();
+    }
+
     /** 流动党员: when being away becomes a reason to transfer instead. */
     interface Mobile {
         /** A member away at least this long at a fixed place should transfer their relationship. */
