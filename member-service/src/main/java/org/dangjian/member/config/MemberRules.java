@@ -117,6 +117,10 @@ public interface MemberRules {
         @WithDefault("6")
         int lapseMonths();
 
+        /** Longest run of months one exemption (减免) may cover; a longer hardship is decided again. */
+        @WithDefault("12")
+        int exemptionMaximumMonths();
+
         /** First month the platform tracks dues for: earlier months are on paper. */
         @WithDefault("2026-01")
         String trackedFrom();
