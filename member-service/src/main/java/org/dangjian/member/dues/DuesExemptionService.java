@@ -2,6 +2,8 @@ package org.dangjian.member.dues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.dues.DuesDtos.ExemptionView;
@@ -42,9 +44,14 @@ public class DuesExemptionService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    EntityManager em;
+
     @Transactional
     public ExemptionView grant(UUID memberId, GrantExemption r) {
         Member m = duesService.payingMember(memberId);
+        // Two decisions for the same member at once would both pass the overlap check: one waits for the other.
+        em.lock(m, LockModeType.PESSIMISTIC_WRITE);
         if (r.to().isBefore(r.from())) {
             throw DomainException.unprocessable("DUES_EXEMPTION_PERIOD_INVALID", r.from(), r.to());
         }
