@@ -23,6 +23,19 @@ public interface MemberRules {
 
     Mobile mobile();
 
+    SelfService selfService();
+
+    /** What a member may change on their own record from a mobile front-end (DOMAIN.md §6). */
+    interface SelfService {
+        /**
+         * CorrectMember fields a member edits themself: how to reach them and facts only they know
+         * first. Identity (name, ID, birth date, ethnicity, gender) is checked against documents by the
+         * organization; category sets the dues bracket; group and grid are the branch's assignment.
+         */
+        @WithDefault("phone,education,workUnit")
+        java.util.Set<String> editableFields();
+    }
+
     /** 流动党员: when being away becomes a reason to transfer instead. */
     interface Mobile {
         /** A member away at least this long at a fixed place should transfer their relationship. */
@@ -52,6 +65,14 @@ public interface MemberRules {
 
     /** 发展党员工作细则: the numbers each stage change is checked against. */
     interface Pipeline {
+        /** 谈话: the branch talks with an applicant within this period of the application. */
+        @WithDefault("P1M")
+        Period talkWithin();
+
+        /** 考察: an activist is reviewed at least this often; the last review may be no older than this at candidacy. */
+        @WithDefault("P6M")
+        Period activistReviewInterval();
+
         /** An activist is cultivated at least this long before becoming a candidate. */
         @WithDefault("P1Y")
         Period activistMinimumPeriod();
@@ -95,6 +116,10 @@ public interface MemberRules {
         /** Consecutive unpaid months after which a member is flagged (6: treated as 自行脱党 unless excused). */
         @WithDefault("6")
         int lapseMonths();
+
+        /** Longest run of months one exemption (减免) may cover; a longer hardship is decided again. */
+        @WithDefault("12")
+        int exemptionMaximumMonths();
 
         /** First month the platform tracks dues for: earlier months are on paper. */
         @WithDefault("2026-01")

@@ -2,6 +2,7 @@ package org.dangjian.member.dues;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -56,8 +57,31 @@ public final class DuesDtos {
     public record Receipt(UUID memberId, List<PaymentView> payments, BigDecimal total) {
     }
 
-    @Schema(name = "DuesMonth", description = "amount is null when no base is set for the month's year")
-    public record MonthView(YearMonth month, BigDecimal amount, boolean paid, LocalDate paidOn) {
+    @Schema(name = "DuesMonth", description = "amount is null when no base is set for the month's year; exemption is "
+            + "REDUCED (amount is the reduced one) or WAIVED (nothing owed, not counted as unpaid) when one covers the month")
+    public record MonthView(YearMonth month, BigDecimal amount, boolean paid, LocalDate paidOn, DuesExemption.Kind exemption) {
+    }
+
+    @Schema(name = "GrantDuesExemption", description = "党费减免: on the branch general meeting's decision, for a member in "
+            + "real hardship. REDUCED needs monthlyAmount; WAIVED (免交) owes nothing.")
+    public record GrantExemption(
+            @NotNull DuesExemption.Kind kind,
+            @Schema(example = "2026-07") @NotNull YearMonth from,
+            @Schema(example = "2026-12") @NotNull YearMonth to,
+            @Schema(example = "0.20") @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal monthlyAmount,
+            @Schema(example = "大病住院，家庭生活困难") @NotBlank @Size(max = 500) String reason,
+            @Schema(example = "支部党员大会〔2026〕5号") @NotBlank @Size(max = 100) String decisionRef,
+            @NotNull @PastOrPresent LocalDate approvedOn) {
+    }
+
+    @Schema(name = "DuesExemption")
+    public record ExemptionView(UUID id, UUID memberId, DuesExemption.Kind kind, YearMonth from, YearMonth to,
+            BigDecimal monthlyAmount, String reason, String decisionRef, LocalDate approvedOn, String recordedBy) {
+
+        static ExemptionView of(DuesExemption e) {
+            return new ExemptionView(e.id(), e.memberId(), e.kind(), e.from(), e.to(), e.monthlyAmount(), e.reason(),
+                    e.decisionRef(), e.approvedOn(), e.recordedBy());
+        }
     }
 
     @Schema(name = "DuesStatement", description = "Months owed from admission (or the first tracked month) to asOf")

@@ -33,6 +33,13 @@ public class DuesRepository {
                 .getResultList();
     }
 
+    /** Exemptions of the members that cover any month from {@code from} to {@code to}. */
+    public List<DuesExemption> exemptions(Collection<UUID> memberIds, YearMonth from, YearMonth to) {
+        return em.createQuery("from DuesExemption e where e.memberId in :m and e.fromMonth <= :t and e.toMonth >= :f "
+                + "order by e.fromMonth", DuesExemption.class).setParameter("m", memberIds).setParameter("f", from.atDay(1))
+                .setParameter("t", to.atDay(1)).getResultList();
+    }
+
     public void persist(Object entity) {
         em.persist(entity);
     }

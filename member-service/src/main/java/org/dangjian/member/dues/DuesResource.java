@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.dangjian.member.dues.DuesDtos.BaseView;
+import org.dangjian.member.dues.DuesDtos.ExemptionView;
+import org.dangjian.member.dues.DuesDtos.GrantExemption;
 import org.dangjian.member.dues.DuesDtos.Pay;
 import org.dangjian.member.dues.DuesDtos.SetBase;
 import org.dangjian.member.dues.DuesDtos.Statement;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/members/{id}/dues")
@@ -38,6 +41,9 @@ public class DuesResource {
 
     @Inject
     DuesService service;
+
+    @Inject
+    DuesExemptionService exemptionService;
 
     @PUT
     @Path("/bases/{year}")
@@ -56,6 +62,26 @@ public class DuesResource {
             description = "Each month at the base of its year; 409 when a month is already paid.")
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull Pay request) {
         return Response.status(Response.Status.CREATED).entity(service.pay(id, request.months(), request.paidOn())).build();
+    }
+
+    @POST
+    @Path("/exemptions")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Reduce or waive a member's dues for some months (党费减免)",
+            description = "On the branch general meeting's decision, with a reason; at most 12 months (configurable), no "
+                    + "overlap with another exemption (409) nor with a paid month (409). A REDUCED month is owed at "
+                    + "monthlyAmount; a WAIVED month is owed nothing, cannot be paid, and does not count towards the "
+                    + "six-month lapse flag.")
+    public Response exempt(@PathParam("id") UUID id, @Valid @NotNull GrantExemption request) {
+        return Response.status(Response.Status.CREATED).entity(exemptionService.grant(id, request)).build();
+    }
+
+    @GET
+    @Path("/exemptions")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.MEMBER})
+    @Operation(summary = "A member's dues exemptions, oldest first")
+    public List<ExemptionView> exemptions(@PathParam("id") UUID id) {
+        return exemptionService.of(id);
     }
 
     @GET

@@ -93,6 +93,7 @@ public class DuesService {
         Set<YearMonth> paid = dues.payments(List.of(m.id()), first, last).stream().map(DuesPayment::month)
                 .collect(Collectors.toSet());
         Map<Integer, DuesBase> bases = basesByYear(m.id(), first.getYear(), last.getYear());
+        List<DuesExemption> exemptions = dues.exemptions(List.of(m.id()), first, last);
         LocalDate on = paidOn != null ? paidOn : clock.today();
         List<PaymentView> recorded = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -103,14 +104,11 @@ public class DuesService {
             if (paid.contains(month)) {
                 throw DomainException.conflict("DUES_MONTH_ALREADY_PAID", month);
             }
-            DuesBase base = bases.get(month.getYear());
-            if (base == null) {
-                throw DomainException.unprocessable("DUES_BASE_NOT_SET", month.getYear());
-            }
-            DuesPayment payment = new DuesPayment(m.id(), month, base.monthlyAmount(), on, caller.subject());
+            BigDecimal amount = amountOwed(month, bases, exemptions);
+            DuesPayment payment = new DuesPayment(m.id(), month, amount, on, caller.subject());
             dues.persist(payment);
             recorded.add(PaymentView.of(payment));
-            total = total.add(base.monthlyAmount());
+            total = total.add(amount);
         }
         dues.flush();
         Receipt receipt = new Receipt(m.id(), recorded, total);
@@ -149,11 +147,14 @@ public class DuesService {
                 .collect(Collectors.groupingBy(DuesPayment::memberId));
         Map<UUID, List<DuesBase>> bases = dues.bases(ids, earliest.getYear(), asOf.getYear()).stream()
                 .collect(Collectors.groupingBy(DuesBase::memberId));
+        Map<UUID, List<DuesExemption>> exemptions = dues.exemptions(ids, earliest, asOf).stream()
+                .collect(Collectors.groupingBy(DuesExemption::memberId));
         return ms.stream().map(m -> statement(m, asOf, payments.getOrDefault(m.id(), List.of()),
-                bases.getOrDefault(m.id(), List.of()))).toList();
+                bases.getOrDefault(m.id(), List.of()), exemptions.getOrDefault(m.id(), List.of()))).toList();
     }
 
-    private Statement statement(Member m, YearMonth asOf, List<DuesPayment> payments, List<DuesBase> bases) {
+    private Statement statement(Member m, YearMonth asOf, List<DuesPayment> payments, List<DuesBase> bases,
+            List<DuesExemption> exemptions) {
         Map<YearMonth, DuesPayment> paid = payments.stream().collect(Collectors.toMap(DuesPayment::month, Function.identity()));
         Map<Integer, BigDecimal> amounts = bases.stream().collect(Collectors.toMap(DuesBase::year, DuesBase::monthlyAmount));
         YearMonth owedFrom = owedFrom(m);
@@ -164,9 +165,15 @@ public class DuesService {
         BigDecimal arrears = BigDecimal.ZERO.setScale(2);
         for (YearMonth month = owedFrom; !month.isAfter(asOf); month = month.plusMonths(1)) {
             DuesPayment payment = paid.get(month);
-            BigDecimal amount = payment != null ? payment.amount() : amounts.get(month.getYear());
-            months.add(new MonthView(month, amount, payment != null, payment == null ? null : payment.paidOn()));
-            if (payment == null) {
+            DuesExemption exemption = covering(month, exemptions);
+            BigDecimal amount = payment != null ? payment.amount()
+                    : exemption != null ? exemption.amountOwed() : amounts.get(month.getYear());
+            months.add(new MonthView(month, amount, payment != null, payment == null ? null : payment.paidOn(),
+                    exemption == null ? null : exemption.kind()));
+            if (exemption != null && exemption.kind() == DuesExemption.Kind.WAIVED) {
+                // Excused: nothing owed, and not part of a run of months "unpaid without reason".
+                run = 0;
+            } else if (payment == null) {
                 unpaid++;
                 run++;
                 longest = Math.max(longest, run);
@@ -187,7 +194,27 @@ public class DuesService {
         return from.isBefore(tracked) ? tracked : from;
     }
 
-    private Member payingMember(UUID memberId) {
+    /** A month's dues: the exemption's amount when one covers it (a waived month cannot be paid), else the year's base. */
+    private static BigDecimal amountOwed(YearMonth month, Map<Integer, DuesBase> bases, List<DuesExemption> exemptions) {
+        DuesExemption exemption = covering(month, exemptions);
+        if (exemption != null) {
+            if (exemption.kind() == DuesExemption.Kind.WAIVED) {
+                throw DomainException.unprocessable("DUES_MONTH_WAIVED", month);
+            }
+            return exemption.amountOwed();
+        }
+        DuesBase base = bases.get(month.getYear());
+        if (base == null) {
+            throw DomainException.unprocessable("DUES_BASE_NOT_SET", month.getYear());
+        }
+        return base.monthlyAmount();
+    }
+
+    static DuesExemption covering(YearMonth month, List<DuesExemption> exemptions) {
+        return exemptions.stream().filter(e -> e.covers(month)).findFirst().orElse(null);
+    }
+
+    Member payingMember(UUID memberId) {
         Member m = access.visible(memberId);
         if (!m.stage().isMember() || !m.isHere()) {
             throw DomainException.unprocessable("DUES_NOT_A_PARTY_MEMBER", m.stage());

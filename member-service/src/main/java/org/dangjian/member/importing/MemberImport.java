@@ -33,7 +33,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Bulk registration of member records from CSV, with exactly the API's validation (Bean Validation of
+ * Bulk registration of member records from CSV or Excel, with exactly the API's validation (Bean Validation of
  * {@link RegisterMember}, then every rule of registration) and a report per row. All rows commit
  * together, or none (ALL_OR_NOTHING), or the good rows commit and the bad ones are reported (SKIP_BAD_ROWS).
  */
@@ -71,18 +71,27 @@ public class MemberImport {
     @Inject
     Validator validator;
 
-    public Report run(InputStream body, Mode mode, Locale locale) {
-        List<List<String>> rows;
+    /** A UTF-8 CSV file (RFC 4180), a header row first. */
+    public Report csv(InputStream body, Mode mode, Locale locale) {
         try {
-            rows = Csv.read(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
+            return run(Csv.read(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))), mode, locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first worksheet of an Excel workbook, a header row first. */
+    public Report xlsx(InputStream body, Mode mode, Locale locale) {
+        // The header, the allowed rows and one more, so a file over the limit is recognised as such.
+        return run(Xlsx.read(body, MAX_ROWS + 2), mode, locale);
+    }
+
+    private Report run(List<List<String>> rows, Mode mode, Locale locale) {
         if (rows.isEmpty()) {
             throw DomainException.badRequest("IMPORT_HEADER_INVALID", String.join(",", REQUIRED));
         }
         Map<String, Integer> header = header(rows.get(0));
-        List<List<String>> data = rows.subList(1, rows.size()).stream().filter(r -> !(r.size() == 1 && r.get(0).isBlank())).toList();
+        List<List<String>> data = rows.subList(1, rows.size()).stream().filter(r -> !r.stream().allMatch(String::isBlank)).toList();
         if (data.size() > MAX_ROWS) {
             throw DomainException.badRequest("IMPORT_TOO_MANY_ROWS", MAX_ROWS);
         }
@@ -157,6 +166,10 @@ public class MemberImport {
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
+            if (name.isEmpty()) {
+                // Spreadsheets keep formatted but empty cells after the last column.
+                continue;
+            }
             if (!COLUMNS.contains(name) || header.put(name, i) != null) {
                 throw DomainException.badRequest("IMPORT_HEADER_INVALID", String.join(",", REQUIRED));
             }

@@ -18,7 +18,11 @@ import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** Member records (党员档案): registration, correction, reading and search, with personal data protected. */
@@ -99,6 +103,9 @@ public class MemberService {
     @Transactional
     public MemberView correct(UUID id, CorrectMember c, Long expectedVersion) {
         Member member = access.visible(id);
+        if (access.isSelfServiceOnly()) {
+            requireSelfEditable(c);
+        }
         requireVersion(member, expectedVersion);
         Snapshot before = snapshot(member);
         PersonalDetails d = member.details();
@@ -191,6 +198,29 @@ public class MemberService {
         int minimum = rules.registration().minimumApplicantAge();
         if (appliedOn != null && appliedOn.isBefore(birthDate.plusYears(minimum))) {
             throw DomainException.unprocessable("MEMBER_APPLICANT_UNDER_AGE", minimum, appliedOn);
+        }
+    }
+
+    /** A member editing their own record may change only the configured fields; naming any other is refused whole. */
+    private void requireSelfEditable(CorrectMember c) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("name", c.name());
+        given.put("gender", c.gender());
+        given.put("ethnicity", c.ethnicity());
+        given.put("birthDate", c.birthDate());
+        given.put("nationalId", c.nationalId());
+        given.put("phone", c.phone());
+        given.put("education", c.education());
+        given.put("category", c.category());
+        given.put("workUnit", c.workUnit());
+        given.put("groupId", c.groupId());
+        given.put("grid", c.grid());
+        Set<String> editable = rules.selfService().editableFields();
+        List<String> refused = given.entrySet().stream().filter(e -> e.getValue() != null && !editable.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+        if (!refused.isEmpty()) {
+            throw new DomainException(403, "MEMBER_FIELD_NOT_SELF_EDITABLE", String.join(", ", refused),
+                    String.join(", ", editable));
         }
     }
 

@@ -9,6 +9,8 @@ import org.dangjian.member.pipeline.PipelineDtos.ChangeStage;
 import org.dangjian.platform.api.DomainException;
 
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
 
 /**
  * The rules of 发展党员工作细则 (DOMAIN.md §2), one check per rule, each refusing with its own code.
@@ -93,6 +95,42 @@ public class DevelopmentPolicy {
         }
         if (r.toStage() == MemberStage.EXPELLED && !m.stage().isMember()) {
             throw DomainException.unprocessable("MEMBER_END_NOT_APPLICABLE", r.toStage(), m.stage());
+        }
+    }
+
+    /** 谈话: due within the configured period of the application. */
+    public LocalDate talkDueOn(LocalDate appliedOn) {
+        return appliedOn.plus(talkWithin());
+    }
+
+    /** 考察: the next review is due one interval after the activist date or the last review. */
+    public LocalDate reviewDueOn(LocalDate lastCheckpoint) {
+        return lastCheckpoint.plus(reviewInterval());
+    }
+
+    public Period talkWithin() {
+        return rules.pipeline().talkWithin();
+    }
+
+    public Period reviewInterval() {
+        return rules.pipeline().activistReviewInterval();
+    }
+
+    /** An applicant becomes an activist only after the branch has talked with them (late or not). */
+    public void checkTalkHeld(ChangeStage r, Optional<LocalDate> firstTalk) {
+        if (firstTalk.isEmpty()) {
+            throw DomainException.unprocessable("MEMBER_TALK_REQUIRED", r.effectiveOn());
+        }
+    }
+
+    /**
+     * An activist's cultivation is current when the last review (or the activist date, if none) is no
+     * older than the review interval on the day of the candidacy decision.
+     */
+    public void checkActivistReviewed(Member m, ChangeStage r, Optional<LocalDate> lastReview) {
+        LocalDate due = reviewDueOn(lastReview.orElse(m.dates().activistOn()));
+        if (r.effectiveOn().isAfter(due)) {
+            throw DomainException.unprocessable("MEMBER_ACTIVIST_REVIEW_OVERDUE", reviewInterval(), due);
         }
     }
 

@@ -45,6 +45,9 @@ public class PipelineService {
     DevelopmentPolicy policy;
 
     @Inject
+    DevelopmentRecordRepository followUps;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -129,6 +132,7 @@ public class PipelineService {
     private void becomeActivist(Member m, ChangeStage r, Map<String, Object> details) {
         Set<UUID> contacts = validContacts(m, r.contactMemberIds() == null ? List.of() : r.contactMemberIds());
         policy.checkActivist(r, contacts.size());
+        policy.checkTalkHeld(r, followUps.firstTalkBy(m.id(), r.effectiveOn()));
         m.enter(MemberStage.ACTIVIST, r.effectiveOn());
         replaceContacts(m, contacts, r.effectiveOn());
         details.put("contactMemberIds", contacts);
@@ -137,6 +141,7 @@ public class PipelineService {
     private void becomeCandidate(Member m, ChangeStage r, Map<String, Object> details) {
         int contacts = contactCount(m);
         policy.checkCandidate(m, r, contacts);
+        policy.checkActivistReviewed(m, r, followUps.lastReviewBy(m.id(), r.effectiveOn()));
         m.enter(MemberStage.CANDIDATE, r.effectiveOn());
         details.put("contacts", contacts);
     }

@@ -22,6 +22,9 @@ public class TransferExpiry {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    TransferEvents events;
+
     @Scheduled(cron = "${dangjian.member.transfer.expiry-cron:0 10 0 * * ?}", identity = "transfer-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
@@ -33,6 +36,8 @@ public class TransferExpiry {
     public int expireUnansweredAsOf(LocalDate today) {
         List<Transfer> due = transfers.openPast(today);
         due.forEach(t -> t.expire(today));
+        transfers.flush();
+        due.forEach(events::changed);
         if (!due.isEmpty()) {
             LOG.infof("%d transfer letters expired as of %s", due.size(), today);
         }

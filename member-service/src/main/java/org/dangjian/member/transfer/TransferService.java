@@ -58,6 +58,9 @@ public class TransferService {
     MemberEvents events;
 
     @Inject
+    TransferEvents letterEvents;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -100,6 +103,7 @@ public class TransferService {
                 r.toOutsideOrganization(), issuedOn, validity, caller.subject(), r.note());
         transfers.persistAndFlush(transfer);
         audit.write("TRANSFER_ISSUED", AUDIT_TARGET, transfer.id(), null, TransferView.of(transfer));
+        letterEvents.changed(transfer);
         return TransferView.of(transfer);
     }
 
@@ -162,6 +166,7 @@ public class TransferService {
         transfer.reject(clock.today(), caller.subject(), reason);
         transfers.flush();
         audit.write("TRANSFER_REJECTED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
+        letterEvents.changed(transfer);
         return TransferView.of(transfer);
     }
 
@@ -175,6 +180,7 @@ public class TransferService {
         transfer.cancel(clock.today(), caller.subject(), reason);
         transfers.flush();
         audit.write("TRANSFER_CANCELLED", AUDIT_TARGET, transfer.id(), before, TransferView.of(transfer));
+        letterEvents.changed(transfer);
         return TransferView.of(transfer);
     }
 

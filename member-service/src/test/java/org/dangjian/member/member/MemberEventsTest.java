@@ -53,7 +53,8 @@ class MemberEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"member.registered", "member.updated", "member.transferred", "member.stage-changed", "member.ended"})
+    @ValueSource(strings = {"member.registered", "member.updated", "member.transferred", "member.stage-changed", "member.ended",
+            "member.transfer-issued", "member.transfer-rejected", "member.transfer-cancelled", "member.transfer-expired"})
     void schemaExamplesAreValidEvents(String type) {
         for (JsonNode example : EventContracts.schemaDocument(type).get("examples")) {
             Set<ValidationMessage> errors = EventContracts.schema(type).validate(example);

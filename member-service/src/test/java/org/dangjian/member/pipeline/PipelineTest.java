@@ -78,11 +78,12 @@ class PipelineTest {
         return List.of(Api.registered(branch).toString(), Api.registered(branch).toString());
     }
 
-    /** An activist since {@code since}, with two contacts assigned. */
-    static UUID activist(UUID branch, LocalDate since) {
+    /** An activist since {@code since}, with two contacts assigned and reviewed (考察) on {@code reviewedOn}. */
+    static UUID activist(UUID branch, LocalDate since, LocalDate reviewedOn) {
         UUID member = at(branch, "ACTIVIST", since);
         asPlatformAdmin().body(Map.of("contactMemberIds", contacts(branch))).put("/api/v1/members/" + member + "/contacts")
                 .then().statusCode(200);
+        FollowUpTest.review(member, reviewedOn).statusCode(201);
         return member;
     }
 
@@ -90,6 +91,7 @@ class PipelineTest {
     void applicantBecomesActivistWithTwoFullMemberContactsAndStageChangedIsPublished() {
         TestTree.Node branch = TestTree.branch(TestTree.committee());
         UUID applicant = at(branch.id(), "APPLICANT", today().minusDays(90));
+        FollowUpTest.talk(applicant, today().minusDays(80)).statusCode(201);
         Map<String, Object> body = step("ACTIVIST", today().minusDays(30));
         body.put("contactMemberIds", contacts(branch.id()));
         change(applicant, body).statusCode(201).body("fromStage", equalTo("APPLICANT")).body("toStage", equalTo("ACTIVIST"))
@@ -138,11 +140,12 @@ class PipelineTest {
         TestTree.Node branch = TestTree.branch(TestTree.committee());
         LocalDate since = today().minusDays(400);
         LocalDate oneYear = since.plusYears(1);
-        UUID member = activist(branch.id(), since);
+        LocalDate reviewed = oneYear.minusMonths(2);
+        UUID member = activist(branch.id(), since, reviewed);
         change(member, step("CANDIDATE", oneYear.minusDays(1))).statusCode(422)
                 .body("code", equalTo("MEMBER_ACTIVIST_PERIOD_TOO_SHORT"));
         change(member, step("CANDIDATE", oneYear)).statusCode(201);
-        change(activist(branch.id(), since), step("CANDIDATE", oneYear.plusDays(1))).statusCode(201);
+        change(activist(branch.id(), since, reviewed), step("CANDIDATE", oneYear.plusDays(1))).statusCode(201);
     }
 
     @Test
