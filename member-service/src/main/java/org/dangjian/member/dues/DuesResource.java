@@ -1,5 +1,6 @@
 package org.dangjian.member.dues;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -60,6 +61,7 @@ public class DuesResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Record dues paid for one or several months (交纳党费)",
             description = "Each month at the base of its year; 409 when a month is already paid.")
+    @Idempotent
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull Pay request) {
         return Response.status(Response.Status.CREATED).entity(service.pay(id, request.months(), request.paidOn())).build();
     }

@@ -18,6 +18,8 @@ import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberRepository;
 import org.dangjian.member.member.MemberService;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.Csv;
+import org.dangjian.platform.api.access.BulkOperation;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,6 +56,7 @@ public class MemberExportResource {
     MemberAccess access;
 
     @GET
+    @BulkOperation
     @Produces({"text/csv", MemberImportResource.XLSX})
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.INTEGRATION})
     @Operation(summary = "Export the member records of your scope as CSV or Excel (批量导出)",
@@ -135,7 +138,7 @@ public class MemberExportResource {
 
         @Override
         public void row(List<String> values) throws IOException {
-            writer.write(String.join(",", values.stream().map(MemberExportResource::cell).toList()));
+            writer.write(String.join(",", values.stream().map(Csv::cell).toList()));
             writer.write("\r\n");
         }
 
@@ -184,20 +187,5 @@ public class MemberExportResource {
         public void close() throws IOException {
             workbook.finish();
         }
-    }
-
-    /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not evaluate it. */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.dangjian.member.importing.MemberImport.Mode;
 import org.dangjian.member.importing.MemberImport.Report;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.access.BulkOperation;
 import org.dangjian.platform.api.Messages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +33,7 @@ public class MemberImportResource {
     MemberImport importer;
 
     @POST
+    @BulkOperation
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.INTEGRATION})
     @Operation(summary = "Register member records from a CSV file (批量导入)",
@@ -45,6 +47,7 @@ public class MemberImportResource {
     }
 
     @POST
+    @BulkOperation
     @Consumes(XLSX)
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.INTEGRATION})
     @Operation(summary = "Register member records from an Excel workbook (批量导入, .xlsx)",

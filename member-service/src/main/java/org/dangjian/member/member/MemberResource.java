@@ -1,5 +1,6 @@
 package org.dangjian.member.member;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import org.dangjian.platform.api.EntityTags;
 import java.util.OptionalLong;
@@ -49,6 +50,7 @@ public class MemberResource {
     @Operation(summary = "Register a member record (建立党员档案)",
             description = "Publishes member.registered. 409 MEMBER_NATIONAL_ID_TAKEN when the person already has a record; "
                     + "422 when the branch is not a branch in your scope or a rule is broken.")
+    @Idempotent
     public Response register(@Valid @NotNull RegisterMember request, @Context UriInfo uri) {
         MemberView view = service.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())

@@ -1,5 +1,6 @@
 package org.dangjian.member.pipeline;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ public class FollowUpResource {
     @Operation(summary = "Record the branch's talk with an applicant (谈话)",
             description = "Due within 1 month (configurable) of the application; a later talk is recorded with late=true. "
                     + "An applicant becomes an activist only after a talk (422 MEMBER_TALK_REQUIRED).")
+    @Idempotent
     public Response talk(@PathParam("id") UUID id, @Valid @NotNull RecordTalk request) {
         return Response.status(Response.Status.CREATED).entity(service.recordTalk(id, request)).build();
     }
@@ -48,6 +50,7 @@ public class FollowUpResource {
             description = "Due every 6 months (configurable) from the activist date or the last review; a later one is "
                     + "recorded with late=true. Candidacy needs a review no older than the interval "
                     + "(422 MEMBER_ACTIVIST_REVIEW_OVERDUE).")
+    @Idempotent
     public Response review(@PathParam("id") UUID id, @Valid @NotNull RecordReview request) {
         return Response.status(Response.Status.CREATED).entity(service.recordReview(id, request)).build();
     }
