@@ -73,5 +73,12 @@ public interface ActivityRules {
         /** Yearly training hours secretaries and committee members owe. */
         @WithDefault("56")
         int leaderTraining();
+
+        /**
+         * The leadership seats (organization-service's seat names) whose holders owe {@link #leaderTraining()}:
+         * the secretary, deputy and every committee member (班子成员), as held on the day assessed.
+         */
+        @WithDefault("SECRETARY,DEPUTY_SECRETARY,ORGANIZATION,PUBLICITY,DISCIPLINE,OTHER")
+        Set<String> leaderSeats();
     }
 }

@@ -31,8 +31,11 @@ public final class ComplianceDtos {
     @Schema(name = "BranchCompliance")
     public record BranchCompliance(UUID orgId, String name, String path, String orgType, long fullMembers,
             boolean hasGroups, List<Requirement> requirements, AttendanceFigures attendance,
-            @Schema(description = "roster members with fewer training hours than the members' yearly requirement, "
-                    + "counted from 1 January to the period's end") long membersBelowTrainingHours,
+            @Schema(description = "roster members with fewer training hours than their yearly requirement (members 32, "
+                    + "secretaries and committee members 56, as seated on the period's last day), counted from 1 January "
+                    + "to the period's end") long membersBelowTrainingHours,
+            @Schema(description = "of membersBelowTrainingHours, those held to the leaders' requirement")
+            long leadersBelowTrainingHours,
             boolean behind,
             List<ActivityType> behindOn) {
     }

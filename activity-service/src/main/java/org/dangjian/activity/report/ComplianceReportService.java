@@ -69,14 +69,23 @@ public class ComplianceReportService {
               where a.type = 'TRAINING' and a.status = 'HELD' and a.held_on >= :yearStart and a.held_on < :end
               group by t.member_id
             ),
-            below_hours as (
-              select p.org_id as branch_id, count(*) as n
+            roster_hours as (
+              -- each roster member on the period's last day, whether they then held a leader's seat
+              -- (secretary, committee member: the leaders' requirement) anywhere, and their hours
+              select p.org_id as branch_id, coalesce(tr.hours, 0) as hours,
+                     exists (select 1 from leadership_seat s
+                             where s.member_id = p.member_id and s.seat = any(cast(:leaderSeats as text[]))
+                               and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)) as leader
               from membership_period p join branch b on b.id = p.org_id
               left join training tr on tr.member_id = p.member_id
               where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
                 and (p.stage is null or p.stage = any(cast(:rosterStages as text[])))
-                and coalesce(tr.hours, 0) < :trainingHours
-              group by p.org_id
+            ),
+            below_hours as (
+              select branch_id, count(*) as n, count(*) filter (where leader) as leaders
+              from roster_hours
+              where hours < case when leader then :leaderTrainingHours else :trainingHours end
+              group by branch_id
             ),
             att as (
               select branch_id, sum(expected_count) as expected, sum(present_count) as present,
@@ -85,7 +94,8 @@ public class ComplianceReportService {
             )
             select b.id, b.name, b.path, b.org_type, coalesce(f.n, 0), g.branch_id is not null,
                    r.type, r.required, coalesce(h.held, 0),
-                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(bh.n, 0)
+                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(bh.n, 0),
+                   coalesce(bh.leaders, 0)
             from branch b
             left join below_hours bh on bh.branch_id = b.id
             left join full_members f on f.branch_id = b.id
@@ -138,6 +148,8 @@ public class ComplianceReportService {
                 .setParameter("yearStart", period.start().withDayOfYear(1))
                 .setParameter("rosterStages", array(new ArrayList<>(rules.rosterStages())))
                 .setParameter("trainingHours", java.math.BigDecimal.valueOf(rules.hours().memberTraining()))
+                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()))
+                .setParameter("leaderSeats", array(new ArrayList<>(rules.hours().leaderSeats())))
                 .getResultList();
         Report report = assemble(root, period, rows, children(root));
         LOG.infof("compliance report of %s for %s: %d branches in %d ms", orgId, period.label(),
@@ -151,7 +163,7 @@ public class ComplianceReportService {
         for (Object[] r : rows) {
             BranchBuilder b = branches.computeIfAbsent((UUID) r[0], id -> new BranchBuilder(id, (String) r[1], (String) r[2],
                     (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]),
-                    Sql.count(r[12])));
+                    Sql.count(r[12]), Sql.count(r[13])));
             if (r[6] != null) {
                 ActivityType type = ActivityType.valueOf((String) r[6]);
                 int req = ((Number) r[7]).intValue();
@@ -204,7 +216,7 @@ public class ComplianceReportService {
     }
 
     private static String array(List<String> values) {
-        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\"", "") + "\"").toList()) + "}";
+        return Sql.array(values);
     }
 
     private static final class BranchBuilder {
@@ -218,10 +230,11 @@ public class ComplianceReportService {
         final long present;
         final long leave;
         final long belowHours;
+        final long leadersBelowHours;
         final List<Requirement> requirements = new ArrayList<>();
 
         BranchBuilder(UUID id, String name, String path, String orgType, long fullMembers, boolean hasGroups,
-                long expected, long present, long leave, long belowHours) {
+                long expected, long present, long leave, long belowHours, long leadersBelowHours) {
             this.id = id;
             this.name = name;
             this.path = path;
@@ -232,6 +245,7 @@ public class ComplianceReportService {
             this.present = present;
             this.leave = leave;
             this.belowHours = belowHours;
+            this.leadersBelowHours = leadersBelowHours;
         }
 
         BranchCompliance build() {
@@ -239,7 +253,7 @@ public class ComplianceReportService {
             return new BranchCompliance(id, name, path, orgType, fullMembers, hasGroups, List.copyOf(requirements),
                     new AttendanceFigures(expected, present, leave, expected - present - leave,
                             ComplianceDtos.rate(present, expected)),
-                    belowHours, !behindOn.isEmpty(), behindOn);
+                    belowHours, leadersBelowHours, !behindOn.isEmpty(), behindOn);
         }
     }
 }
