@@ -58,6 +58,9 @@ public class ActivityService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ActivityAudit audit;
+
     @Transactional
     public ActivityView plan(PlanActivity request) {
         scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
@@ -70,6 +73,8 @@ public class ActivityService {
                 request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
                 blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
         activities.persist(activity);
+        activities.flush();
+        audit.write("ACTIVITY_PLANNED", null, activity);
         return ActivityView.of(activity);
     }
 
@@ -98,7 +103,9 @@ public class ActivityService {
                 : request.guests().stream().map(g -> new Guest(g.name().strip(), blankToNull(g.organization()))).toList();
         Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
                 request.minutes(), lines, guests);
-        if (activity.status() == ActivityStatus.HELD) {
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        boolean correction = activity.status() == ActivityStatus.HELD;
+        if (correction) {
             if (request.correctionReason() == null || request.correctionReason().isBlank()) {
                 throw DomainException.unprocessable("ACTIVITY_CORRECTION_REASON_REQUIRED", id);
             }
@@ -108,6 +115,7 @@ public class ActivityService {
             activity.record(recording, caller.subject(), now());
         }
         activities.flush();
+        audit.write(correction ? "ACTIVITY_CORRECTED" : "ACTIVITY_RECORDED", before, activity);
         events.recorded(activity);
         return ActivityView.of(activity);
     }
@@ -115,8 +123,10 @@ public class ActivityService {
     @Transactional
     public ActivityView cancel(UUID id, String reason) {
         Activity activity = get(id);
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         activity.cancel(reason.strip(), caller.subject(), now());
         activities.flush();
+        audit.write("ACTIVITY_CANCELLED", before, activity);
         events.cancelled(activity);
         return ActivityView.of(activity);
     }
