@@ -57,7 +57,7 @@ class AuditLogTest {
     void cancellingIsAudited() {
         Org branch = child(root(), "BRANCH");
         UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
-        admin().body(Map.of("reason", "台风预警")).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200);
+        admin().body(Map.of("reason", "台风预警")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200);
         assertEquals(1, entries(activity, "ACTIVITY_CANCELLED",
                 "details->'after'->>'cancelReason' = '台风预警' and details->'before'->>'status' = 'PLANNED'"));
     }
@@ -66,7 +66,7 @@ class AuditLogTest {
     void refusedWriteLeavesNoEntry() {
         Org branch = child(root(), "BRANCH");
         UUID activity = held(branch.id(), "THEMED_PARTY_DAY", HELD);
-        admin().body(Map.of("reason", "x")).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(409);
+        admin().body(Map.of("reason", "x")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(409);
         assertEquals(0, count("select count(*) from audit_entry where target_id = ?1 and action = 'ACTIVITY_CANCELLED'",
                 activity));
     }

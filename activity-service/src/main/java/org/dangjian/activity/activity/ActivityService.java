@@ -92,8 +92,9 @@ public class ActivityService {
 
     /** The first recording, or a correction of an earlier one (which is kept as a revision). */
     @Transactional
-    public ActivityView record(UUID id, RecordActivity request) {
+    public ActivityView record(UUID id, Long expectedVersion, RecordActivity request) {
         Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
         LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
         Set<UUID> expected = new HashSet<>();
         roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
@@ -121,8 +122,9 @@ public class ActivityService {
     }
 
     @Transactional
-    public ActivityView cancel(UUID id, String reason) {
+    public ActivityView cancel(UUID id, Long expectedVersion, String reason) {
         Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         activity.cancel(reason.strip(), caller.subject(), now());
         activities.flush();
@@ -164,6 +166,16 @@ public class ActivityService {
         ActivityRepository.Found found = activities.list(
                 new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    }
+
+    /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */
+    static void requireVersion(Activity activity, Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new DomainException(428, "IF_MATCH_REQUIRED");
+        }
+        if (expectedVersion != activity.version()) {
+            throw new DomainException(412, "ACTIVITY_VERSION_STALE", activity.version());
+        }
     }
 
     private void keepRevision(Activity activity, String reason) {
