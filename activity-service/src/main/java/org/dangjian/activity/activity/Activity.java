@@ -106,6 +106,15 @@ public class Activity {
     @Column(name = "org_dissolved_at")
     private OffsetDateTime orgDissolvedAt;
 
+    @Column(name = "reassigned_from")
+    private UUID reassignedFrom;
+
+    @Column(name = "reassigned_at")
+    private OffsetDateTime reassignedAt;
+
+    @Column(name = "reassigned_by")
+    private String reassignedBy;
+
     /** Counts of {@link #attendance}, kept for reports that sum many activities. */
     @Column(name = "expected_count", nullable = false)
     private int expectedCount;
@@ -185,6 +194,18 @@ public class Activity {
         return true;
     }
 
+    /** Still PLANNED and flagged: moves to another organization, which clears the flag. */
+    public void reassign(UUID toOrgId, String by, OffsetDateTime now) {
+        if (status != ActivityStatus.PLANNED || orgDissolvedAt == null) {
+            throw DomainException.conflict("ACTIVITY_NOT_AWAITING_REASSIGNMENT", id);
+        }
+        reassignedFrom = orgId;
+        orgId = toOrgId;
+        orgDissolvedAt = null;
+        reassignedAt = now;
+        reassignedBy = by;
+    }
+
     private void require(ActivityStatus next, boolean fromExpectedState) {
         if (!status.mayBecome(next) || !fromExpectedState) {
             throw DomainException.conflict("ACTIVITY_TRANSITION_NOT_ALLOWED", status, next);
@@ -243,6 +264,8 @@ public class Activity {
     public String cancelledBy() { return cancelledBy; }
     public String cancelReason() { return cancelReason; }
     public OffsetDateTime orgDissolvedAt() { return orgDissolvedAt; }
+    public UUID reassignedFrom() { return reassignedFrom; }
+    public OffsetDateTime reassignedAt() { return reassignedAt; }
     public List<Attendance> attendance() { return List.copyOf(attendance); }
     public List<Guest> guests() { return List.copyOf(guests); }
     public long version() { return version; }

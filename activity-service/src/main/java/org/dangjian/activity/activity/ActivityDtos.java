@@ -69,6 +69,10 @@ public final class ActivityDtos {
         }
     }
 
+    @Schema(name = "ReassignActivity", description = "move a planned activity of a dissolved organization to another one")
+    public record ReassignActivity(@Schema(description = "an active organization in your scope") @NotNull UUID orgId) {
+    }
+
     @Schema(name = "CancelActivity")
     public record CancelActivity(@NotBlank @Size(max = 500) String reason) {
     }
@@ -106,14 +110,19 @@ public final class ActivityDtos {
     public record ActivityView(UUID id, UUID orgId, ActivityType type, String typeLabel, String topic,
             OffsetDateTime plannedStart, OffsetDateTime plannedEnd, String place, String onlineLink, String host,
             String recorder, ActivityStatus status, RecordingView recording, AttendanceSummary attendanceSummary,
-            int revision, OffsetDateTime cancelledAt, String cancelReason, OffsetDateTime orgDissolvedAt, long version) {
+            int revision, OffsetDateTime cancelledAt, String cancelReason,
+            @Schema(description = "set while the organization is dissolved and the activity still planned: reassign or cancel it")
+            OffsetDateTime orgDissolvedAt,
+            @Schema(description = "the dissolved organization it was moved from") UUID reassignedFrom,
+            OffsetDateTime reassignedAt, long version) {
 
         static ActivityView of(Activity a) {
             boolean held = a.status() == ActivityStatus.HELD;
             return new ActivityView(a.id(), a.orgId(), a.type(), a.type().label(), a.topic(), a.plannedStart(),
                     a.plannedEnd(), a.place(), a.onlineLink(), a.host(), a.recorder(), a.status(),
                     held ? RecordingView.of(a) : null, held ? AttendanceSummary.of(a.attendance()) : null,
-                    a.revision(), a.cancelledAt(), a.cancelReason(), a.orgDissolvedAt(), a.version());
+                    a.revision(), a.cancelledAt(), a.cancelReason(), a.orgDissolvedAt(), a.reassignedFrom(),
+                    a.reassignedAt(), a.version());
         }
     }
 

@@ -25,6 +25,7 @@ import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
 import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.CancelActivity;
 import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
+import org.dangjian.activity.activity.ActivityDtos.ReassignActivity;
 import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
 import org.dangjian.activity.activity.ActivityDtos.RevisionView;
 import org.dangjian.activity.roster.Roster;
@@ -97,6 +98,28 @@ public class ActivityResource {
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CancelActivity request) {
         return withTag(service.cancel(id, version(ifMatch), request.reason()));
+    }
+
+    @GET
+    @Path("/awaiting-reassignment")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Planned activities of dissolved organizations (撤销) in your scope, oldest plan first",
+            description = "Each is to be reassigned to another organization (POST …/reassign) or cancelled.")
+    public ActivityPage awaitingReassignment(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.awaitingReassignment(page, size);
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Move a planned activity of a dissolved organization to another active organization",
+            description = "Needs If-Match (428 without, 412 when stale). 409 ACTIVITY_NOT_AWAITING_REASSIGNMENT unless "
+                    + "it is planned and its organization dissolved; 404 when the target is outside your scope; "
+                    + "422 when the target is dissolved.")
+    public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReassignActivity request) {
+        return withTag(service.reassign(id, version(ifMatch), request.orgId()));
     }
 
     @GET

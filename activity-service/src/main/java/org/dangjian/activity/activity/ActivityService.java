@@ -133,6 +133,30 @@ public class ActivityService {
         return ActivityView.of(activity);
     }
 
+    /** Moves a flagged activity to another active organization in scope; its roster becomes that organization's. */
+    @Transactional
+    public ActivityView reassign(UUID id, Long expectedVersion, UUID toOrgId) {
+        Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
+        scope.require(toOrgId, "ORGANIZATION_NOT_FOUND", toOrgId);
+        OrgUnit org = tree.node(toOrgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", toOrgId));
+        if (!"ACTIVE".equals(org.status())) {
+            throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
+        }
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        activity.reassign(org.id(), caller.subject(), now());
+        activities.flush();
+        audit.write("ACTIVITY_REASSIGNED", before, activity);
+        return ActivityView.of(activity);
+    }
+
+    /** Planned activities of dissolved organizations in the caller's scope: each to be reassigned or cancelled. */
+    @Transactional
+    public ActivityPage awaitingReassignment(int page, int size) {
+        ActivityRepository.Found found = activities.awaitingReassignment(scope.subtreePrefix().orElse(null), page, size);
+        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    }
+
     @Transactional
     public List<RevisionView> revisions(UUID id) {
         get(id);
