@@ -61,6 +61,10 @@ public class Activity {
 
     private String host;
 
+    /** The host as a member, when known: what the secretary-lecture rule checks against leadership seats. */
+    @Column(name = "host_member_id")
+    private UUID hostMemberId;
+
     private String recorder;
 
     @Enumerated(EnumType.STRING)
@@ -164,6 +168,12 @@ public class Activity {
         return a;
     }
 
+    /** Who hosts (主持/主讲): a member of the roster copy with their name, or a name alone. */
+    public void hostedBy(UUID memberId, String name) {
+        hostMemberId = memberId;
+        host = name;
+    }
+
     /** PLANNED → HELD: the first recording. */
     public void record(Recording recording, String by, OffsetDateTime now) {
         require(ActivityStatus.HELD, status == ActivityStatus.PLANNED);
@@ -249,6 +259,7 @@ public class Activity {
     public String place() { return place; }
     public String onlineLink() { return onlineLink; }
     public String host() { return host; }
+    public UUID hostMemberId() { return hostMemberId; }
     public String recorder() { return recorder; }
     public ActivityStatus status() { return status; }
     public OffsetDateTime plannedAt() { return plannedAt; }

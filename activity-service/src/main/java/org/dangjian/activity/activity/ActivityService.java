@@ -72,6 +72,9 @@ public class ActivityService {
         Activity activity = Activity.plan(new Activity.Plan(org.id(), request.type(), request.topic().strip(),
                 request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
                 blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
+        if (request.hostMemberId() != null) {
+            hostedBy(activity, request.hostMemberId(), request.host());
+        }
         activities.persist(activity);
         activities.flush();
         audit.write("ACTIVITY_PLANNED", null, activity);
@@ -105,6 +108,11 @@ public class ActivityService {
         Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
                 request.minutes(), lines, guests);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        if (request.hostMemberId() != null) {
+            hostedBy(activity, request.hostMemberId(), request.host());
+        } else if (request.host() != null && !request.host().isBlank()) {
+            activity.hostedBy(null, request.host().strip());
+        }
         boolean correction = activity.status() == ActivityStatus.HELD;
         if (correction) {
             if (request.correctionReason() == null || request.correctionReason().isBlank()) {
@@ -190,6 +198,13 @@ public class ActivityService {
         ActivityRepository.Found found = activities.list(
                 new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    }
+
+    /** The host as a member the roster copy knows; their name unless another is given. */
+    private void hostedBy(Activity activity, UUID memberId, String name) {
+        Roster.MemberNow member = roster.member(memberId)
+                .orElseThrow(() -> DomainException.unprocessable("HOST_MEMBER_UNKNOWN", memberId));
+        activity.hostedBy(member.memberId(), name != null && !name.isBlank() ? name.strip() : member.name());
     }
 
     /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */

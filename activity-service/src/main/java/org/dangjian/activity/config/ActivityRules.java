@@ -30,6 +30,19 @@ public interface ActivityRules {
 
     Hours hours();
 
+    /** 书记讲党课: the secretary of each branch gives a Party lecture (PARTY_LECTURE hosted by them). */
+    SecretaryLecture secretaryLecture();
+
+    interface SecretaryLecture {
+        /** At least this many lectures by the secretary seated on the day … (0 switches the rule off) */
+        @WithDefault("1")
+        int minimum();
+
+        /** … per this calendar unit; a shorter report period does not owe it. */
+        @WithDefault("YEAR")
+        Unit per();
+    }
+
     interface Frequency {
         /** At least this many … */
         int minimum();
