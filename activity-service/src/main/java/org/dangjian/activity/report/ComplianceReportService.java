@@ -70,15 +70,18 @@ public class ComplianceReportService {
               where a.type = 'TRAINING' and a.status = 'HELD' and a.held_on >= :yearStart and a.held_on < :end
               group by t.member_id
             ),
+            leaders as (
+              -- who held a leader's seat (secretary, committee member) anywhere on the period's last day
+              select distinct s.member_id from leadership_seat s
+              where s.seat = any(cast(:leaderSeats as text[]))
+                and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)
+            ),
             roster_hours as (
-              -- each roster member on the period's last day, whether they then held a leader's seat
-              -- (secretary, committee member: the leaders' requirement) anywhere, and their hours
-              select p.org_id as branch_id, coalesce(tr.hours, 0) as hours,
-                     exists (select 1 from leadership_seat s
-                             where s.member_id = p.member_id and s.seat = any(cast(:leaderSeats as text[]))
-                               and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)) as leader
+              -- each roster member on the period's last day, whether a leader, and their hours
+              select p.org_id as branch_id, coalesce(tr.hours, 0) as hours, l.member_id is not null as leader
               from membership_period p join branch b on b.id = p.org_id
               left join training tr on tr.member_id = p.member_id
+              left join leaders l on l.member_id = p.member_id
               where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
                 and (p.stage is null or p.stage = any(cast(:rosterStages as text[])))
             ),
