@@ -62,8 +62,13 @@ public final class Activities {
         return body;
     }
 
+    /** The activity's current ETag, as If-Match of a change must name it. */
+    public static String current(UUID activity) {
+        return admin().get("/api/v1/activities/" + activity).then().statusCode(200).extract().header("ETag");
+    }
+
     public static void record(RequestSpecification as, UUID activity, Map<String, Object> body) {
-        as.body(body).post("/api/v1/activities/" + activity + "/record").then().statusCode(200);
+        as.body(body).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then().statusCode(200);
     }
 
     /** Plans and records an activity held at {@code start} with the given attendance lines. */

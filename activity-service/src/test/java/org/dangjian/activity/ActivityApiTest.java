@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ActivityApiTest {
@@ -78,8 +79,8 @@ class ActivityApiTest {
         me.get("/api/v1/activities/" + activity).then().statusCode(404).body("code", equalTo("ACTIVITY_NOT_FOUND"));
         me.get("/api/v1/activities/" + activity + "/revisions").then().statusCode(404);
         me.get("/api/v1/activities/" + activity + "/roster").then().statusCode(404);
-        me.body(Map.of("reason", "x")).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(404);
-        me.body(recording(HELD)).post("/api/v1/activities/" + activity + "/record").then().statusCode(404);
+        me.body(Map.of("reason", "x")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(404);
+        me.body(recording(HELD)).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then().statusCode(404);
     }
 
     @Test
@@ -102,7 +103,7 @@ class ActivityApiTest {
         UUID activity = planned(branch.id(), "BRANCH_GENERAL_MEETING", HELD);
 
         as(Caller.BRANCH_SECRETARY, branch.id()).body(recording(HELD, line(present, "PRESENT"), line(onLeave, "LEAVE"),
-                line(absent, "ABSENT"))).post("/api/v1/activities/" + activity + "/record").then().statusCode(200)
+                line(absent, "ABSENT"))).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then().statusCode(200)
                 .body("status", equalTo("HELD")).body("revision", equalTo(1))
                 .body("recording.heldOn", equalTo("2026-06-30"))
                 .body("recording.attendance", hasSize(3))
@@ -117,7 +118,7 @@ class ActivityApiTest {
         UUID present = fullMember(branch.id(), JOINED);
         fullMember(branch.id(), JOINED);
         UUID activity = planned(branch.id(), "BRANCH_GENERAL_MEETING", HELD);
-        admin().body(recording(HELD, line(present, "PRESENT"))).post("/api/v1/activities/" + activity + "/record").then()
+        admin().body(recording(HELD, line(present, "PRESENT"))).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_INCOMPLETE"));
     }
 
@@ -130,7 +131,7 @@ class ActivityApiTest {
         admin().get("/api/v1/activities/" + activity + "/roster").then().statusCode(200)
                 .body("memberId", contains(early.toString()));
         admin().body(recording(HELD, line(early, "PRESENT"), line(late, "PRESENT")))
-                .post("/api/v1/activities/" + activity + "/record").then()
+                .header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_NOT_ON_ROSTER"));
     }
 
@@ -141,7 +142,7 @@ class ActivityApiTest {
         UUID activity = planned(branch.id(), "PARTY_LECTURE", HELD);
         Map<String, Object> line = line(member, "LEAVE");
         line.remove("leaveReason");
-        admin().body(recording(HELD, line)).post("/api/v1/activities/" + activity + "/record").then()
+        admin().body(recording(HELD, line)).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_LEAVE_REASON_REQUIRED"));
     }
 
@@ -150,15 +151,15 @@ class ActivityApiTest {
         Org branch = child(root(), "BRANCH");
         UUID member = fullMember(branch.id(), JOINED);
         UUID training = planned(branch.id(), "TRAINING", HELD);
-        admin().body(recording(HELD, line(member, "PRESENT"))).post("/api/v1/activities/" + training + "/record").then()
+        admin().body(recording(HELD, line(member, "PRESENT"))).header("If-Match", current(training)).post("/api/v1/activities/" + training + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_HOURS_REQUIRED"));
         admin().body(recording(HELD, line(member, "PRESENT", new BigDecimal("3.5"))))
-                .post("/api/v1/activities/" + training + "/record").then().statusCode(200)
+                .header("If-Match", current(training)).post("/api/v1/activities/" + training + "/record").then().statusCode(200)
                 .body("recording.attendance[0].hours", equalTo(3.5f));
 
         UUID lecture = planned(branch.id(), "PARTY_LECTURE", HELD);
         admin().body(recording(HELD, line(member, "PRESENT", new BigDecimal("2"))))
-                .post("/api/v1/activities/" + lecture + "/record").then()
+                .header("If-Match", current(lecture)).post("/api/v1/activities/" + lecture + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_HOURS_NOT_APPLICABLE"));
     }
 
@@ -167,7 +168,7 @@ class ActivityApiTest {
         Org branch = child(root(), "BRANCH");
         OffsetDateTime future = OffsetDateTime.now().plusDays(2);
         UUID activity = planned(branch.id(), "PARTY_LECTURE", future);
-        admin().body(recording(future)).post("/api/v1/activities/" + activity + "/record").then()
+        admin().body(recording(future)).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ACTIVITY_NOT_YET_HELD"));
     }
 
@@ -178,11 +179,11 @@ class ActivityApiTest {
         UUID activity = held(branch.id(), "BRANCH_GENERAL_MEETING", HELD, line(member, "ABSENT"));
 
         Map<String, Object> corrected = recording(HELD, line(member, "LEAVE"));
-        admin().body(corrected).post("/api/v1/activities/" + activity + "/record").then()
+        admin().body(corrected).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ACTIVITY_CORRECTION_REASON_REQUIRED"));
         corrected.put("correctionReason", "该党员事先已书面请假");
         corrected.put("minutes", "更正后的记录");
-        admin().body(corrected).post("/api/v1/activities/" + activity + "/record").then().statusCode(200)
+        admin().body(corrected).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then().statusCode(200)
                 .body("revision", equalTo(2)).body("recording.attendance[0].status", equalTo("LEAVE"))
                 .body("recording.minutes", equalTo("更正后的记录"));
 
@@ -198,11 +199,11 @@ class ActivityApiTest {
     void cancelledActivityCanNeitherBeRecordedNorCancelledAgain() {
         Org branch = child(root(), "BRANCH");
         UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
-        admin().body(Map.of("reason", "台风预警")).post("/api/v1/activities/" + activity + "/cancel").then()
+        admin().body(Map.of("reason", "台风预警")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
                 .statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("台风预警"));
-        admin().body(recording(HELD)).post("/api/v1/activities/" + activity + "/record").then()
+        admin().body(recording(HELD)).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(409).body("code", equalTo("ACTIVITY_TRANSITION_NOT_ALLOWED"));
-        admin().body(Map.of("reason", "again")).post("/api/v1/activities/" + activity + "/cancel").then()
+        admin().body(Map.of("reason", "again")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
                 .statusCode(409);
     }
 
@@ -210,7 +211,7 @@ class ActivityApiTest {
     void heldActivityCannotBeCancelled() {
         Org branch = child(root(), "BRANCH");
         UUID activity = held(branch.id(), "THEMED_PARTY_DAY", HELD);
-        admin().body(Map.of("reason", "x")).post("/api/v1/activities/" + activity + "/cancel").then()
+        admin().body(Map.of("reason", "x")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
                 .statusCode(409).body("code", equalTo("ACTIVITY_TRANSITION_NOT_ALLOWED"));
     }
 
@@ -229,5 +230,49 @@ class ActivityApiTest {
                 .statusCode(200).body("items.id", contains(heldOne.toString()));
         as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/activities?orgId=" + sibling.id()).then().statusCode(404);
         as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/activities?size=201").then().statusCode(400);
+    }
+
+    @Test
+    void readingGivesTheVersionAsETagAndEachChangeANewOne() {
+        Org branch = child(root(), "BRANCH");
+        UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
+        String planned = current(activity);
+        assertEquals("\"0\"", planned);
+        String recorded = admin().header("If-Match", planned).body(recording(HELD))
+                .post("/api/v1/activities/" + activity + "/record").then().statusCode(200).extract().header("ETag");
+        assertEquals("\"1\"", recorded);
+        assertEquals(recorded, current(activity));
+    }
+
+    @Test
+    void recordingOrCancellingWithoutIfMatchIsRefused() {
+        Org branch = child(root(), "BRANCH");
+        UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
+        admin().body(recording(HELD)).post("/api/v1/activities/" + activity + "/record").then()
+                .statusCode(428).body("code", equalTo("IF_MATCH_REQUIRED"));
+        admin().body(Map.of("reason", "台风预警")).post("/api/v1/activities/" + activity + "/cancel").then()
+                .statusCode(428).body("code", equalTo("IF_MATCH_REQUIRED"));
+        admin().get("/api/v1/activities/" + activity).then().body("status", equalTo("PLANNED"));
+    }
+
+    @Test
+    void correctionOnAStaleVersionIsRefusedAndChangesNothing() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), JOINED);
+        UUID activity = planned(branch.id(), "BRANCH_GENERAL_MEETING", HELD);
+        String read = current(activity);
+        admin().header("If-Match", read).body(recording(HELD, line(member, "PRESENT")))
+                .post("/api/v1/activities/" + activity + "/record").then().statusCode(200);
+
+        Map<String, Object> corrected = recording(HELD, line(member, "ABSENT"));
+        corrected.put("correctionReason", "记错了");
+        admin().header("If-Match", read).body(corrected).post("/api/v1/activities/" + activity + "/record").then()
+                .statusCode(412).body("code", equalTo("ACTIVITY_VERSION_STALE"));
+        admin().header("If-Match", "W/\"1\"").body(Map.of("reason", "x")).post("/api/v1/activities/" + activity + "/cancel")
+                .then().statusCode(409); // the right version: refused only because it was held
+        admin().header("If-Match", "not-a-version").body(corrected).post("/api/v1/activities/" + activity + "/record")
+                .then().statusCode(412);
+        admin().get("/api/v1/activities/" + activity).then().body("revision", equalTo(1))
+                .body("recording.attendance[0].status", equalTo("PRESENT"));
     }
 }

@@ -76,7 +76,7 @@ class ActivityEventsTest {
     void cancellingPublishesActivityCancelled() throws Exception {
         Org branch = child(root(), "BRANCH");
         UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
-        admin().body(Map.of("reason", "台风预警")).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200);
+        admin().body(Map.of("reason", "台风预警")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200);
 
         ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
                 r -> activity.toString().equals(r.key()) && "activity.cancelled".equals(header(r, "ce_type")),

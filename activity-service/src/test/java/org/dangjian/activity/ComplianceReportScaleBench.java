@@ -14,7 +14,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Times the compliance report over 10,000 branches (the demo tree at ×100 scale): 100 committees of
  * 100 branches, 15 full members each, 24 held activities per branch in 2025 with full attendance
- * (240,000 activities, 3.6 million attendance lines), every tenth branch skipping its party lectures.
+ * (240,000 activities, 3.6 million attendance lines), every tenth branch skipping its party lectures,
+ * three leadership seats per branch with the secretary hosting the lectures.
  * A figure to print, not a test of correctness: run with {@code -Ddangjian.bench=true -Dtest=ComplianceReportScaleBench}.
  */
 @QuarkusTest
@@ -63,6 +64,21 @@ class ComplianceReportScaleBench {
                     from activity a join org_unit u on u.id = a.org_id join membership_period p on p.org_id = a.org_id
                     where u.path like ?1""",
                     "/" + root + "/%");
+            // A secretary and two committee members per branch (the leaders' 56 h apply to them), and the
+            // secretary hosting the branch's party lectures (书记讲党课).
+            exec("""
+                    with ranked as (select p.org_id, p.member_id,
+                                           row_number() over (partition by p.org_id order by p.member_id) as n
+                                    from membership_period p join org_unit u on u.id = p.org_id where u.path like ?1)
+                    insert into leadership_seat (seat_id, org_id, seat, member_id, member_name, started_on)
+                    select gen_random_uuid(), org_id,
+                           case n when 1 then 'SECRETARY' when 2 then 'ORGANIZATION' else 'PUBLICITY' end,
+                           member_id, '班子成员', date '2024-01-01'
+                    from ranked where n <= 3""",
+                    "/" + root + "/%");
+            exec("""
+                    update activity a set host_member_id = s.member_id from leadership_seat s
+                    where s.org_id = a.org_id and s.seat = 'SECRETARY' and a.type = 'PARTY_LECTURE' and a.planned_by = 'bench'""");
             exec("""
                     update activity a set expected_count = c.expected, present_count = c.present
                     from (select activity_id, count(*) as expected, count(*) filter (where status = 'PRESENT') as present

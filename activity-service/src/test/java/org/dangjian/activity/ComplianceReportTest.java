@@ -81,7 +81,7 @@ class ComplianceReportTest {
         held(b.id(), "THEMED_PARTY_DAY", at("2025-02-06T09:00"), line(b1, "PRESENT"), line(b2, "PRESENT"), line(b3, "PRESENT"));
         held(b.id(), "THEMED_PARTY_DAY", at("2025-04-01T00:10"), line(b1, "PRESENT"), line(b2, "PRESENT"), line(b3, "PRESENT"));
         UUID lecture = planned(b.id(), "PARTY_LECTURE", at("2025-03-25T14:00"));
-        admin().body(Map.of("reason", "主讲人临时出差")).post("/api/v1/activities/" + lecture + "/cancel").then().statusCode(200);
+        admin().body(Map.of("reason", "主讲人临时出差")).header("If-Match", current(lecture)).post("/api/v1/activities/" + lecture + "/cancel").then().statusCode(200);
         planned(b.id(), "PARTY_LECTURE", at("2025-03-28T14:00"));
     }
 

@@ -155,6 +155,45 @@ public final class Fixtures {
         return JSON.createObjectNode();
     }
 
+    // --- leadership events (organization-service's organization.leadership-changed, key = organization id) ---
+
+    /** One open seat of a team: a fresh seat id each call, as organization-service gives each holding. */
+    public static ObjectNode seat(String seat, UUID memberId, LocalDate startedOn) {
+        ObjectNode s = JSON.createObjectNode();
+        s.put("seatId", UUID.randomUUID().toString());
+        s.put("seat", seat);
+        s.put("memberId", memberId.toString());
+        s.put("memberName", "班子成员" + memberId.toString().substring(0, 4));
+        s.put("startedOn", startedOn.toString());
+        return s;
+    }
+
+    /** Publishes the organization's whole team at {@code version}; returns the event id. */
+    public static UUID leadershipChanged(Org org, long version, ObjectNode... seats) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("organizationId", org.id().toString());
+        d.put("path", org.path());
+        d.put("termStartedOn", "2024-01-01");
+        d.put("termEndsOn", "2026-12-31");
+        var array = d.putArray("seats");
+        for (ObjectNode s : seats) {
+            array.add(s);
+        }
+        d.put("version", version);
+        UUID eventId = UUID.randomUUID();
+        publish(ORGANIZATION_TOPIC, eventId, "organization.leadership-changed", org.id().toString(), d,
+                "/organization-service");
+        return eventId;
+    }
+
+    /** Publishes the team and waits until the copy has applied that version (or a newer one). */
+    public static void leadership(Org org, long version, ObjectNode... seats) {
+        UUID eventId = leadershipChanged(org, version, seats);
+        await("leadership of " + org.id() + " at version " + version, () -> count(
+                "select count(*) from processed_event where consumer = 'activity-service.leadership' and event_id = ?1",
+                eventId) == 1);
+    }
+
     // --- callers ---
 
     public static RequestSpecification as(String role, UUID orgId) {

@@ -61,6 +61,10 @@ public class Activity {
 
     private String host;
 
+    /** The host as a member, when known: what the secretary-lecture rule checks against leadership seats. */
+    @Column(name = "host_member_id")
+    private UUID hostMemberId;
+
     private String recorder;
 
     @Enumerated(EnumType.STRING)
@@ -105,6 +109,15 @@ public class Activity {
 
     @Column(name = "org_dissolved_at")
     private OffsetDateTime orgDissolvedAt;
+
+    @Column(name = "reassigned_from")
+    private UUID reassignedFrom;
+
+    @Column(name = "reassigned_at")
+    private OffsetDateTime reassignedAt;
+
+    @Column(name = "reassigned_by")
+    private String reassignedBy;
 
     /** Counts of {@link #attendance}, kept for reports that sum many activities. */
     @Column(name = "expected_count", nullable = false)
@@ -155,6 +168,12 @@ public class Activity {
         return a;
     }
 
+    /** Who hosts (主持/主讲): a member of the roster copy with their name, or a name alone. */
+    public void hostedBy(UUID memberId, String name) {
+        hostMemberId = memberId;
+        host = name;
+    }
+
     /** PLANNED → HELD: the first recording. */
     public void record(Recording recording, String by, OffsetDateTime now) {
         require(ActivityStatus.HELD, status == ActivityStatus.PLANNED);
@@ -183,6 +202,18 @@ public class Activity {
         }
         orgDissolvedAt = at;
         return true;
+    }
+
+    /** Still PLANNED and flagged: moves to another organization, which clears the flag. */
+    public void reassign(UUID toOrgId, String by, OffsetDateTime now) {
+        if (status != ActivityStatus.PLANNED || orgDissolvedAt == null) {
+            throw DomainException.conflict("ACTIVITY_NOT_AWAITING_REASSIGNMENT", id);
+        }
+        reassignedFrom = orgId;
+        orgId = toOrgId;
+        orgDissolvedAt = null;
+        reassignedAt = now;
+        reassignedBy = by;
     }
 
     private void require(ActivityStatus next, boolean fromExpectedState) {
@@ -228,6 +259,7 @@ public class Activity {
     public String place() { return place; }
     public String onlineLink() { return onlineLink; }
     public String host() { return host; }
+    public UUID hostMemberId() { return hostMemberId; }
     public String recorder() { return recorder; }
     public ActivityStatus status() { return status; }
     public OffsetDateTime plannedAt() { return plannedAt; }
@@ -243,6 +275,8 @@ public class Activity {
     public String cancelledBy() { return cancelledBy; }
     public String cancelReason() { return cancelReason; }
     public OffsetDateTime orgDissolvedAt() { return orgDissolvedAt; }
+    public UUID reassignedFrom() { return reassignedFrom; }
+    public OffsetDateTime reassignedAt() { return reassignedAt; }
     public List<Attendance> attendance() { return List.copyOf(attendance); }
     public List<Guest> guests() { return List.copyOf(guests); }
     public long version() { return version; }

@@ -32,6 +32,8 @@ public final class ActivityDtos {
             @Schema(example = "村委会二楼会议室", description = "place or online link, at least one") @Size(max = 200) String place,
             @Size(max = 500) String onlineLink,
             @Schema(example = "王书记") @Size(max = 100) String host,
+            @Schema(description = "the host as a member (their name fills host when it is blank); a secretary's lecture "
+                    + "counts for 书记讲党课 only with it") UUID hostMemberId,
             @Schema(example = "李委员") @Size(max = 100) String recorder) {
     }
 
@@ -42,7 +44,9 @@ public final class ActivityDtos {
             @Schema(description = "会议记录") @Size(max = 20000) String minutes,
             @NotNull @Size(max = 1000) List<@Valid @NotNull AttendanceLine> attendance,
             @Size(max = 200) List<@Valid @NotNull GuestLine> guests,
-            @Schema(description = "required when correcting an activity already recorded") @Size(max = 500) String correctionReason) {
+            @Schema(description = "required when correcting an activity already recorded") @Size(max = 500) String correctionReason,
+            @Schema(description = "who actually hosted, as a member, when not the one planned") UUID hostMemberId,
+            @Schema(description = "who actually hosted, by name, when not the one planned") @Size(max = 100) String host) {
     }
 
     @Schema(name = "AttendanceLine")
@@ -67,6 +71,10 @@ public final class ActivityDtos {
         static GuestLine of(Guest g) {
             return new GuestLine(g.name(), g.organization());
         }
+    }
+
+    @Schema(name = "ReassignActivity", description = "move a planned activity of a dissolved organization to another one")
+    public record ReassignActivity(@Schema(description = "an active organization in your scope") @NotNull UUID orgId) {
     }
 
     @Schema(name = "CancelActivity")
@@ -105,15 +113,20 @@ public final class ActivityDtos {
     @Schema(name = "Activity")
     public record ActivityView(UUID id, UUID orgId, ActivityType type, String typeLabel, String topic,
             OffsetDateTime plannedStart, OffsetDateTime plannedEnd, String place, String onlineLink, String host,
-            String recorder, ActivityStatus status, RecordingView recording, AttendanceSummary attendanceSummary,
-            int revision, OffsetDateTime cancelledAt, String cancelReason, OffsetDateTime orgDissolvedAt, long version) {
+            UUID hostMemberId, String recorder, ActivityStatus status, RecordingView recording, AttendanceSummary attendanceSummary,
+            int revision, OffsetDateTime cancelledAt, String cancelReason,
+            @Schema(description = "set while the organization is dissolved and the activity still planned: reassign or cancel it")
+            OffsetDateTime orgDissolvedAt,
+            @Schema(description = "the dissolved organization it was moved from") UUID reassignedFrom,
+            OffsetDateTime reassignedAt, long version) {
 
         static ActivityView of(Activity a) {
             boolean held = a.status() == ActivityStatus.HELD;
             return new ActivityView(a.id(), a.orgId(), a.type(), a.type().label(), a.topic(), a.plannedStart(),
-                    a.plannedEnd(), a.place(), a.onlineLink(), a.host(), a.recorder(), a.status(),
+                    a.plannedEnd(), a.place(), a.onlineLink(), a.host(), a.hostMemberId(), a.recorder(), a.status(),
                     held ? RecordingView.of(a) : null, held ? AttendanceSummary.of(a.attendance()) : null,
-                    a.revision(), a.cancelledAt(), a.cancelReason(), a.orgDissolvedAt(), a.version());
+                    a.revision(), a.cancelledAt(), a.cancelReason(), a.orgDissolvedAt(), a.reassignedFrom(),
+                    a.reassignedAt(), a.version());
         }
     }
 

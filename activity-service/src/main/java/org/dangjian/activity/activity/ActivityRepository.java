@@ -56,4 +56,17 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         var query = find(q.toString(), Sort.descending("plannedStart").and("id", Sort.Direction.Descending), p);
         return new Found(query.page(Page.of(page, size)).list(), query.count());
     }
+
+    /** Planned activities of dissolved organizations in the subtree (null = unrestricted), oldest plan first. */
+    public Found awaitingReassignment(String subtreePrefix, int page, int size) {
+        StringBuilder q = new StringBuilder("status = :status and orgDissolvedAt is not null");
+        Map<String, Object> p = new HashMap<>();
+        p.put("status", ActivityStatus.PLANNED);
+        if (subtreePrefix != null) {
+            q.append(" and orgId in (select u.id from OrgUnit u where u.path like :prefix)");
+            p.put("prefix", subtreePrefix + "%");
+        }
+        var query = find(q.toString(), Sort.ascending("plannedStart").and("id"), p);
+        return new Found(query.page(Page.of(page, size)).list(), query.count());
+    }
 }

@@ -9,12 +9,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,15 +25,18 @@ import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
 import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.CancelActivity;
 import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
+import org.dangjian.activity.activity.ActivityDtos.ReassignActivity;
 import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
 import org.dangjian.activity.activity.ActivityDtos.RevisionView;
 import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.EntityTags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @Path("/activities")
@@ -48,7 +54,7 @@ public class ActivityResource {
     public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
         ActivityView activity = service.plan(request);
         return Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())
-                .entity(activity).build();
+                .entity(activity).tag(etag(activity)).build();
     }
 
     @GET
@@ -65,9 +71,10 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "One activity with its recording and attendance")
-    public ActivityView get(@PathParam("id") UUID id) {
-        return service.view(id);
+    @Operation(summary = "One activity with its recording and attendance",
+            description = "The ETag is the activity's version: send it as If-Match to record, correct or cancel it.")
+    public Response get(@PathParam("id") UUID id) {
+        return withTag(service.view(id));
     }
 
     @POST
@@ -76,17 +83,43 @@ public class ActivityResource {
     @Operation(summary = "Record what happened (记录), or correct an earlier recording",
             description = "Attendance must list every member of the organization's roster on the day held, once. "
                     + "A correction needs correctionReason; the earlier recording is kept as a revision. "
-                    + "Publishes activity.recorded.")
-    public ActivityView record(@PathParam("id") UUID id, @Valid @NotNull RecordActivity request) {
-        return service.record(id, request);
+                    + "Needs If-Match with the ETag you read: 428 IF_MATCH_REQUIRED without it, 412 ACTIVITY_VERSION_STALE "
+                    + "when the activity changed since. Publishes activity.recorded.")
+    public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RecordActivity request) {
+        return withTag(service.record(id, version(ifMatch), request));
     }
 
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Cancel a planned activity", description = "Publishes activity.cancelled; 409 once held.")
-    public ActivityView cancel(@PathParam("id") UUID id, @Valid @NotNull CancelActivity request) {
-        return service.cancel(id, request.reason());
+    @Operation(summary = "Cancel a planned activity", description = "Needs If-Match (428 without, 412 when stale). "
+            + "Publishes activity.cancelled; 409 once held.")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull CancelActivity request) {
+        return withTag(service.cancel(id, version(ifMatch), request.reason()));
+    }
+
+    @GET
+    @Path("/awaiting-reassignment")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @Operation(summary = "Planned activities of dissolved organizations (撤销) in your scope, oldest plan first",
+            description = "Each is to be reassigned to another organization (POST …/reassign) or cancelled.")
+    public ActivityPage awaitingReassignment(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return service.awaitingReassignment(page, size);
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
+    @Operation(summary = "Move a planned activity of a dissolved organization to another active organization",
+            description = "Needs If-Match (428 without, 412 when stale). 409 ACTIVITY_NOT_AWAITING_REASSIGNMENT unless "
+                    + "it is planned and its organization dissolved; 404 when the target is outside your scope; "
+                    + "422 when the target is dissolved.")
+    public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ReassignActivity request) {
+        return withTag(service.reassign(id, version(ifMatch), request.orgId()));
     }
 
     @GET
@@ -103,5 +136,23 @@ public class ActivityResource {
     @Operation(summary = "The expected roster: the organization's members on the day held (or planned)")
     public List<Roster.RosterEntry> roster(@PathParam("id") UUID id) {
         return service.expectedRoster(id);
+    }
+
+    static EntityTag etag(ActivityView activity) {
+        return new EntityTag(Long.toString(activity.version()));
+    }
+
+    private static Response withTag(ActivityView activity) {
+        return Response.ok(activity).tag(etag(activity)).build();
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; absent → null (the service answers 428); anything else never matches. */
+    static Long version(String ifMatch) {
+        try {
+            OptionalLong version = EntityTags.version(ifMatch);
+            return version.isPresent() ? version.getAsLong() : null;
+        } catch (IllegalArgumentException e) {
+            return -1L;
+        }
     }
 }

@@ -58,6 +58,9 @@ public class ActivityService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ActivityAudit audit;
+
     @Transactional
     public ActivityView plan(PlanActivity request) {
         scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
@@ -69,7 +72,12 @@ public class ActivityService {
         Activity activity = Activity.plan(new Activity.Plan(org.id(), request.type(), request.topic().strip(),
                 request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
                 blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
+        if (request.hostMemberId() != null) {
+            hostedBy(activity, request.hostMemberId(), request.host());
+        }
         activities.persist(activity);
+        activities.flush();
+        audit.write("ACTIVITY_PLANNED", null, activity);
         return ActivityView.of(activity);
     }
 
@@ -87,8 +95,9 @@ public class ActivityService {
 
     /** The first recording, or a correction of an earlier one (which is kept as a revision). */
     @Transactional
-    public ActivityView record(UUID id, RecordActivity request) {
+    public ActivityView record(UUID id, Long expectedVersion, RecordActivity request) {
         Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
         LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
         Set<UUID> expected = new HashSet<>();
         roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
@@ -98,7 +107,14 @@ public class ActivityService {
                 : request.guests().stream().map(g -> new Guest(g.name().strip(), blankToNull(g.organization()))).toList();
         Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
                 request.minutes(), lines, guests);
-        if (activity.status() == ActivityStatus.HELD) {
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        if (request.hostMemberId() != null) {
+            hostedBy(activity, request.hostMemberId(), request.host());
+        } else if (request.host() != null && !request.host().isBlank()) {
+            activity.hostedBy(null, request.host().strip());
+        }
+        boolean correction = activity.status() == ActivityStatus.HELD;
+        if (correction) {
             if (request.correctionReason() == null || request.correctionReason().isBlank()) {
                 throw DomainException.unprocessable("ACTIVITY_CORRECTION_REASON_REQUIRED", id);
             }
@@ -108,17 +124,45 @@ public class ActivityService {
             activity.record(recording, caller.subject(), now());
         }
         activities.flush();
+        audit.write(correction ? "ACTIVITY_CORRECTED" : "ACTIVITY_RECORDED", before, activity);
         events.recorded(activity);
         return ActivityView.of(activity);
     }
 
     @Transactional
-    public ActivityView cancel(UUID id, String reason) {
+    public ActivityView cancel(UUID id, Long expectedVersion, String reason) {
         Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         activity.cancel(reason.strip(), caller.subject(), now());
         activities.flush();
+        audit.write("ACTIVITY_CANCELLED", before, activity);
         events.cancelled(activity);
         return ActivityView.of(activity);
+    }
+
+    /** Moves a flagged activity to another active organization in scope; its roster becomes that organization's. */
+    @Transactional
+    public ActivityView reassign(UUID id, Long expectedVersion, UUID toOrgId) {
+        Activity activity = get(id);
+        requireVersion(activity, expectedVersion);
+        scope.require(toOrgId, "ORGANIZATION_NOT_FOUND", toOrgId);
+        OrgUnit org = tree.node(toOrgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", toOrgId));
+        if (!"ACTIVE".equals(org.status())) {
+            throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
+        }
+        ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        activity.reassign(org.id(), caller.subject(), now());
+        activities.flush();
+        audit.write("ACTIVITY_REASSIGNED", before, activity);
+        return ActivityView.of(activity);
+    }
+
+    /** Planned activities of dissolved organizations in the caller's scope: each to be reassigned or cancelled. */
+    @Transactional
+    public ActivityPage awaitingReassignment(int page, int size) {
+        ActivityRepository.Found found = activities.awaitingReassignment(scope.subtreePrefix().orElse(null), page, size);
+        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
     }
 
     @Transactional
@@ -154,6 +198,23 @@ public class ActivityService {
         ActivityRepository.Found found = activities.list(
                 new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    }
+
+    /** The host as a member the roster copy knows; their name unless another is given. */
+    private void hostedBy(Activity activity, UUID memberId, String name) {
+        Roster.MemberNow member = roster.member(memberId)
+                .orElseThrow(() -> DomainException.unprocessable("HOST_MEMBER_UNKNOWN", memberId));
+        activity.hostedBy(member.memberId(), name != null && !name.isBlank() ? name.strip() : member.name());
+    }
+
+    /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */
+    static void requireVersion(Activity activity, Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new DomainException(428, "IF_MATCH_REQUIRED");
+        }
+        if (expectedVersion != activity.version()) {
+            throw new DomainException(412, "ACTIVITY_VERSION_STALE", activity.version());
+        }
     }
 
     private void keepRevision(Activity activity, String reason) {

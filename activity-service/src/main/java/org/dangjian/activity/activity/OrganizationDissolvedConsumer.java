@@ -34,6 +34,9 @@ public class OrganizationDissolvedConsumer {
     @Inject
     ActivityRepository activities;
 
+    @Inject
+    ActivityAudit audit;
+
     @Incoming("organization-dissolution")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
@@ -51,7 +54,10 @@ public class OrganizationDissolvedConsumer {
         int flagged = 0;
         for (Activity activity : activities.list("orgId = ?1 and status = ?2 and orgDissolvedAt is null", orgId,
                 ActivityStatus.PLANNED)) {
+            ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
             if (activity.flagOrganizationDissolved(at)) {
+                activities.flush();
+                audit.write("ACTIVITY_FLAGGED_ORGANIZATION_DISSOLVED", before, activity);
                 flagged++;
             }
         }

@@ -30,6 +30,19 @@ public interface ActivityRules {
 
     Hours hours();
 
+    /** 书记讲党课: the secretary of each branch gives a Party lecture (PARTY_LECTURE hosted by them). */
+    SecretaryLecture secretaryLecture();
+
+    interface SecretaryLecture {
+        /** At least this many lectures by the secretary seated on the day … (0 switches the rule off) */
+        @WithDefault("1")
+        int minimum();
+
+        /** … per this calendar unit; a shorter report period does not owe it. */
+        @WithDefault("YEAR")
+        Unit per();
+    }
+
     interface Frequency {
         /** At least this many … */
         int minimum();
@@ -73,5 +86,12 @@ public interface ActivityRules {
         /** Yearly training hours secretaries and committee members owe. */
         @WithDefault("56")
         int leaderTraining();
+
+        /**
+         * The leadership seats (organization-service's seat names) whose holders owe {@link #leaderTraining()}:
+         * the secretary, deputy and every committee member (班子成员), as held on the day assessed.
+         */
+        @WithDefault("SECRETARY,DEPUTY_SECRETARY,ORGANIZATION,PUBLICITY,DISCIPLINE,OTHER")
+        Set<String> leaderSeats();
     }
 }

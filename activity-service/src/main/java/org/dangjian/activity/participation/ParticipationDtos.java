@@ -28,11 +28,15 @@ public final class ParticipationDtos {
             BigDecimal trainingHours,
             @Schema(description = "yearly training hours owed (configurable: members 32, secretaries and committee members 56)")
             BigDecimal trainingHoursRequired,
-            @Schema(description = "MEMBER or LEADER: which requirement applies") String requirementBasis,
+            @Schema(description = "MEMBER, or LEADER for a secretary or committee member (班子成员) on requirementAsOf")
+            String requirementBasis,
+            @Schema(description = "the day leadership seats are judged on: the year's last day, or today while it runs")
+            LocalDate requirementAsOf,
+            @Schema(description = "leadership seats the member holds on requirementAsOf, e.g. SECRETARY") List<String> seats,
             boolean trainingRequirementMet, BigDecimal volunteerHours) {
 
         static Participation of(Roster.MemberNow member, int year, List<ParticipationLine> lines, BigDecimal required,
-                String basis) {
+                String basis, LocalDate asOf, List<String> seats) {
             int present = count(lines, AttendanceStatus.PRESENT);
             int leave = count(lines, AttendanceStatus.LEAVE);
             int absent = count(lines, AttendanceStatus.ABSENT);
@@ -41,7 +45,8 @@ public final class ParticipationDtos {
             BigDecimal rate = lines.isEmpty() ? null
                     : BigDecimal.valueOf(present).divide(BigDecimal.valueOf(lines.size()), 4, RoundingMode.HALF_UP);
             return new Participation(member.memberId(), member.name(), member.orgId(), year, lines, lines.size(), present,
-                    leave, absent, rate, training, required.setScale(2), basis, training.compareTo(required) >= 0, volunteer);
+                    leave, absent, rate, training, required.setScale(2), basis, asOf, List.copyOf(seats),
+                    training.compareTo(required) >= 0, volunteer);
         }
 
         private static int count(List<ParticipationLine> lines, AttendanceStatus status) {

@@ -7,10 +7,12 @@ import jakarta.transaction.Transactional;
 import org.dangjian.activity.activity.ActivityType;
 import org.dangjian.activity.activity.AttendanceStatus;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.leadership.LeadershipCopy;
 import org.dangjian.activity.participation.ParticipationDtos.Participation;
 import org.dangjian.activity.participation.ParticipationDtos.ParticipationLine;
 import org.dangjian.activity.roster.Roster;
 import org.dangjian.activity.support.Sql;
+import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.orgtree.OrgScope;
@@ -23,6 +25,9 @@ import java.util.UUID;
 /** A member's organizational life in a year: activities, attendance rate, training and volunteer hours. */
 @ApplicationScoped
 public class ParticipationService {
+
+    static final String MEMBER = "MEMBER";
+    static final String LEADER = "LEADER";
 
     @Inject
     EntityManager em;
@@ -38,6 +43,12 @@ public class ParticipationService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    LeadershipCopy leadership;
+
+    @Inject
+    BusinessClock clock;
 
     @Transactional
     public Participation of(UUID memberId, int year) {
@@ -57,10 +68,13 @@ public class ParticipationService {
         List<ParticipationLine> lines = rows.stream().map(r -> new ParticipationLine((UUID) r[0], (UUID) r[1],
                 ActivityType.valueOf((String) r[2]), (String) r[3], Sql.date(r[4]), AttendanceStatus.valueOf((String) r[5]),
                 (String) r[6], r[7] == null ? null : Sql.decimal(r[7]))).toList();
-        // Leadership seats are not yet known to this service (no organization.leadership-changed copy),
-        // so every member is held to the members' requirement.
-        int required = rules.hours().memberTraining();
-        return Participation.of(member, year, lines, BigDecimal.valueOf(required), "MEMBER");
+        // Who owes the leaders' hours is judged on the year's last day, or today while the year runs.
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate asOf = clock.today().isBefore(yearEnd) ? clock.today() : yearEnd;
+        boolean leader = leadership.leaderOn(memberId, asOf);
+        int required = leader ? rules.hours().leaderTraining() : rules.hours().memberTraining();
+        return Participation.of(member, year, lines, BigDecimal.valueOf(required), leader ? LEADER : MEMBER, asOf,
+                leadership.seatsOn(memberId, asOf));
     }
 
     /** A member sees only themselves; others the members currently in their subtree. */

@@ -13,6 +13,7 @@ import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.orgtree.OrgScope;
 import org.dangjian.platform.orgtree.OrgTree;
 import org.dangjian.platform.orgtree.OrgUnit;
@@ -62,6 +63,15 @@ public class YearPlanService {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
+    /** The audit log's view of a generated plan: the organization is the target, the activities are listed. */
+    record GeneratedPlan(int year, int activities, List<UUID> activityIds) {
+    }
+
+    static final String AUDIT_TARGET = "year_plan";
+
     @Transactional
     public List<Activity> generate(UUID orgId, int year) {
         scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
@@ -106,6 +116,9 @@ public class YearPlanService {
         }
         em.createNativeQuery("update year_plan set activities = ?3 where org_id = ?1 and year = ?2")
                 .setParameter(1, orgId).setParameter(2, year).setParameter(3, planned.size()).executeUpdate();
+        activities.flush();
+        audit.write("YEAR_PLAN_GENERATED", AUDIT_TARGET, orgId, null,
+                new GeneratedPlan(year, planned.size(), planned.stream().map(Activity::id).toList()));
         return planned;
     }
 

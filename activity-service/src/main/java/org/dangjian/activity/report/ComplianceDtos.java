@@ -24,17 +24,27 @@ public final class ComplianceDtos {
     public record Requirement(ActivityType type, String label, int required, long held, boolean met) {
     }
 
+    @Schema(name = "ComplianceRuleCheck", description = "a rule beyond frequencies by type, e.g. SECRETARY_LECTURE (书记讲党课)")
+    public record RuleCheck(ComplianceRule code, String label, int required, long held, boolean met) {
+    }
+
     @Schema(name = "ComplianceAttendance")
     public record AttendanceFigures(long expected, long present, long leave, long absent, BigDecimal rate) {
     }
 
     @Schema(name = "BranchCompliance")
     public record BranchCompliance(UUID orgId, String name, String path, String orgType, long fullMembers,
-            boolean hasGroups, List<Requirement> requirements, AttendanceFigures attendance,
-            @Schema(description = "roster members with fewer training hours than the members' yearly requirement, "
-                    + "counted from 1 January to the period's end") long membersBelowTrainingHours,
+            boolean hasGroups, List<Requirement> requirements,
+            @Schema(description = "rules checked for the period, e.g. the secretary's lecture in a year report") List<RuleCheck> rules,
+            AttendanceFigures attendance,
+            @Schema(description = "roster members with fewer training hours than their yearly requirement (members 32, "
+                    + "secretaries and committee members 56, as seated on the period's last day), counted from 1 January "
+                    + "to the period's end") long membersBelowTrainingHours,
+            @Schema(description = "of membersBelowTrainingHours, those held to the leaders' requirement")
+            long leadersBelowTrainingHours,
             boolean behind,
-            List<ActivityType> behindOn) {
+            List<ActivityType> behindOn,
+            @Schema(description = "codes of the rules not met") List<ComplianceRule> behindOnRules) {
     }
 
     @Schema(name = "ComplianceSummary")

@@ -11,6 +11,7 @@ import org.dangjian.activity.report.ComplianceDtos.BranchCompliance;
 import org.dangjian.activity.report.ComplianceDtos.ChildSummary;
 import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.activity.report.ComplianceDtos.Requirement;
+import org.dangjian.activity.report.ComplianceDtos.RuleCheck;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.DomainException;
@@ -54,7 +55,7 @@ public class ComplianceReportService {
             ),
             held_activity as (
               -- a Party group's meetings count for the branch it belongs to
-              select a.type, a.expected_count, a.present_count, a.leave_count,
+              select a.type, a.expected_count, a.present_count, a.leave_count, a.held_on, a.host_member_id,
                      case when o.type = 'GROUP' then o.parent_id else o.id end as branch_id
               from activity a join org_unit o on o.id = a.org_id
               where a.status = 'HELD' and a.held_on >= :start and a.held_on < :end and o.path like :prefix
@@ -69,14 +70,35 @@ public class ComplianceReportService {
               where a.type = 'TRAINING' and a.status = 'HELD' and a.held_on >= :yearStart and a.held_on < :end
               group by t.member_id
             ),
-            below_hours as (
-              select p.org_id as branch_id, count(*) as n
+            leaders as (
+              -- who held a leader's seat (secretary, committee member) anywhere on the period's last day
+              select distinct s.member_id from leadership_seat s
+              where s.seat = any(cast(:leaderSeats as text[]))
+                and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)
+            ),
+            roster_hours as (
+              -- each roster member on the period's last day, whether a leader, and their hours
+              select p.org_id as branch_id, coalesce(tr.hours, 0) as hours, l.member_id is not null as leader
               from membership_period p join branch b on b.id = p.org_id
               left join training tr on tr.member_id = p.member_id
+              left join leaders l on l.member_id = p.member_id
               where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
                 and (p.stage is null or p.stage = any(cast(:rosterStages as text[])))
-                and coalesce(tr.hours, 0) < :trainingHours
-              group by p.org_id
+            ),
+            below_hours as (
+              select branch_id, count(*) as n, count(*) filter (where leader) as leaders
+              from roster_hours
+              where hours < case when leader then :leaderTrainingHours else :trainingHours end
+              group by branch_id
+            ),
+            secretary_lecture as (
+              -- 书记讲党课: lectures hosted by whoever held the branch's secretary seat on the day
+              select h.branch_id, count(*) as n from held_activity h
+              where h.type = 'PARTY_LECTURE' and h.host_member_id is not null
+                and exists (select 1 from leadership_seat s
+                            where s.org_id = h.branch_id and s.member_id = h.host_member_id and s.seat = 'SECRETARY'
+                              and s.started_on <= h.held_on and (s.ended_on is null or s.ended_on > h.held_on))
+              group by h.branch_id
             ),
             att as (
               select branch_id, sum(expected_count) as expected, sum(present_count) as present,
@@ -85,8 +107,10 @@ public class ComplianceReportService {
             )
             select b.id, b.name, b.path, b.org_type, coalesce(f.n, 0), g.branch_id is not null,
                    r.type, r.required, coalesce(h.held, 0),
-                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(bh.n, 0)
+                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(bh.n, 0),
+                   coalesce(bh.leaders, 0), coalesce(sl.n, 0)
             from branch b
+            left join secretary_lecture sl on sl.branch_id = b.id
             left join below_hours bh on bh.branch_id = b.id
             left join full_members f on f.branch_id = b.id
             left join grp g on g.branch_id = b.id
@@ -138,20 +162,29 @@ public class ComplianceReportService {
                 .setParameter("yearStart", period.start().withDayOfYear(1))
                 .setParameter("rosterStages", array(new ArrayList<>(rules.rosterStages())))
                 .setParameter("trainingHours", java.math.BigDecimal.valueOf(rules.hours().memberTraining()))
+                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()))
+                .setParameter("leaderSeats", array(new ArrayList<>(rules.hours().leaderSeats())))
                 .getResultList();
-        Report report = assemble(root, period, rows, children(root));
+        int secretaryLectures = rules.secretaryLecture().minimum() * rules.secretaryLecture().per().unitsIn(period.months());
+        Report report = assemble(root, period, rows, children(root), secretaryLectures);
         LOG.infof("compliance report of %s for %s: %d branches in %d ms", orgId, period.label(),
                 report.summary().branches(), (System.nanoTime() - started) / 1_000_000);
         return report;
     }
 
     /** Folds the rows (one per branch and required type) into one entry per branch; no further queries. */
-    private static Report assemble(OrgUnit root, ReportPeriod period, List<Object[]> rows, Map<UUID, String> children) {
+    private static Report assemble(OrgUnit root, ReportPeriod period, List<Object[]> rows, Map<UUID, String> children,
+            int secretaryLectures) {
         Map<UUID, BranchBuilder> branches = new LinkedHashMap<>();
         for (Object[] r : rows) {
             BranchBuilder b = branches.computeIfAbsent((UUID) r[0], id -> new BranchBuilder(id, (String) r[1], (String) r[2],
                     (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]),
-                    Sql.count(r[12])));
+                    Sql.count(r[12]), Sql.count(r[13])));
+            if (secretaryLectures > 0 && b.rules.isEmpty()) {
+                long held = Sql.count(r[14]);
+                b.rules.add(new RuleCheck(ComplianceRule.SECRETARY_LECTURE, ComplianceRule.SECRETARY_LECTURE.label(),
+                        secretaryLectures, held, held >= secretaryLectures));
+            }
             if (r[6] != null) {
                 ActivityType type = ActivityType.valueOf((String) r[6]);
                 int req = ((Number) r[7]).intValue();
@@ -164,8 +197,9 @@ public class ComplianceReportService {
         long expected = result.stream().mapToLong(b -> b.attendance().expected()).sum();
         long present = result.stream().mapToLong(b -> b.attendance().present()).sum();
         long leave = result.stream().mapToLong(b -> b.attendance().leave()).sum();
-        int requirements = result.stream().mapToInt(b -> b.requirements().size()).sum();
-        int met = (int) result.stream().flatMap(b -> b.requirements().stream()).filter(Requirement::met).count();
+        int requirements = result.stream().mapToInt(b -> b.requirements().size() + b.rules().size()).sum();
+        int met = (int) (result.stream().flatMap(b -> b.requirements().stream()).filter(Requirement::met).count()
+                + result.stream().flatMap(b -> b.rules().stream()).filter(RuleCheck::met).count());
         Summary summary = new Summary(result.size(), behind.size(), requirements, met,
                 new AttendanceFigures(expected, present, leave, expected - present - leave, ComplianceDtos.rate(present, expected)));
         return new Report(root.id(), period.label(), period.start(), period.lastDay(), summary,
@@ -204,7 +238,7 @@ public class ComplianceReportService {
     }
 
     private static String array(List<String> values) {
-        return "{" + String.join(",", values.stream().map(v -> "\"" + v.replace("\"", "") + "\"").toList()) + "}";
+        return Sql.array(values);
     }
 
     private static final class BranchBuilder {
@@ -218,10 +252,12 @@ public class ComplianceReportService {
         final long present;
         final long leave;
         final long belowHours;
+        final long leadersBelowHours;
         final List<Requirement> requirements = new ArrayList<>();
+        final List<RuleCheck> rules = new ArrayList<>();
 
         BranchBuilder(UUID id, String name, String path, String orgType, long fullMembers, boolean hasGroups,
-                long expected, long present, long leave, long belowHours) {
+                long expected, long present, long leave, long belowHours, long leadersBelowHours) {
             this.id = id;
             this.name = name;
             this.path = path;
@@ -232,14 +268,17 @@ public class ComplianceReportService {
             this.present = present;
             this.leave = leave;
             this.belowHours = belowHours;
+            this.leadersBelowHours = leadersBelowHours;
         }
 
         BranchCompliance build() {
             List<ActivityType> behindOn = requirements.stream().filter(r -> !r.met()).map(Requirement::type).toList();
+            List<ComplianceRule> behindOnRules = rules.stream().filter(r -> !r.met()).map(RuleCheck::code).toList();
             return new BranchCompliance(id, name, path, orgType, fullMembers, hasGroups, List.copyOf(requirements),
-                    new AttendanceFigures(expected, present, leave, expected - present - leave,
+                    List.copyOf(rules), new AttendanceFigures(expected, present, leave, expected - present - leave,
                             ComplianceDtos.rate(present, expected)),
-                    belowHours, !behindOn.isEmpty(), behindOn);
+                    belowHours, leadersBelowHours, !behindOn.isEmpty() || !behindOnRules.isEmpty(), behindOn,
+                    behindOnRules);
         }
     }
 }

@@ -46,6 +46,11 @@ public final class ComplianceWorkbook {
                             q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
                             b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
                 }
+                for (ComplianceDtos.RuleCheck q : b.rules()) {
+                    row(lines, r++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
+                            q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
+                            b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
+                }
             }
             workbook.write(out);
             workbook.dispose();

@@ -1,0 +1,83 @@
+package org.dangjian.activity.leadership;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.IncomingEvent;
+import org.dangjian.platform.messaging.ProcessedEvents;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps {@link LeadershipCopy} current from organization.leadership-changed. It reads the
+ * organization topic in its own consumer group, beside the tree copy and the dissolution reaction.
+ * Each event carries the whole team with its version, so a repeated event (same id) is skipped and
+ * a late one (older version) changes nothing.
+ */
+@ApplicationScoped
+public class LeadershipChangedConsumer {
+
+    static final String CONSUMER = "activity-service.leadership";
+    static final String LEADERSHIP_CHANGED = "organization.leadership-changed";
+    private static final Logger LOG = Logger.getLogger(LeadershipChangedConsumer.class);
+
+    @Inject
+    ConsumerRetry retry;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    LeadershipCopy leadership;
+
+    @Inject
+    BusinessClock clock;
+
+    @Incoming("organization-leadership")
+    @Blocking // ordered (the default): one record at a time keeps each organization's events in order
+    public void consume(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.from(record);
+        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
+        retry.inTransaction(() -> apply(event));
+    }
+
+    private void apply(IncomingEvent event) {
+        if (!LEADERSHIP_CHANGED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        LeadershipCopy.Team team = team(event.data());
+        // The event names no end date for a seat that left the team: it ended on the day of the change.
+        LocalDate changedOn = event.time().atZoneSameInstant(clock.zone()).toLocalDate();
+        if (leadership.replace(team, changedOn)) {
+            LOG.infof("leadership of organization %s at version %d: %d open seats", team.orgId(), team.version(),
+                    team.seats().size());
+        } else {
+            LOG.infof("leadership of organization %s at version %d ignored: the copy is newer", team.orgId(), team.version());
+        }
+    }
+
+    static LeadershipCopy.Team team(JsonNode data) {
+        List<LeadershipCopy.SeatHolder> seats = new ArrayList<>();
+        for (JsonNode s : data.path("seats")) {
+            seats.add(new LeadershipCopy.SeatHolder(UUID.fromString(s.get("seatId").asText()), s.get("seat").asText(),
+                    UUID.fromString(s.get("memberId").asText()), s.get("memberName").asText(),
+                    LocalDate.parse(s.get("startedOn").asText())));
+        }
+        return new LeadershipCopy.Team(UUID.fromString(data.get("organizationId").asText()), date(data, "termStartedOn"),
+                date(data, "termEndsOn"), seats, data.get("version").asLong());
+    }
+
+    private static LocalDate date(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value == null || value.isNull() ? null : LocalDate.parse(value.asText());
+    }
+}

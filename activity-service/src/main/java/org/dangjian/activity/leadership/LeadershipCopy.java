@@ -1,0 +1,115 @@
+package org.dangjian.activity.leadership;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.support.Sql;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The local copy of who holds a leadership seat (班子成员) where and since when, fed by
+ * organization-service's organization.leadership-changed. It answers two questions of
+ * organizational life: who owes the leaders' training hours, and who the secretary of a branch was
+ * on a given day.
+ */
+@ApplicationScoped
+public class LeadershipCopy {
+
+    /** One open seat as the event carries it. */
+    public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
+    }
+
+    /** The whole team of one organization at one version. */
+    public record Team(UUID orgId, LocalDate termStartedOn, LocalDate termEndsOn, List<SeatHolder> seats, long version) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ActivityRules rules;
+
+    /**
+     * Replaces the organization's open seats by the team's: seats no longer in it end on {@code changedOn}.
+     * @return false when the copy already has this version or a newer one (a late or repeated event)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean replace(Team team, LocalDate changedOn) {
+        // Lock (or create) the team row first: the version comparison and the seat changes are one step.
+        em.createNativeQuery("""
+                insert into leadership_team (org_id, source_version, updated_at) values (?1, -1, now())
+                on conflict (org_id) do nothing""").setParameter(1, team.orgId()).executeUpdate();
+        long current = ((Number) em.createNativeQuery(
+                "select source_version from leadership_team where org_id = ?1 for update")
+                .setParameter(1, team.orgId()).getSingleResult()).longValue();
+        if (team.version() <= current) {
+            return false;
+        }
+        em.createNativeQuery("""
+                update leadership_team set source_version = ?2, term_started_on = ?3, term_ends_on = ?4, updated_at = now()
+                where org_id = ?1""")
+                .setParameter(1, team.orgId()).setParameter(2, team.version())
+                .setParameter(3, team.termStartedOn()).setParameter(4, team.termEndsOn()).executeUpdate();
+        String open = Sql.array(team.seats().stream().map(SeatHolder::seatId).toList());
+        em.createNativeQuery("""
+                update leadership_seat set ended_on = greatest(started_on, cast(?2 as date))
+                where org_id = ?1 and ended_on is null and not (seat_id = any(cast(?3 as uuid[])))""")
+                .setParameter(1, team.orgId()).setParameter(2, changedOn).setParameter(3, open).executeUpdate();
+        for (SeatHolder s : team.seats()) {
+            // A seat id names one holding of one seat; a seat seen again (an older version replayed) reopens.
+            em.createNativeQuery("""
+                    insert into leadership_seat (seat_id, org_id, seat, member_id, member_name, started_on, ended_on)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, null)
+                    on conflict (seat_id) do update set seat = excluded.seat, member_id = excluded.member_id,
+                        member_name = excluded.member_name, started_on = excluded.started_on, ended_on = null""")
+                    .setParameter(1, s.seatId()).setParameter(2, team.orgId()).setParameter(3, s.seat())
+                    .setParameter(4, s.memberId()).setParameter(5, s.memberName()).setParameter(6, s.startedOn())
+                    .executeUpdate();
+        }
+        return true;
+    }
+
+    /** Whether the member holds a seat that owes the leaders' training hours on {@code on}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean leaderOn(UUID memberId, LocalDate on) {
+        return !em.createNativeQuery("""
+                select 1 from leadership_seat
+                where member_id = ?1 and seat = any(cast(?2 as text[])) and started_on <= ?3 and (ended_on is null or ended_on > ?3)
+                limit 1""")
+                .setParameter(1, memberId).setParameter(2, leaderSeats()).setParameter(3, on)
+                .getResultList().isEmpty();
+    }
+
+    /** The seats (by name) the member holds on {@code on}, in any organization. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<String> seatsOn(UUID memberId, LocalDate on) {
+        return em.createNativeQuery("""
+                select distinct seat from leadership_seat
+                where member_id = ?1 and started_on <= ?2 and (ended_on is null or ended_on > ?2) order by seat""")
+                .setParameter(1, memberId).setParameter(2, on).getResultList();
+    }
+
+    /** The secretary of the organization on {@code on}, if the seat was filled. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Optional<UUID> secretaryOn(UUID orgId, LocalDate on) {
+        List<UUID> ids = em.createNativeQuery("""
+                select member_id from leadership_seat
+                where org_id = ?1 and seat = 'SECRETARY' and started_on <= ?2 and (ended_on is null or ended_on > ?2)
+                order by started_on desc limit 1""")
+                .setParameter(1, orgId).setParameter(2, on).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    /** Seats whose holders owe the leaders' training hours (secretaries and committee members). */
+    public String leaderSeats() {
+        return Sql.array(rules.hours().leaderSeats());
+    }
+}
