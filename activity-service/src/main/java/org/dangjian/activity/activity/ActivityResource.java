@@ -1,5 +1,6 @@
 package org.dangjian.activity.activity;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ public class ActivityResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Plan an activity (计划)", description = "404 when the organization is outside your scope.")
+    @Idempotent
     public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
         ActivityView activity = service.plan(request);
         return Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())

@@ -4,9 +4,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -26,10 +25,7 @@ public class OrganizationDissolvedConsumer {
     private static final Logger LOG = Logger.getLogger(OrganizationDissolvedConsumer.class);
 
     @Inject
-    ConsumerRetry retry;
-
-    @Inject
-    ProcessedEvents processed;
+    EventReactions reactions;
 
     @Inject
     ActivityRepository activities;
@@ -40,15 +36,10 @@ public class OrganizationDissolvedConsumer {
     @Incoming("organization-dissolution")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
-        retry.inTransaction(() -> apply(event));
+        reactions.applyOnce(CONSUMER, record, DISSOLVED::equals, this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!DISSOLVED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
         UUID orgId = UUID.fromString(event.data().get("id").asText());
         OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
         int flagged = 0;

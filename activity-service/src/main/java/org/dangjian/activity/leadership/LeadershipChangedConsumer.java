@@ -6,9 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.api.BusinessClock;
-import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -31,10 +30,7 @@ public class LeadershipChangedConsumer {
     private static final Logger LOG = Logger.getLogger(LeadershipChangedConsumer.class);
 
     @Inject
-    ConsumerRetry retry;
-
-    @Inject
-    ProcessedEvents processed;
+    EventReactions reactions;
 
     @Inject
     LeadershipCopy leadership;
@@ -45,15 +41,10 @@ public class LeadershipChangedConsumer {
     @Incoming("organization-leadership")
     @Blocking // ordered (the default): one record at a time keeps each organization's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
-        retry.inTransaction(() -> apply(event));
+        reactions.applyOnce(CONSUMER, record, LEADERSHIP_CHANGED::equals, this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!LEADERSHIP_CHANGED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
         LeadershipCopy.Team team = team(event.data());
         // The event names no end date for a seat that left the team: it ended on the day of the change.
         LocalDate changedOn = event.time().atZoneSameInstant(clock.zone()).toLocalDate();

@@ -1,5 +1,6 @@
 package org.dangjian.activity.plan;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,6 +45,7 @@ public class YearPlanResource {
     @Operation(summary = "Generate a branch's year plan (once per year)",
             description = "Plans every required occurrence from today on, place 待定; edit or cancel them afterwards. "
                     + "409 when the year's plan was already generated; 422 for a non-branch organization.")
+    @Idempotent
     public Response generate(@PathParam("orgId") UUID orgId, @Valid @NotNull GenerateYearPlan request) {
         List<ActivityLine> lines = service.generate(orgId, request.year()).stream().map(ActivityLine::of).toList();
         return Response.status(Response.Status.CREATED)

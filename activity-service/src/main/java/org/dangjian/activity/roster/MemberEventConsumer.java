@@ -4,9 +4,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -23,10 +22,7 @@ public class MemberEventConsumer {
     private static final Logger LOG = Logger.getLogger(MemberEventConsumer.class);
 
     @Inject
-    ConsumerRetry retry;
-
-    @Inject
-    ProcessedEvents processed;
+    EventReactions reactions;
 
     @Inject
     Roster roster;
@@ -34,19 +30,12 @@ public class MemberEventConsumer {
     @Incoming("member-events")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
-        retry.inTransaction(() -> apply(event));
+        // Transfer letters in flight (member.transfer-issued ...) change no roster: only member.transferred does.
+        reactions.applyOnce(CONSUMER, record, type -> type.startsWith("member.") && !type.startsWith("member.transfer-"),
+                this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!event.type().startsWith("member.")) {
-            return;
-        }
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            LOG.debugf("member event %s already applied", event.id());
-            return;
-        }
         UUID memberId = UUID.fromString(event.data().get("memberId").asText());
         roster.record(event, memberId, event.data().path("version").asLong(0));
         roster.rebuild(memberId);
