@@ -56,6 +56,7 @@ final class DemoData {
 
     Summary load() {
         long begin = System.currentTimeMillis();
+        System.out.println("Loading the demo data through the services' APIs ...");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int activityYear = today.getYear() - 1;
         DemoTree tree = new DemoTree();
