@@ -72,7 +72,8 @@ final class DemoActivities {
                 .put("place", "党员活动室"), 201));
     }
 
-    private List<Planned> year(Random random, UUID orgId, String name, List<DemoMembers.Member> members, int committeeThreshold) {
+    private List<Planned> year(Random random, UUID orgId, String name, List<DemoMembers.Member> members,
+            int committeeThreshold) {
         List<Planned> list = new ArrayList<>();
         boolean mobile = name.contains("流动");
         int themedDay = 5 + random.nextInt(10);
@@ -105,7 +106,8 @@ final class DemoActivities {
     }
 
     /** The plan and the recording of one activity: a line for every member of the branch, as the service expects. */
-    private static Planned activity(Random random, UUID orgId, List<DemoMembers.Member> expected, String type, String topic, LocalDate on,
+    private static Planned activity(Random random, UUID orgId, List<DemoMembers.Member> expected, String type, String topic,
+            LocalDate on,
             String place, boolean mobile) {
         OffsetDateTime start = on.atTime(14, 30).atOffset(SHANGHAI);
         ObjectNode plan = DemoClient.json().createObjectNode().put("orgId", orgId.toString()).put("type", type)
@@ -120,7 +122,8 @@ final class DemoActivities {
             if (roll < (mobile ? 60 : 88)) {
                 line.put("status", "PRESENT");
             } else if (roll < (mobile ? 95 : 96)) {
-                line.put("status", "LEAVE").put("leaveReason", mobile ? "在外务工" : LEAVE_REASONS[random.nextInt(LEAVE_REASONS.length)]);
+                String reason = mobile ? "在外务工" : LEAVE_REASONS[random.nextInt(LEAVE_REASONS.length)];
+                line.put("status", "LEAVE").put("leaveReason", reason);
             } else {
                 line.put("status", "ABSENT");
             }

@@ -49,7 +49,8 @@ final class DemoAssistance {
     }
 
     /** Loads it all; returns the number of cases in each state. */
-    Map<String, Integer> load(DemoClient api, DemoTree.Established tree, Map<DemoTree.Node, List<DemoMembers.Member>> members) {
+    Map<String, Integer> load(DemoClient api, DemoTree.Established tree,
+            Map<DemoTree.Node, List<DemoMembers.Member>> members) {
         tree.organizations().forEach(o -> tree.awaitCopy(api, DangjianService.ASSISTANCE, o.id()));
         UUID township = tree.idOf("西城镇党委");
         UUID street = tree.idOf("中华街道党工委");

@@ -93,7 +93,8 @@ final class DemoData {
                     .put("memberId", members.get(branches.get(0)).get(0).id().toString())
                     .put("toOrgId", established.id(branches.get(1)).toString()).put("note", "工作调动"), 201);
             // Assistance needs only the members' ids; it has its own client so it runs beside the activities.
-            Map<String, Integer> cases = new DemoAssistance(random, people, today).load(assistanceApi, established, members);
+            Map<String, Integer> cases = new DemoAssistance(random, people, today)
+                    .load(assistanceApi, established, members);
             long assisted = System.currentTimeMillis();
 
             int recorded = recording.stream().mapToInt(DemoClient::join).sum();

@@ -15,8 +15,9 @@ import java.util.UUID;
  * The members of every demo branch, through the bulk import (批量导入, one file per branch, in
  * parallel), then each member's conversion to full membership (转正) dated a year after admission.
  * Registered as probationary and converted rather than registered as full: the activity service's
- * roster starts a member's membership at the date of the last stage change it hears of, so the
- * conversion, dated before the demo year, is what lets the year's recorded activities list them.
+ * roster opens a registered member's membership on the day of registration (today), but a stage
+ * change on its effective date, so the conversion, dated before the demo year, is what puts them on
+ * the rosters of the year's recorded activities.
  */
 final class DemoMembers {
 

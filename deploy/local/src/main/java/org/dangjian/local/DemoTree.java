@@ -1,5 +1,6 @@
 package org.dangjian.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -99,7 +100,8 @@ final class DemoTree {
         java.util.Map<Node, UUID> ids = new java.util.concurrent.ConcurrentHashMap<>();
         List<Node> level = tree.nodes.stream().filter(n -> n.parent() == null).toList();
         while (!level.isEmpty()) {
-            api.parallel(level, node -> ids.put(node, establish(api, node, node.parent() == null ? null : ids.get(node.parent()))));
+            api.parallel(level, node -> ids.put(node,
+                    establish(api, node, node.parent() == null ? null : ids.get(node.parent()))));
             List<Node> current = level;
             level = tree.nodes.stream().filter(n -> current.contains(n.parent())).toList();
         }
@@ -132,6 +134,7 @@ final class DemoTree {
         if (parentId != null) {
             body.put("parentId", parentId.toString());
         }
-        return UUID.fromString(api.post(DangjianService.ORGANIZATION, "/api/v1/organizations", body, 201).get("id").asText());
+        JsonNode created = api.post(DangjianService.ORGANIZATION, "/api/v1/organizations", body, 201);
+        return UUID.fromString(created.get("id").asText());
     }
 }
