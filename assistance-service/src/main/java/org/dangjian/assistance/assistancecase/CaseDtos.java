@@ -98,6 +98,16 @@ public final class CaseDtos {
         }
     }
 
+    @Schema(name = "CaseVisit", description = "A verification (入户核实) or follow-up (回访) visit; findings masked unless "
+            + "your role allows it, and each unmasked read is audited")
+    public record VisitView(UUID id, UUID caseId, CaseVisit.Kind kind, LocalDate visitedOn, String visitor, String findings,
+            boolean masked, Instant recordedAt) {
+
+        static VisitView of(CaseVisit v, String findings, boolean masked) {
+            return new VisitView(v.id(), v.caseId(), v.kind(), v.visitedOn(), v.visitor(), findings, masked, v.recordedAt());
+        }
+    }
+
     @Schema(name = "Objection")
     public record ObjectionView(UUID id, UUID caseId, LocalDate raisedOn, CaseObjection.Status status, String resolution,
             Instant resolvedAt) {

@@ -17,6 +17,8 @@ public class CaseOrgChange {
     public static final String MEMBER_TRANSFERRED = "MEMBER_TRANSFERRED";
     public static final String ORGANIZATION_DISSOLVED = "ORGANIZATION_DISSOLVED";
     public static final String REASSIGNED = "REASSIGNED";
+    /** The member transferred to an organization outside the platform: nobody here holds the case any more. */
+    public static final String MEMBER_LEFT_PLATFORM = "MEMBER_LEFT_PLATFORM";
 
     @Id
     private UUID id;

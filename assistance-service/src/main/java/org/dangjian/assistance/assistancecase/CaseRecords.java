@@ -25,6 +25,21 @@ public class CaseRecords {
                 .setParameter(1, caseId).getResultList();
     }
 
+    /** One page of a case's visits, in the order they happened. */
+    public List<CaseVisit> visits(UUID caseId, int page, int size) {
+        return em.createQuery("from CaseVisit where caseId = ?1 order by visitedOn, recordedAt, id", CaseVisit.class)
+                .setParameter(1, caseId).setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long visitCount(UUID caseId) {
+        return em.createQuery("select count(v) from CaseVisit v where v.caseId = ?1", Long.class)
+                .setParameter(1, caseId).getSingleResult();
+    }
+
+    public Optional<CaseVisit> visit(UUID caseId, UUID visitId) {
+        return Optional.ofNullable(em.find(CaseVisit.class, visitId)).filter(v -> v.caseId().equals(caseId));
+    }
+
     public List<CaseOrgChange> orgChanges(UUID caseId) {
         return em.createQuery("from CaseOrgChange where caseId = ?1 order by changedAt, id", CaseOrgChange.class)
                 .setParameter(1, caseId).getResultList();

@@ -16,8 +16,8 @@ public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUI
     static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.APPLIED, CaseStatus.VERIFIED, CaseStatus.BRANCH_REVIEWED,
             CaseStatus.APPROVED, CaseStatus.PUBLIC_NOTICE, CaseStatus.DISBURSED, CaseStatus.FOLLOW_UP);
 
-    /** A filter on the list; null fields do not filter. */
-    public record Filter(String prefix, CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId) {
+    /** A filter on the list; null fields do not filter. {@code memberId}: only cases of that member as beneficiary. */
+    public record Filter(String prefix, CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, UUID memberId) {
     }
 
     public Page<AssistanceCase> find(Filter filter, int page, int size) {
@@ -34,6 +34,10 @@ public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUI
         if (filter.beneficiaryId() != null) {
             query.append(" and beneficiaryId = :beneficiary");
             params.and("beneficiary", filter.beneficiaryId());
+        }
+        if (filter.memberId() != null) {
+            query.append(" and beneficiaryId in (select b.id from Beneficiary b where b.memberId = :member)");
+            params.and("member", filter.memberId());
         }
         var found = find(query.toString(), Sort.by("appliedOn").and("id"), params);
         return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, found.count());

@@ -33,6 +33,7 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Reassignment;
 import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
 import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
 import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
+import org.dangjian.assistance.assistancecase.CaseDtos.VisitView;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,8 +68,9 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Cases of your subtree (description masked), by application date")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
+    @Operation(summary = "Cases of your subtree (description masked), by application date",
+            description = "A member sees only the cases where they are the beneficiary.")
     public Page<CaseView> list(@QueryParam("status") CaseStatus status,
             @QueryParam("reassignmentNeeded") Boolean reassignmentNeeded,
             @QueryParam("beneficiaryId") UUID beneficiaryId,
@@ -79,18 +81,41 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "One case", description = "The description unmasked for case workers, audited with purpose as the reason.")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
+    @Operation(summary = "One case", description = "The description unmasked for case workers, audited with purpose as the reason. "
+            + "A member reads only their own cases (masked); any other is 404.")
     public CaseView get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
         return service.get(id, purpose);
     }
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "Every step, objection and change of organization of the case")
     public CaseHistory history(@PathParam("id") UUID id) {
         return service.history(id);
+    }
+
+    @GET
+    @Path("/{id}/visits")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
+    @Operation(summary = "The case's verification and follow-up visits, in the order they happened",
+            description = "Findings masked for everyone in the list; open one visit to read them.")
+    public Page<VisitView> visits(@PathParam("id") UUID id,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return service.visits(id, page, size);
+    }
+
+    @GET
+    @Path("/{id}/visits/{visitId}")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
+    @Operation(summary = "One visit of the case",
+            description = "Findings unmasked for platform-admin, org-admin and branch-secretary, and then audited with the "
+                    + "query parameter purpose as the reason; masked for the other roles.")
+    public VisitView visit(@PathParam("id") UUID id, @PathParam("visitId") UUID visitId,
+            @QueryParam("purpose") @Size(max = 200) String purpose) {
+        return service.visit(id, visitId, purpose);
     }
 
     @POST

@@ -9,6 +9,7 @@ import org.dangjian.assistance.assistancecase.CaseDtos.CaseView;
 import org.dangjian.assistance.assistancecase.CaseDtos.ObjectionView;
 import org.dangjian.assistance.assistancecase.CaseDtos.OrgChangeView;
 import org.dangjian.assistance.assistancecase.CaseDtos.StepView;
+import org.dangjian.assistance.assistancecase.CaseDtos.VisitView;
 import org.dangjian.assistance.beneficiary.Beneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryKind;
 import org.dangjian.assistance.beneficiary.BeneficiaryService;
@@ -22,6 +23,7 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.orgtree.OrgScope;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Opening and reading cases; the steps of the workflow are in {@link CaseWorkflow}. */
@@ -29,7 +31,10 @@ import java.util.UUID;
 public class CaseService {
 
     static final String TARGET = "case";
+    static final String VISIT_TARGET = "case-visit";
     private static final String MASK = "******";
+    /** The path prefix every organization matches. */
+    private static final String ALL = "/";
 
     @Inject
     CaseRepository cases;
@@ -88,29 +93,79 @@ public class CaseService {
         return true;
     }
 
-    /** One case; the description unmasked (and audited) for the roles that work on cases. */
+    /** One case; the description unmasked (and audited) for the roles that work on cases, masked for the rest. */
     @Transactional
     public CaseView get(UUID id, String purpose) {
-        AssistanceCase c = require(id);
+        AssistanceCase c = requireReadable(id);
         if (!beneficiaries.mayUnmask()) {
             return masked(c);
         }
-        audit.unmaskedRead(TARGET, c.id(), "description", purpose == null || purpose.isBlank() ? "case work" : purpose.strip());
+        audit.unmaskedRead(TARGET, c.id(), "description", reason(purpose));
         return CaseView.of(c, protection.decrypt(c.descriptionEncrypted()), false);
     }
 
+    /** Cases of the caller's subtree; a member's list holds only the cases where they are the beneficiary. */
     @Transactional
     public Page<CaseView> list(CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, int page, int size) {
-        return cases.find(new CaseRepository.Filter(organizations.subtreePrefix(), status, reassignmentNeeded, beneficiaryId),
-                page, size).map(this::masked);
+        CaseRepository.Filter filter;
+        if (beneficiaries.actsOnlyForThemselves()) {
+            UUID own = caller.memberId().orElse(null);
+            if (own == null) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            filter = new CaseRepository.Filter(ALL, status, reassignmentNeeded, beneficiaryId, own);
+        } else {
+            filter = new CaseRepository.Filter(organizations.subtreePrefix(), status, reassignmentNeeded, beneficiaryId, null);
+        }
+        return cases.find(filter, page, size).map(this::masked);
     }
 
     @Transactional
     public CaseHistory history(UUID id) {
-        AssistanceCase c = require(id);
+        AssistanceCase c = requireReadable(id);
         return new CaseHistory(records.transitions(c.id()).stream().map(StepView::of).toList(),
                 records.orgChanges(c.id()).stream().map(OrgChangeView::of).toList(),
                 records.objections(c.id()).stream().map(ObjectionView::of).toList());
+    }
+
+    /** The case's visits in the order they happened, findings masked for everyone: open one to read them. */
+    @Transactional
+    public Page<VisitView> visits(UUID id, int page, int size) {
+        AssistanceCase c = requireReadable(id);
+        return new Page<>(records.visits(c.id(), page, size).stream().map(CaseService::maskedVisit).toList(), page, size,
+                records.visitCount(c.id()));
+    }
+
+    /** One visit; its findings unmasked (and audited, with the purpose as reason) for the roles that work on cases. */
+    @Transactional
+    public VisitView visit(UUID id, UUID visitId, String purpose) {
+        AssistanceCase c = requireReadable(id);
+        CaseVisit v = records.visit(c.id(), visitId).orElseThrow(() -> DomainException.notFound("CASE_VISIT_NOT_FOUND", visitId));
+        if (!beneficiaries.mayUnmask()) {
+            return maskedVisit(v);
+        }
+        audit.unmaskedRead(VISIT_TARGET, v.id(), "findings", reason(purpose));
+        return VisitView.of(v, protection.decrypt(v.findingsEncrypted()), false);
+    }
+
+    /**
+     * The case for reading: within the caller's subtree, or for a member only a case where they are
+     * the beneficiary (wherever it is now: it follows them when they transfer); 404 otherwise.
+     */
+    AssistanceCase requireReadable(UUID id) {
+        if (!beneficiaries.actsOnlyForThemselves()) {
+            return require(id);
+        }
+        return cases.findByIdOptional(id).filter(c -> beneficiaries.isCallersOwn(c.beneficiaryId()))
+                .orElseThrow(() -> DomainException.notFound("CASE_NOT_FOUND", id));
+    }
+
+    private static String reason(String purpose) {
+        return purpose == null || purpose.isBlank() ? "case work" : purpose.strip();
+    }
+
+    private static VisitView maskedVisit(CaseVisit v) {
+        return VisitView.of(v, MASK, true);
     }
 
     /** The case, or 404 when missing or outside the caller's subtree. */

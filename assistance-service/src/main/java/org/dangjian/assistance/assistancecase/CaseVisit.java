@@ -61,4 +61,28 @@ public class CaseVisit {
     public UUID id() {
         return id;
     }
+
+    public UUID caseId() {
+        return caseId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public LocalDate visitedOn() {
+        return visitedOn;
+    }
+
+    public String visitor() {
+        return visitor;
+    }
+
+    public String findingsEncrypted() {
+        return findingsEncrypted;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
 }

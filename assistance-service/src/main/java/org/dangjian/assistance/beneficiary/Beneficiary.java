@@ -132,6 +132,19 @@ public class Beneficiary {
         return true;
     }
 
+    /**
+     * The member transferred out of the platform: the record stays where it is (nobody here could take
+     * it), but the member version is noted so an older transfer arriving late changes nothing.
+     * False when the event is stale.
+     */
+    public boolean memberLeftPlatform(long memberVersion) {
+        if (memberSourceVersion != null && memberSourceVersion >= memberVersion) {
+            return false;
+        }
+        memberSourceVersion = memberVersion;
+        return true;
+    }
+
     public UUID id() {
         return id;
     }

@@ -55,9 +55,10 @@ public class BeneficiaryResource {
     }
 
     @GET
-    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "Beneficiaries of your subtree (personal data masked)",
-            description = "nationalId finds one person exactly (blind index); filters by kind, category and member.")
+            description = "nationalId finds one person exactly (blind index); filters by kind, category and member. "
+                    + "A member sees only their own record.")
     public Page<BeneficiaryView> list(@QueryParam("kind") BeneficiaryKind kind,
             @QueryParam("category") HardshipCategory category,
             @QueryParam("nationalId") @Size(max = 18) String nationalId,
@@ -69,10 +70,11 @@ public class BeneficiaryResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "One beneficiary",
             description = "Unmasked for platform-admin, org-admin and branch-secretary, and then audited with the "
-                    + "query parameter purpose (why you open it, e.g. 核实走访) as the reason.")
+                    + "query parameter purpose (why you open it, e.g. 核实走访) as the reason. A member reads only "
+                    + "their own record (masked); any other is 404.")
     public Response get(@PathParam("id") UUID id, @QueryParam("purpose") @Size(max = 200) String purpose) {
         BeneficiaryView view = service.get(id, purpose);
         return Response.ok(view).tag(new EntityTag(String.valueOf(view.version()))).build();

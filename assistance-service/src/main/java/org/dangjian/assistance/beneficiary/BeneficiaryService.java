@@ -17,6 +17,7 @@ import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.orgtree.OrgScope;
 
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -24,6 +25,8 @@ public class BeneficiaryService {
 
     static final String TARGET = "beneficiary";
     private static final String MASK = "******";
+    /** The path prefix every organization matches. */
+    private static final String ALL = "/";
 
     @Inject
     BeneficiaryRepository beneficiaries;
@@ -106,10 +109,14 @@ public class BeneficiaryService {
         return after;
     }
 
-    /** One beneficiary; unmasked (and audited) for the roles that work on cases. */
+    /**
+     * One beneficiary; unmasked (and audited) for the roles that work on cases. A member reads only
+     * their own record, masked like every other reader's.
+     */
     @Transactional
     public BeneficiaryView get(UUID id, String purpose) {
-        return view(require(id), purpose == null || purpose.isBlank() ? "case work" : purpose.strip());
+        Beneficiary beneficiary = actsOnlyForThemselves() ? requireOwn(id) : require(id);
+        return view(beneficiary, purpose == null || purpose.isBlank() ? "case work" : purpose.strip());
     }
 
     /** Lists show personal data masked to everyone; open one record to see it in full (audited). */
@@ -117,8 +124,43 @@ public class BeneficiaryService {
     public Page<BeneficiaryView> list(BeneficiaryKind kind, HardshipCategory category, String nationalId, UUID memberId,
             int page, int size) {
         String index = nationalId == null ? null : protection.blindIndex(NationalIdNumber.normalize(nationalId));
+        if (actsOnlyForThemselves()) {
+            UUID own = caller.memberId().orElse(null);
+            if (own == null || (memberId != null && !memberId.equals(own))) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            // Their own record wherever it is now: it follows them when they transfer, their token may lag.
+            return beneficiaries.find(new BeneficiaryRepository.Filter(ALL, kind, category, index, own), page, size)
+                    .map(this::masked);
+        }
         return beneficiaries.find(new BeneficiaryRepository.Filter(organizations.subtreePrefix(), kind, category, index,
                 memberId), page, size).map(this::masked);
+    }
+
+    /**
+     * A caller whose only way in is their own record: the member role without a case-work or reading
+     * role. Their data scope is their {@code member_id}, not an organization subtree.
+     */
+    public boolean actsOnlyForThemselves() {
+        return caller.hasRole(Caller.MEMBER) && !mayUnmask() && !caller.hasRole(Caller.AUDITOR)
+                && !caller.hasRole(Caller.INTEGRATION);
+    }
+
+    /** Whether the beneficiary is the calling member themselves. */
+    public boolean isCallersOwn(Beneficiary beneficiary) {
+        return beneficiary.kind() == BeneficiaryKind.MEMBER
+                && caller.memberId().map(m -> m.equals(beneficiary.memberId())).orElse(false);
+    }
+
+    /** Whether the beneficiary with this id is the calling member themselves. */
+    public boolean isCallersOwn(UUID beneficiaryId) {
+        return beneficiaries.findByIdOptional(beneficiaryId).map(this::isCallersOwn).orElse(false);
+    }
+
+    /** The calling member's own record, or 404 exactly as for a missing one. */
+    private Beneficiary requireOwn(UUID id) {
+        return beneficiaries.findByIdOptional(id).filter(this::isCallersOwn)
+                .orElseThrow(() -> DomainException.notFound("BENEFICIARY_NOT_FOUND", id));
     }
 
     /** The beneficiary, or 404 when missing or outside the caller's subtree. */

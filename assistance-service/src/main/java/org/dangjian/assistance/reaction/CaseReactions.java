@@ -32,8 +32,13 @@ public class CaseReactions {
     @Inject
     CaseRecords records;
 
+    /** {@code toOrgId} null: the member left the platform, so their open cases wait for reassignment. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void memberTransferred(UUID eventId, UUID memberId, UUID toOrgId, long memberVersion) {
+        if (toOrgId == null) {
+            memberLeftPlatform(eventId, memberId, memberVersion);
+            return;
+        }
         for (Beneficiary beneficiary : beneficiaries.ofMember(memberId)) {
             if (!beneficiary.followMemberTo(toOrgId, memberVersion)) {
                 LOG.debugf("member %s: transfer event %s is stale or changes nothing", memberId, eventId);
@@ -43,6 +48,20 @@ public class CaseReactions {
                 if (!c.orgId().equals(toOrgId)) {
                     records.add(c.moveTo(toOrgId, CaseOrgChange.MEMBER_TRANSFERRED, eventId));
                     LOG.infof("case %s follows member %s to organization %s", c.id(), memberId, toOrgId);
+                }
+            }
+        }
+    }
+
+    private void memberLeftPlatform(UUID eventId, UUID memberId, long memberVersion) {
+        for (Beneficiary beneficiary : beneficiaries.ofMember(memberId)) {
+            if (!beneficiary.memberLeftPlatform(memberVersion)) {
+                continue;
+            }
+            for (AssistanceCase c : cases.openOfBeneficiary(beneficiary.id())) {
+                if (!c.reassignmentNeeded()) {
+                    records.add(c.flagForReassignment(CaseOrgChange.MEMBER_LEFT_PLATFORM, eventId));
+                    LOG.infof("case %s flagged for reassignment: member %s left the platform", c.id(), memberId);
                 }
             }
         }

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Reads member.transferred from member-service (its own consumer group, see application.properties).
- * Fields read: memberId, toOrgId, version. An event without them goes to the dead-letter topic.
+ * Fields read: memberId, toOrgId (null: left the platform), version. An event without them goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class MemberTransferConsumer {
@@ -44,7 +44,10 @@ public class MemberTransferConsumer {
             return;
         }
         JsonNode data = event.data();
-        reactions.memberTransferred(event.id(), UUID.fromString(data.get("memberId").asText()),
-                UUID.fromString(data.get("toOrgId").asText()), data.get("version").asLong());
+        JsonNode to = data.path("toOrgId");
+        // The contract allows a null toOrgId: the member moved to an organization outside the platform.
+        UUID toOrgId = to.isNull() ? null : UUID.fromString(to.asText());
+        reactions.memberTransferred(event.id(), UUID.fromString(data.get("memberId").asText()), toOrgId,
+                data.get("version").asLong());
     }
 }

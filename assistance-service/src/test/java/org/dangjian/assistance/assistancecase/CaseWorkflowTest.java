@@ -244,7 +244,8 @@ class CaseWorkflowTest {
         Api.anonymous().body(Map.of("findings", "x")).post("/api/v1/cases/" + id + "/verification").then().statusCode(401);
         step(Caller.MEMBER, s.branch(), id, "verification", Map.of("findings", "x")).statusCode(403).body("code", equalTo("FORBIDDEN"));
         step(Caller.AUDITOR, s.branch(), id, "verification", Map.of("findings", "x")).statusCode(403);
-        as(Caller.MEMBER, s.branch()).get("/api/v1/cases/" + id).then().statusCode(403);
+        // A member may read cases, but only their own: a resident's case is not found for them.
+        as(Caller.MEMBER, s.branch()).get("/api/v1/cases/" + id).then().statusCode(404).body("code", equalTo("CASE_NOT_FOUND"));
     }
 
     @Test

@@ -188,9 +188,26 @@ class SystemEndToEndTest {
     @Test
     void theRunCommandsDemoDataLoadsThroughThePublicApi() {
         DemoData.Summary demo = new DemoData(system, 2).load();
-        // 3 committees + 22 villages + street, 2 communities, organs, organ branch, joint, mobile, returned graduates
-        assertEquals(33, demo.organizations().size());
-        assertEquals(56, demo.members());
+        System.out.printf("[e2e] demo data at scale 2 loaded in %d ms (%d requests)%n", demo.loadMillis(), demo.requests());
+        // city, district, 2 townships with 22 + 8 villages and returned graduates, 2 streets with 9 communities and a
+        // general branch, organs with 6 branches, an enterprise committee with 6 branches and 2 joint ones, mobile members
+        assertEquals(67, demo.organizations().size());
+        assertEquals(345, demo.members());
+        assertEquals(new java.util.TreeSet<>(DemoAssistance.STATES), demo.casesByState().keySet());
+        assertTrue(demo.casesByState().values().stream().allMatch(n -> n == 2), demo.casesByState().toString());
+
+        // The year's 台账 finds exactly the branches left behind on purpose, with attendance recorded.
+        JsonNode report = new Client(system, token).get(DangjianService.ACTIVITY,
+                "/api/v1/compliance-report?orgId=" + demo.idOf("厦门市委") + "&year=" + demo.activityYear());
+        List<String> behind = new java.util.ArrayList<>();
+        report.get("branches").forEach(b -> {
+            if (b.get("behind").asBoolean()) {
+                behind.add(b.get("name").asText());
+            }
+        });
+        assertEquals(demo.branchesBehind(), behind.stream().sorted().toList(), report.get("summary").toString());
+        assertEquals(58, report.get("summary").get("branches").asInt());
+        assertTrue(report.get("summary").get("attendance").get("present").asLong() > 0, report.get("summary").toString());
     }
 
     @Test
