@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** organization.* events as organization-service publishes them (binary CloudEvents, see its schemas). */
-final class OrganizationEvents {
+public final class OrganizationEvents {
 
     static final String TOPIC = "dangjian.organization.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,7 +17,7 @@ final class OrganizationEvents {
     private OrganizationEvents() {
     }
 
-    static ObjectNode node(UUID id, UUID parentId, String path, String name, long version) {
+    public static ObjectNode node(UUID id, UUID parentId, String path, String name, long version) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", id.toString());
         node.put("code", "D" + id.toString().substring(0, 8));
@@ -37,7 +37,7 @@ final class OrganizationEvents {
     }
 
     /** Publishes the event with the given id (reuse an id to simulate a redelivery). */
-    static void publish(UUID eventId, String type, ObjectNode data) {
+    public static void publish(UUID eventId, String type, ObjectNode data) {
         TopicProbe.send(TOPIC, data.get("id").asText(), data.toString(), Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId.toString(),

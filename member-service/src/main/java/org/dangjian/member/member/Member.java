@@ -156,6 +156,11 @@ public class Member {
         this.groupId = null;
     }
 
+    /** Moves the member with their group (党小组), which now lies under another branch (a split). */
+    public void followGroupTo(UUID branchId) {
+        this.orgId = branchId;
+    }
+
     /** The member's relationship went to an organization outside the platform; the record stays, marked. */
     public void transferOut(LocalDate on) {
         this.transferredOutOn = on;

@@ -1,0 +1,83 @@
+package org.dangjian.member.reorganization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.dangjian.member.Api;
+import org.dangjian.member.EventContracts;
+import org.dangjian.member.OrganizationEvents;
+import org.dangjian.member.TestIds;
+import org.dangjian.member.TestTree;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.dangjian.member.Api.fullMember;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** organization.split from organization-service moves the members it names, and only those, to the new part. */
+@QuarkusTest
+class OrganizationSplitTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void listedMembersMoveToTheirPartAndTheOthersStay() {
+        TestTree.Node committee = TestTree.committee();
+        TestTree.Node original = TestTree.branch(committee);
+        TestTree.Node part = TestTree.branch(committee);
+        UUID leaving = Api.registered(fullMember(original.id(), TestIds.nationalId(), TestIds.phone()));
+        UUID staying = Api.registered(fullMember(original.id(), TestIds.nationalId(), TestIds.phone()));
+
+        UUID eventId = UUID.randomUUID();
+        ObjectNode split = OrganizationEvents.node(original.id(), committee.id(), original.path(), "原支部", 5);
+        split.put("splitOn", "2026-07-01");
+        split.put("reason", "党员人数超过50人，拆分设立");
+        split.put("originalDissolved", false);
+        ObjectNode p = split.putArray("parts").addObject();
+        p.put("id", part.id().toString());
+        p.put("code", "D-part");
+        p.put("name", "新支部");
+        p.putArray("childIds");
+        p.putArray("memberIds").add(leaving.toString());
+        OrganizationEvents.publish(eventId, "organization.split", split);
+
+        JsonNode transferred = EventContracts.await("member.transferred", leaving);
+        assertEquals(original.id().toString(), transferred.get("fromOrgId").asText());
+        assertEquals(part.id().toString(), transferred.get("toOrgId").asText());
+        assertEquals("2026-07-01", transferred.get("transferredOn").asText());
+        assertEquals(part.id(), branchOf(leaving));
+        assertEquals(original.id(), branchOf(staying));
+
+        // A redelivery moves nothing and publishes nothing again.
+        OrganizationEvents.publish(eventId, "organization.split", split);
+        awaitProcessedOnce(eventId);
+        assertEquals(1L, transferEvents(leaving));
+    }
+
+    private UUID branchOf(UUID member) {
+        return QuarkusTransaction.requiringNew().call(() -> (UUID) em.createNativeQuery(
+                "select org_id from member where id = ?1").setParameter(1, member).getSingleResult());
+    }
+
+    private void awaitProcessedOnce(UUID eventId) {
+        try {
+            Thread.sleep(3000); // the redelivery has been read by then; its id is already recorded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from processed_event where consumer = 'member-service.split' and event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue()));
+    }
+
+    private long transferEvents(UUID member) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_event where aggregate_id = ?1 and type = 'member.transferred'")
+                .setParameter(1, member).getSingleResult()).longValue());
+    }
+}
