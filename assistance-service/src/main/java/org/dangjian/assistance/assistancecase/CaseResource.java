@@ -1,5 +1,6 @@
 package org.dangjian.assistance.assistancecase;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -62,6 +63,7 @@ public class CaseResource {
     @Operation(summary = "Apply for assistance (帮扶申请)",
             description = "Staff apply on behalf of a beneficiary in their subtree; a member applies only for themselves. "
                     + "Publishes assistance.case-opened.")
+    @Idempotent
     public Response apply(@Valid @NotNull ApplyForAssistance request, @Context UriInfo uri) {
         CaseView view = service.apply(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

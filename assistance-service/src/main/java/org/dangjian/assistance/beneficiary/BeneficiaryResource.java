@@ -1,5 +1,6 @@
 package org.dangjian.assistance.beneficiary;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import org.dangjian.platform.api.EntityTags;
 import java.util.OptionalLong;
@@ -49,6 +50,7 @@ public class BeneficiaryResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Register a beneficiary in your subtree",
             description = "409 BENEFICIARY_ALREADY_REGISTERED / BENEFICIARY_MEMBER_ALREADY_REGISTERED for the same person twice.")
+    @Idempotent
     public Response register(@Valid @NotNull RegisterBeneficiary request, @Context UriInfo uri) {
         BeneficiaryView view = service.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

@@ -1,5 +1,6 @@
 package org.dangjian.assistance.campaign;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ public class CampaignResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Start a campaign (e.g. Spring Festival) for an organization in your scope")
+    @Idempotent
     public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
         CampaignView view = service.start(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

@@ -1,16 +1,15 @@
 package org.dangjian.assistance.fund;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -45,6 +44,7 @@ public class FundResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Open a fund for an organization in your scope")
+    @Idempotent
     public Response open(@Valid @NotNull OpenFund request, @Context UriInfo uri) {
         FundView fund = service.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(fund.id().toString()).build()).entity(fund).build();
@@ -82,15 +82,10 @@ public class FundResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Pay money out of the fund's budget of that year",
             description = "409 BUDGET_EXCEEDED when the rest of the budget does not cover it, also under concurrent requests; "
-                    + "422 BUDGET_NOT_SET when the year has no budget. Send an Idempotency-Key header to retry safely: "
-                    + "the same key and body return the first payment (header Idempotent-Replayed), "
-                    + "the same key with another body 422 IDEMPOTENCY_KEY_REUSED.")
-    public Response disburse(@PathParam("id") UUID id,
-            @HeaderParam("Idempotency-Key") @Size(min = 8, max = 100) String idempotencyKey,
-            @Valid @NotNull Disburse request) {
-        FundService.Disbursement done = service.disburse(id, request, idempotencyKey);
-        Response.ResponseBuilder response = Response.status(Response.Status.CREATED).entity(done.entry());
-        return (done.replayed() ? response.header("Idempotent-Replayed", "true") : response).build();
+                    + "422 BUDGET_NOT_SET when the year has no budget." + Idempotent.DOC)
+    @Idempotent
+    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull Disburse request) {
+        return Response.status(Response.Status.CREATED).entity(service.disburse(id, request)).build();
     }
 
     @GET

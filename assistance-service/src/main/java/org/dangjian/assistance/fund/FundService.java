@@ -92,38 +92,22 @@ public class FundService {
         return FundView.of(fund, budgets.ofFund(fundId));
     }
 
-    /** The result of a direct disbursement; {@code replayed} when an earlier request with the same key already paid it. */
-    public record Disbursement(LedgerEntryView entry, boolean replayed) {
-    }
-
     /**
-     * Money paid out directly (not for a case), e.g. a one-off condolence payment. With an
-     * idempotency key, a retry of the same request returns the first payment instead of paying twice;
-     * the same key with a different request is refused.
+     * Money paid out directly (not for a case), e.g. a one-off condolence payment. A retry with the
+     * same Idempotency-Key returns the first payment instead of paying twice (platform @Idempotent
+     * on the resource: the key commits with the payment).
      */
     @Transactional
-    public Disbursement disburse(UUID fundId, Disburse request, String idempotencyKey) {
+    public LedgerEntryView disburse(UUID fundId, Disburse request) {
         requireFund(fundId);
         LocalDate on = request.disbursedOn() != null ? request.disbursedOn() : clock.today();
         BigDecimal amount = Money.of(request.amount());
         String purpose = request.purpose().strip();
-        if (idempotencyKey != null) {
-            // Under the budget's lock a concurrent twin of this request has either committed or not started.
-            budgets.lockFor(fundId, on.getYear());
-            var earlier = ledger.byIdempotencyKey(fundId, idempotencyKey);
-            if (earlier.isPresent()) {
-                if (!earlier.get().sameRequest(amount, on, purpose)) {
-                    throw DomainException.unprocessable("IDEMPOTENCY_KEY_REUSED", idempotencyKey);
-                }
-                return new Disbursement(LedgerEntryView.of(earlier.get()), true);
-            }
-        }
         LedgerEntry entry = charge(fundId, amount, on, purpose, null);
-        entry.idempotencyKey(idempotencyKey);
         budgets.flush();
         LedgerEntryView view = LedgerEntryView.of(entry);
         audit.write("FUND_DISBURSED", "fund", fundId, null, view);
-        return new Disbursement(view, false);
+        return view;
     }
 
     /**

@@ -55,10 +55,6 @@ public class LedgerEntry {
     @Column(name = "case_id")
     private UUID caseId;
 
-    /** The client's Idempotency-Key of a direct disbursement, unique per fund. */
-    @Column(name = "idempotency_key")
-    private String idempotencyKey;
-
     protected LedgerEntry() {
     }
 
@@ -122,14 +118,5 @@ public class LedgerEntry {
 
     public UUID caseId() {
         return caseId;
-    }
-
-    void idempotencyKey(String key) {
-        this.idempotencyKey = key;
-    }
-
-    /** Whether a retried request with the same key asks for the same payment. */
-    boolean sameRequest(BigDecimal requestedAmount, LocalDate on, String requestedPurpose) {
-        return amount.compareTo(requestedAmount) == 0 && occurredOn.equals(on) && java.util.Objects.equals(purpose, requestedPurpose);
     }
 }

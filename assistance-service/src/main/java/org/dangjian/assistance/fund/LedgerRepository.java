@@ -11,10 +11,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
-    public java.util.Optional<LedgerEntry> byIdempotencyKey(UUID fundId, String key) {
-        return find("fundId = ?1 and idempotencyKey = ?2", fundId, key).firstResultOptional();
-    }
-
     /** A fund's movements, optionally of one year, in the order they were recorded. */
     public Page<LedgerEntry> ofFund(UUID fundId, Integer fiscalYear, int page, int size) {
         String query = "fundId = :fund" + (fiscalYear == null ? "" : " and fiscalYear = :year");

@@ -1,5 +1,6 @@
 package org.dangjian.assistance.pairing;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,6 +44,7 @@ public class PairingResource {
     @POST
         @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Pair a member with a beneficiary of your subtree")
+    @Idempotent
     public Response pair(@Valid @NotNull Pair request) {
         return Response.status(Response.Status.CREATED).entity(service.pair(request)).build();
     }

@@ -5,9 +5,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.messaging.ConsumerRetry;
+import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
-import org.dangjian.platform.messaging.ProcessedEvents;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
@@ -23,10 +22,7 @@ public class MemberTransferConsumer {
     static final String TRANSFERRED = "member.transferred";
 
     @Inject
-    ConsumerRetry retry;
-
-    @Inject
-    ProcessedEvents processed;
+    EventReactions events;
 
     @Inject
     CaseReactions reactions;
@@ -34,15 +30,10 @@ public class MemberTransferConsumer {
     @Incoming("member-transfers")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        // Each attempt in its own transaction; transient failures (database restarting) are retried in place.
-        retry.inTransaction(() -> apply(event));
+        events.applyOnce(CONSUMER, record, TRANSFERRED::equals, this::apply);
     }
 
     private void apply(IncomingEvent event) {
-        if (!TRANSFERRED.equals(event.type()) || !processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
         JsonNode data = event.data();
         JsonNode to = data.path("toOrgId");
         // The contract allows a null toOrgId: the member moved to an organization outside the platform.
