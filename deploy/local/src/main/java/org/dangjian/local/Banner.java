@@ -23,11 +23,16 @@ final class Banner {
         out.append("  %-20s %s (user postgres, databases organization, member, activity, assistance)%n"
                 .formatted("PostgreSQL", "127.0.0.1:" + stack.postgres().port()));
         out.append("  logs: ").append(work.resolve("logs")).append('\n');
-        out.append("\nDemo data: %d organizations, %d members, one transfer in flight, next month's 主题党日 planned, "
-                .formatted(demo.organizations().size(), demo.members()) + "a township fund and one hardship case.\n");
-        out.append("Demo organizations:\n");
+        out.append(("\nDemo data (loaded in %.1f s, %d requests): %d organizations, %d members, one transfer in flight;%n"
+                + "  %d activities recorded in %d, behind on purpose: %s;%n"
+                + "  next month's 主题党日 planned everywhere; hardship cases in every state: %s.%n").formatted(
+                demo.loadMillis() / 1000.0, demo.requests(), demo.organizations().size(), demo.members(),
+                demo.activitiesRecorded(), demo.activityYear(), String.join("、", demo.branchesBehind()), demo.casesByState()));
+        out.append("Demo committees (branches: GET /api/v1/organizations/{id}/children):\n");
         for (DemoData.Organization o : demo.organizations()) {
-            out.append("  %-40s %-18s %s%n".formatted(o.name(), o.type(), o.id()));
+            if (!o.type().contains("BRANCH")) {
+                out.append("  %-40s %-18s %s%n".formatted(o.name(), o.type(), o.id()));
+            }
         }
         String issuer = stack.oidc().tokenEndpoint();
         out.append("\nDemo users (client credentials against the issuer; any client secret):\n");

@@ -140,7 +140,7 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             stopped.countDown();
         }, "local-system-stop"));
-        DemoData.Summary demo = new DemoData(system, Integer.getInteger("dangjian.demo.members-per-branch", 5)).load();
+        DemoData.Summary demo = new DemoData(system, Integer.getInteger("dangjian.demo.scale", 5)).load();
         Banner.print(system, demo, work);
         stopped.await();
     }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * A bounded burst of writes: establishes organizations until {@code target} requests have been
- * answered 201, retrying failed requests (the service may be down), and stops by itself at the
+ * A bounded burst of writes: creates organizations (or anything else) until {@code target} requests
+ * have been answered 201, retrying failed requests (the service may be down), and stops by itself at the
  * deadline. Calls {@code onProgress} with the count of successes so a scenario can inject faults.
  */
 final class WriteBurst {
@@ -27,8 +27,17 @@ final class WriteBurst {
     private WriteBurst() {
     }
 
+    /** Organizations named {@code fi-<scenario>-<n>}. */
     static Result run(String scenario, Supplier<String> baseUrl, Supplier<String> token, int target, int threads,
             Duration deadline, java.util.function.IntConsumer onProgress) throws InterruptedException {
+        return run(baseUrl, "/api/v1/organizations", n -> "{\"name\":\"fi-" + scenario + "-" + n + "\",\"type\":\"COMMITTEE\"}",
+                token, target, threads, deadline, onProgress);
+    }
+
+    /** Any creating POST; {@code body} makes the n-th request's body (n counts every attempt). */
+    static Result run(Supplier<String> baseUrl, String path, java.util.function.IntFunction<String> body,
+            Supplier<String> token, int target, int threads, Duration deadline, java.util.function.IntConsumer onProgress)
+            throws InterruptedException {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         AtomicLong failed = new AtomicLong();
@@ -41,13 +50,12 @@ final class WriteBurst {
                 try {
                     while (created.get() < target && System.nanoTime() < end) {
                         int n = next.incrementAndGet();
-                        String body = "{\"name\":\"fi-" + scenario + "-" + n + "\",\"type\":\"COMMITTEE\"}";
                         try {
-                            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/organizations"))
+                            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                                     .timeout(Duration.ofSeconds(15))
                                     .header("Authorization", "Bearer " + token.get())
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build(), HttpResponse.BodyHandlers.discarding());
                             if (response.statusCode() == 201) {
                                 onProgress.accept(created.incrementAndGet());
                             } else {
