@@ -1,0 +1,68 @@
+package org.dangjian.bench;
+
+import org.dangjian.local.DangjianService;
+import org.dangjian.platform.api.Caller;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+/**
+ * B1: {@code GET /api/v1/members/{id}} through member-service (bearer token checked against the
+ * issuer's keys, data scope from the local tree, national ID and phone decrypted and masked for an
+ * auditor) against {@link BareEndpoint} doing the same primary-key select on the same database, with
+ * the same load generator and concurrency. Goal: ≥ 0.5× the bare throughput.
+ */
+public final class ReadPath {
+
+    private ReadPath() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int concurrency = LoadGenerator.concurrency();
+        try (Bench bench = Bench.start("b1", DangjianService.MEMBER)) {
+            ScaleData data = bench.load(DangjianService.MEMBER);
+            UUID[] ids = sample(data, 20_000);
+            String token = bench.token(Caller.AUDITOR, data.root().id());
+            String service = bench.baseUrl(DangjianService.MEMBER) + "/api/v1/members/";
+            LoadGenerator.Result full;
+            LoadGenerator.Result bare;
+            try (BareEndpoint endpoint = new BareEndpoint(concurrency, () -> bench.connect(DangjianService.MEMBER))) {
+                String anchor = endpoint.baseUrl() + "/members/";
+                bench.report("%d concurrent clients, %d s warm-up then %d s measured each, random ids of %,d loaded members.",
+                        concurrency, LoadGenerator.warmUp().toSeconds(), LoadGenerator.measure().toSeconds(), data.members);
+                bench.report("");
+                bench.report(LoadGenerator.Result.header());
+                bare = LoadGenerator.run("bare: JDK HttpServer + JDBC select by primary key", concurrency, LoadGenerator.warmUp(),
+                        LoadGenerator.measure(), r -> get(anchor + ids[r.nextInt(ids.length)], null));
+                full = LoadGenerator.run("member-service GET /api/v1/members/{id} (auditor: token, scope, decrypt, mask)",
+                        concurrency, LoadGenerator.warmUp(), LoadGenerator.measure(),
+                        r -> get(service + ids[r.nextInt(ids.length)], token));
+            }
+            bench.report(bare.line());
+            bench.report(full.line());
+            bench.report("");
+            double ratio = full.throughput() / bare.throughput();
+            bench.report("**Ratio: member-service throughput = %.2f× bare (goal ≥ 0.5×: %s); p99 %.2f ms vs %.2f ms.**",
+                    ratio, ratio >= 0.5 ? "met" : "missed", full.percentileMillis(99), bare.percentileMillis(99));
+            bench.write("B1: read path, member by id", null);
+        }
+    }
+
+    static UUID[] sample(ScaleData data, int n) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(data.seed + 1);
+        UUID[] ids = new UUID[n];
+        for (int k = 0; k < n; k++) {
+            ids[k] = data.memberId(random.nextInt(data.members));
+        }
+        return ids;
+    }
+
+    static HttpRequest get(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.GET().build();
+    }
+}
