@@ -2,9 +2,7 @@ package org.dangjian.bench;
 
 import org.dangjian.local.DangjianService;
 import org.dangjian.local.LocalSystem;
-import org.dangjian.local.ServiceProcess;
 import org.dangjian.platform.localstack.LocalStack;
-import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.Tokens;
 
 import java.io.IOException;
@@ -34,7 +32,7 @@ final class Bench implements AutoCloseable {
     final Path root;
     final Path work;
     final LocalStack stack;
-    final Map<DangjianService, ServiceProcess> services = new EnumMap<>(DangjianService.class);
+    final Map<DangjianService, BenchService> services = new EnumMap<>(DangjianService.class);
     private final List<String> lines = new ArrayList<>();
 
     private Bench(String name, List<DangjianService> needed) {
@@ -44,13 +42,11 @@ final class Bench implements AutoCloseable {
         this.stack = LocalStack.start(LocalStack.Settings.forTests(work));
         try {
             for (DangjianService service : needed) {
-                ServiceProcess process = new ServiceProcess(service, root, work.resolve("logs"), Ports.free(),
-                        stack.quarkusConfig(service.database()));
-                services.put(service, process);
-                process.start();
+                services.put(service, new BenchService(service, jit(), root, work.resolve("logs"),
+                        stack.quarkusConfig(service.database())).start());
             }
-            for (ServiceProcess process : services.values()) {
-                process.awaitReady(Duration.ofMinutes(3));
+            for (BenchService process : services.values()) {
+                process.awaitReady();
             }
         } catch (RuntimeException e) {
             close();
@@ -61,6 +57,11 @@ final class Bench implements AutoCloseable {
     static Bench start(String name, DangjianService... needed) {
         System.out.printf("[%s] starting the local stack and %s ...%n", name, List.of(needed));
         return new Bench(name, List.of(needed));
+    }
+
+    /** {@code -Dbench.jit=RUN_COMMAND} (default: the run command's C1-only JVM) or {@code FULL} (as deploy/k8s). */
+    static BenchService.Jit jit() {
+        return BenchService.Jit.valueOf(System.getProperty("bench.jit", "RUN_COMMAND"));
     }
 
     static double scale() {
@@ -97,12 +98,37 @@ final class Bench implements AutoCloseable {
         return DriverManager.getConnection(stack.postgres().jdbcUrl(service.database()), "postgres", "");
     }
 
+    /** Replaces the running service by one with the given JIT (same database, already migrated and loaded). */
+    void restart(DangjianService service, BenchService.Jit jit) {
+        services.remove(service).close();
+        BenchService process = new BenchService(service, jit, root, work.resolve("logs"), stack.quarkusConfig(service.database()));
+        services.put(service, process.start());
+        process.awaitReady();
+    }
+
     String baseUrl(DangjianService service) {
         return services.get(service).baseUrl();
     }
 
     Path log(DangjianService service) {
         return services.get(service).log();
+    }
+
+    /**
+     * With {@code -Dbench.jfr=true}: a Flight Recorder profile of the service over the coming
+     * measurement window (after the warm-up), to bench/target/&lt;bench&gt;/&lt;service&gt;.jfr, through jcmd.
+     */
+    void profile(DangjianService service, Duration delay, Duration duration) throws IOException, InterruptedException {
+        if (!Boolean.getBoolean("bench.jfr")) {
+            return;
+        }
+        Path file = work.resolve(service.module() + ".jfr").toAbsolutePath();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(services.get(service).pid()), "JFR.start",
+                "settings=profile", "delay=" + delay.toSeconds() + "s", "duration=" + duration.toSeconds() + "s",
+                "filename=" + file).inheritIO().start();
+        p.waitFor();
+        System.out.println("[" + name + "] profiling " + service.module() + " to " + file);
     }
 
     /** A real token from the stack's issuer. */
@@ -135,7 +161,7 @@ final class Bench implements AutoCloseable {
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
         return ("%d cores (%s), %d GiB RAM, %s %s, Java %s, PostgreSQL %s, Kafka %s. The machine was shared with other "
                 + "sessions building and testing at the same time, so absolute figures are noisy; ratios are measured in the "
-                + "same run. Services run as the run command starts them (-Xmx320m, SerialGC, C1 only).").formatted(
+                + "same run. Services run from their quarkus-app as the run command starts them (-Xmx320m, SerialGC, JIT capped at C1) unless a line says \"full JIT\" (the same without the cap, as deploy/k8s runs them).").formatted(
                 Runtime.getRuntime().availableProcessors(), cpu, Math.round(memKiB / 1048576.0),
                 System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"), pg,
                 org.apache.kafka.common.utils.AppInfoParser.getVersion());
@@ -161,7 +187,7 @@ final class Bench implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess process : services.values()) {
+        for (BenchService process : services.values()) {
             try {
                 process.close();
             } catch (RuntimeException e) {
