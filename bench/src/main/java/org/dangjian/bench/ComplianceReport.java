@@ -108,8 +108,45 @@ public final class ComplianceReport {
                     ratio <= 2 ? "met" : "missed", report, report < 1000 ? "met" : "missed");
             bench.report("");
             bench.report("Hand-written SQL:\n\n```sql\n" + HAND_WRITTEN + "\n```");
-            bench.write("B2: compliance report vs the SQL aggregate", null);
+            bench.write("B2: compliance report vs the SQL aggregate", Boolean.parseBoolean(System.getProperty("bench.explain", "true"))
+                    ? explainServiceQuery(bench, http, url.substring(url.indexOf("/api/")), token) : null);
         }
+    }
+
+    /**
+     * After the timed runs: the plan of the service's own statement as PostgreSQL ran it, through
+     * auto_explain (loaded for the activity database's new sessions, so the service is restarted).
+     */
+    static String explainServiceQuery(Bench bench, HttpClient http, String path, String token) throws Exception {
+        try (Connection c = bench.connect(DangjianService.ACTIVITY)) {
+            ScaleData.exec(c, "alter database activity set session_preload_libraries = 'auto_explain'");
+            ScaleData.exec(c, "alter database activity set auto_explain.log_min_duration = '100ms'");
+            ScaleData.exec(c, "alter database activity set auto_explain.log_analyze = on");
+            ScaleData.exec(c, "alter database activity set auto_explain.log_buffers = on");
+        }
+        bench.restart(DangjianService.ACTIVITY, Bench.jit());
+        String url = bench.baseUrl(DangjianService.ACTIVITY) + path;
+        java.nio.file.Path pgLog = bench.work.resolve("logs/postgres.log");
+        long before = Files.size(pgLog);
+        http.send(ReadPath.get(url, token), HttpResponse.BodyHandlers.discarding());
+        http.send(ReadPath.get(url, token), HttpResponse.BodyHandlers.discarding());
+        Thread.sleep(1000);
+        String log;
+        try (var in = Files.newInputStream(pgLog)) {
+            in.skipNBytes(before);
+            log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int planAt = log.lastIndexOf("Query Text: with req as");
+        if (planAt < 0) {
+            return "(auto_explain logged no plan of the report's statement)";
+        }
+        int from = log.lastIndexOf('\n', planAt);
+        String plan = log.substring(from + 1);
+        int end = plan.indexOf("\n20", 1);
+        plan = end > 0 ? plan.substring(0, end) : plan;
+        Files.writeString(bench.work.resolve("report-plan.txt"), plan);
+        return "<details><summary>Plan of the service's statement (auto_explain, ANALYZE, BUFFERS; second call)</summary>\n\n```\n"
+                + plan.strip() + "\n```\n</details>";
     }
 
     static long median(List<Long> values) {
