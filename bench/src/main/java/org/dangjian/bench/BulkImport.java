@@ -33,7 +33,7 @@ public final class BulkImport {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = Integer.getInteger("bench.import-rows", 20_000);
+        int rows = Integer.getInteger("bench.import-rows", 10_000);
         try (Bench bench = Bench.start("b4", DangjianService.MEMBER)) {
             ScaleData data = bench.load(DangjianService.MEMBER);
             int first = data.members;
@@ -66,6 +66,7 @@ public final class BulkImport {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ObjectMapper json = new ObjectMapper();
             String url = bench.baseUrl(DangjianService.MEMBER) + "/api/v1/member-imports?mode=ALL_OR_NOTHING";
+            bench.profile(DangjianService.MEMBER, Duration.ofSeconds(1), Duration.ofSeconds(60));
             long created = 0;
             List<Long> fileMillis = new ArrayList<>();
             long importStart = System.nanoTime();

@@ -74,7 +74,32 @@ public final class Search {
             bench.report("");
             bench.report("The issue asks for 10 million rows; this run used %,d (-Dbench.scale=%s; 10 M rows is scale 6.67, "
                     + "well beyond 10 minutes on 2 cores).", data.members, Bench.scale());
-            bench.write("B5: search by name and national ID vs primary key", null);
+            StringBuilder plans = new StringBuilder("<details><summary>Plans of the equivalent SQL (EXPLAIN ANALYZE after the run)</summary>\n");
+            ScaleData.Member sample = data.member(data.members / 2);
+            String subtree = "select u.id from org_unit u where u.path like ? || '%'";
+            String[][] queries = {
+                    {"by national ID", "select m.* from member m where m.org_id in (" + subtree + ") and m.national_id_index = ? order by m.id limit 21",
+                            data.pii.blindIndex(sample.nationalId())},
+                    {"by full name", "select m.* from member m where m.org_id in (" + subtree + ") and m.name like ? || '%' order by m.id limit 21",
+                            sample.name()},
+                    {"by surname", "select m.* from member m where m.org_id in (" + subtree + ") and m.name like ? || '%' order by m.id limit 21",
+                            sample.name().substring(0, 1)}};
+            try (java.sql.Connection c = bench.connect(DangjianService.MEMBER)) {
+                for (String[] q : queries) {
+                    try (java.sql.PreparedStatement explain = c.prepareStatement("explain (analyze, buffers) " + q[1])) {
+                        explain.setString(1, data.root().path());
+                        explain.setString(2, q[2]);
+                        plans.append("\n").append(q[0]).append(":\n\n```\n");
+                        try (java.sql.ResultSet r = explain.executeQuery()) {
+                            while (r.next()) {
+                                plans.append(r.getString(1)).append('\n');
+                            }
+                        }
+                        plans.append("```\n");
+                    }
+                }
+            }
+            bench.write("B5: search by name and national ID vs primary key", plans.append("</details>").toString());
         }
     }
 }
