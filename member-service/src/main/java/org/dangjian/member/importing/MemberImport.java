@@ -71,6 +71,11 @@ public class MemberImport {
     @Inject
     Validator validator;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    private static final int FLUSH_EVERY = 100;
+
     /** A UTF-8 CSV file (RFC 4180), a header row first. */
     public Report csv(InputStream body, Mode mode, Locale locale) {
         try {
@@ -100,6 +105,12 @@ public class MemberImport {
                 List<RowResult> results = new ArrayList<>();
                 for (int i = 0; i < data.size(); i++) {
                     results.add(importRow(i + 1, data.get(i), header, locale));
+                    if ((i + 1) % FLUSH_EVERY == 0) {
+                        // Written rows need no dirty check at every later flush: without this, a large
+                        // file's cost grows with the square of its rows (benchmark B4's profile).
+                        em.flush();
+                        em.clear();
+                    }
                 }
                 long rejected = results.stream().filter(r -> r.status() == RowStatus.REJECTED).count();
                 if (mode == Mode.ALL_OR_NOTHING && rejected > 0) {
