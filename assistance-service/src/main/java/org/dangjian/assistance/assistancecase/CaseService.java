@@ -100,7 +100,7 @@ public class CaseService {
         if (!beneficiaries.mayUnmask()) {
             return masked(c);
         }
-        audit.unmaskedRead(TARGET, c.id(), "description", reason(purpose));
+        audit.unmaskedRead(TARGET, c.id(), c.orgId(), "description", reason(purpose));
         return CaseView.of(c, protection.decrypt(c.descriptionEncrypted()), false);
     }
 
@@ -144,7 +144,7 @@ public class CaseService {
         if (!beneficiaries.mayUnmask()) {
             return maskedVisit(v);
         }
-        audit.unmaskedRead(VISIT_TARGET, v.id(), "findings", reason(purpose));
+        audit.unmaskedRead(VISIT_TARGET, v.id(), c.orgId(), "findings", reason(purpose));
         return VisitView.of(v, protection.decrypt(v.findingsEncrypted()), false);
     }
 

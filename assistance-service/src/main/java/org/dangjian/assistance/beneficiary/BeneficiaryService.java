@@ -180,7 +180,7 @@ public class BeneficiaryService {
         if (!mayUnmask()) {
             return masked(b);
         }
-        audit.unmaskedRead(TARGET, b.id(), "nationalId,hardshipDetails", purpose);
+        audit.unmaskedRead(TARGET, b.id(), b.orgId(), "nationalId,hardshipDetails", purpose);
         return build(b, protection.decrypt(b.nationalIdEncrypted()), protection.decrypt(b.hardshipDetailsEncrypted()), false);
     }
 

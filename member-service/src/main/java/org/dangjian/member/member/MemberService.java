@@ -156,7 +156,7 @@ public class MemberService {
         if (!access.seesUnmasked(member)) {
             return maskedView(member);
         }
-        audit.unmaskedRead(AUDIT_TARGET, member.id(), "nationalId,phone", purpose == null ? "record view" : purpose);
+        audit.unmaskedRead(AUDIT_TARGET, member.id(), member.orgId(), "nationalId,phone", purpose == null ? "record view" : purpose);
         return MemberView.of(member, pii.decrypt(member.sealedNationalId()), pii.decrypt(member.sealedPhone()), false);
     }
 

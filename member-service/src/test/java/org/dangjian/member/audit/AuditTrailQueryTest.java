@@ -44,6 +44,20 @@ class AuditTrailQueryTest {
     }
 
     @Test
+    void anAuditorOfAnotherSubtreeSeesNoneOfTheseEntries() {
+        TestTree.Node committee = TestTree.committee();
+        UUID id = Api.registered(fullMember(TestTree.branch(committee).id(), TestIds.nationalId(), TestIds.phone()));
+        as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/members/" + id).then().statusCode(200);
+
+        TestTree.Node other = TestTree.committee();
+        as(Caller.AUDITOR, other.id()).get("/api/v1/audit-entries?targetId=" + id).then().statusCode(200)
+                .body("items", hasSize(0));
+        String csv = as(Caller.AUDITOR, other.id()).get("/api/v1/audit-entries/export?targetId=" + id)
+                .then().statusCode(200).extract().asString();
+        assertEquals(1, csv.split("\r\n").length, "only the header");
+    }
+
+    @Test
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
         TestTree.Node committee = TestTree.committee();
         UUID id = Api.registered(fullMember(TestTree.branch(committee).id(), TestIds.nationalId(), TestIds.phone()));

@@ -34,13 +34,13 @@ public class AuditTrail {
     @Inject
     ObjectMapper json;
 
-    /** An unmasked read of personal data: who saw which fields of which record, and why. */
+    /** An unmasked read of personal data: who saw which fields of which record (of which organization), and why. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void unmaskedRead(String targetType, UUID targetId, String fields, String reason) {
+    public void unmaskedRead(String targetType, UUID targetId, UUID orgId, String fields, String reason) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fields", fields);
         details.put("reason", reason);
-        append("READ_UNMASKED", targetType, targetId, details);
+        append("READ_UNMASKED", targetType, targetId, orgId, details);
     }
 
     /** A write; {@code before}/{@code after} must not contain unmasked personal data. */
@@ -49,7 +49,29 @@ public class AuditTrail {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before);
         details.put("after", after);
-        append(action, targetType, targetId, details);
+        append(action, targetType, targetId, organizationOf(after != null ? after : before), details);
+    }
+
+    /**
+     * The organization a written record belongs to, from its {@code orgId} (or {@code organizationId})
+     * field, so auditors can be kept to their subtree; null for records of no organization.
+     */
+    private UUID organizationOf(Object snapshot) {
+        if (snapshot == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode node = json.valueToTree(snapshot);
+        for (String field : new String[] {"orgId", "organizationId"}) {
+            com.fasterxml.jackson.databind.JsonNode value = node.path(field);
+            if (value.isTextual()) {
+                try {
+                    return UUID.fromString(value.asText());
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The token's subject; "system" for work no request started (scheduled jobs such as transfer expiry). */
@@ -57,11 +79,11 @@ public class AuditTrail {
         return io.quarkus.arc.Arc.container().requestContext().isActive() ? caller.subject() : SYSTEM;
     }
 
-    private void append(String action, String targetType, UUID targetId, Map<String, Object> details) {
+    private void append(String action, String targetType, UUID targetId, UUID orgId, Map<String, Object> details) {
         try {
             em.createNativeQuery("""
-                    insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, details)
-                    values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb))""")
+                    insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, details, org_id)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8)""")
                     .setParameter(1, Ids.next())
                     .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                     .setParameter(3, actor())
@@ -69,6 +91,7 @@ public class AuditTrail {
                     .setParameter(5, targetType)
                     .setParameter(6, targetId)
                     .setParameter(7, json.writeValueAsString(details))
+                    .setParameter(8, orgId)
                     .executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit details cannot be serialized", e);

@@ -1,8 +1,7 @@
-package org.dangjian.platform.api.audit;
+package org.dangjian.platform.orgtree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,14 +41,12 @@ import java.util.UUID;
  * The service's audit trail for auditors (审计): every write and every unmasked read of personal
  * data, newest first, filtered and paged by cursor, and as a streamed CSV export. Read-only by
  * construction: the table itself refuses updates and deletes.
- *
- * <p>A service that can tell which organization each audited target belongs to, and so can keep an
- * auditor to their subtree, serves its own endpoint instead ({@code dangjian.audit.own-endpoint=true}).
+ * Auditors see the entries of records in their subtree (the entry's organization, kept by
+ * AuditTrail); entries of no organization only the unrestricted platform-admin sees.
  */
 @Path("/audit-entries")
-@UnlessBuildProperty(name = "dangjian.audit.own-endpoint", stringValue = "true", enableIfMissing = true)
 @Tag(name = "Audit", description = "审计日志: who changed or saw what, when and why")
-public class AuditResource {
+public class AuditEntriesResource {
 
     static final int MAX_SIZE = 200;
     private static final int EXPORT_CHUNK = 1000;
@@ -61,6 +58,9 @@ public class AuditResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    OrgScope scope;
+
     public record AuditEntryView(UUID id, OffsetDateTime occurredAt, String actor, String action, String targetType,
             UUID targetId, JsonNode details) {
     }
@@ -69,7 +69,9 @@ public class AuditResource {
     }
 
     /** What to look for; all optional, combined with and. */
-    record Filter(String actor, String action, String targetType, UUID targetId, OffsetDateTime from, OffsetDateTime to) {
+    /** @param subtree the caller's path prefix; null for an unrestricted caller */
+    record Filter(String actor, String action, String targetType, UUID targetId, OffsetDateTime from, OffsetDateTime to,
+            String subtree) {
     }
 
     @GET
@@ -84,7 +86,7 @@ public class AuditResource {
             @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
             @QueryParam("after") String cursor,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_SIZE) int size) {
-        Filter filter = new Filter(actor, action, targetType, targetId, from, to);
+        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.subtreePrefix().orElse(null));
         List<AuditEntryView> rows = QuarkusTransaction.requiringNew().call(() -> page(filter, decode(cursor), size + 1));
         boolean more = rows.size() > size;
         List<AuditEntryView> items = more ? rows.subList(0, size) : rows;
@@ -101,7 +103,8 @@ public class AuditResource {
     public Response export(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") UUID targetId,
             @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
-        Filter filter = new Filter(actor, action, targetType, targetId, from, to);
+        // Resolved now, while the request's caller is at hand; the stream is written afterwards.
+        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.subtreePrefix().orElse(null));
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(CSV_HEADER);
@@ -138,6 +141,8 @@ public class AuditResource {
         condition(sql, params, "target_id = :targetId", "targetId", filter.targetId());
         condition(sql, params, "occurred_at >= :from", "from", filter.from());
         condition(sql, params, "occurred_at < :to", "to", filter.to());
+        condition(sql, params, "org_id in (select id from org_unit where path like :subtree || '%')", "subtree",
+                filter.subtree());
         if (after != null) {
             sql.append(" and (occurred_at, id) < (:afterAt, :afterId)");
             params.put("afterAt", after[0]);
