@@ -1,6 +1,7 @@
 package org.dangjian.local;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.LocalDate;
@@ -54,13 +55,42 @@ final class DemoActivities {
      */
     int loadBranch(DemoClient api, UUID orgId, String name, List<DemoMembers.Member> members, DemoMembers roster,
             int committeeThreshold, long seed) {
+        // The branch secretary (支部书记), elected at the start of the year, gives the year's Party lectures.
+        DemoMembers.Member secretary = members.get(0);
+        ObjectNode election = DemoClient.json().createObjectNode().put("electedOn", LocalDate.of(year, 1, 1).toString());
+        election.putArray("seats").addObject().put("seat", "SECRETARY").put("memberId", secretary.id().toString())
+                .put("memberName", secretary.name());
+        api.post(DangjianService.ORGANIZATION, "/api/v1/organizations/" + orgId + "/leadership/elections", election, 200);
         List<Planned> planned = year(new Random(seed), orgId, name, members, committeeThreshold);
+        planned.stream().filter(p -> "PARTY_LECTURE".equals(p.plan().get("type").asText()))
+                .forEach(p -> p.plan().put("hostMemberId", secretary.id().toString()).put("host", secretary.name()));
         roster.awaitRoster(api, orgId, members.size());
         for (Planned activity : planned) {
-            String id = api.post(DangjianService.ACTIVITY, "/api/v1/activities", activity.plan(), 201).get("id").asText();
-            api.post(DangjianService.ACTIVITY, "/api/v1/activities/" + id + "/record", activity.record(), 200);
+            JsonNode plannedActivity = api.post(DangjianService.ACTIVITY, "/api/v1/activities", activity.plan(), 201);
+            api.post(DangjianService.ACTIVITY, "/api/v1/activities/" + plannedActivity.get("id").asText() + "/record",
+                    activity.record(), plannedActivity.get("version").asLong(), 200);
         }
+        awaitLeadershipCopy(api, secretary);
         return planned.size();
+    }
+
+    /** activity-service knows the secretary from organization.leadership-changed before the year's report is read. */
+    private void awaitLeadershipCopy(DemoClient api, DemoMembers.Member secretary) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode participation = api.get(DangjianService.ACTIVITY,
+                    "/api/v1/members/" + secretary.id() + "/participation?year=" + year, 200);
+            if ("LEADER".equals(participation.path("requirementBasis").asText())) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("activity-service never learned that " + secretary.name() + " is a secretary");
     }
 
     /** Next month's 主题党日, planned in every branch. */

@@ -80,6 +80,10 @@ final class DemoAssistance {
                     i % 2 == 0 ? "ILLNESS" : "LIVING_HARDSHIP", amount(), inBranch.get(0)));
         }
         List<String> reached = api.parallel(specs, spec -> spec.drive(api, today));
+        // The township's Spring Festival visits (春节慰问), paid from its retained dues.
+        api.post(DangjianService.ASSISTANCE, "/api/v1/campaigns", DemoClient.json().createObjectNode()
+                .put("orgId", township.toString()).put("fundId", fundOfArea.get(township).toString())
+                .put("name", (today.getYear() + 1) + "年春节走访慰问").put("occasion", "SPRING_FESTIVAL"), 201);
         Map<String, Integer> byState = new TreeMap<>();
         reached.forEach(s -> byState.merge(s, 1, Integer::sum));
         return byState;

@@ -55,6 +55,12 @@ final class DemoClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))), expected);
     }
 
+    /** A POST that changes a versioned record: If-Match carries the version the caller last saw. */
+    JsonNode post(DangjianService service, String path, Object body, long version, int expected) {
+        return send(builder(service, path).header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))), expected);
+    }
+
     JsonNode postCsv(DangjianService service, String path, String csv, int expected) {
         return send(builder(service, path).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)), expected);

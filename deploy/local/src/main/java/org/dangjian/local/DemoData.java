@@ -64,6 +64,9 @@ final class DemoData {
         try (DemoClient api = new DemoClient(system); DemoClient assistanceApi = new DemoClient(system)) {
             DemoTree.Established established = DemoTree.establish(api, tree);
             long treeDone = System.currentTimeMillis();
+            DemoStructures.load(api, established.idOf("西城镇党委"), tree.branches().stream()
+                    .filter(b -> b.parent().name().equals("西城镇党委") && "VILLAGE".equals(b.sector()))
+                    .map(established::id).toList(), today.getYear());
 
             // One pipeline per branch, on the pool in this order: import its members and convert them, then (once
             // every import is under way) record its year as soon as the activity service's roster holds them.

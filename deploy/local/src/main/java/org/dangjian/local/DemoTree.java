@@ -126,8 +126,12 @@ final class DemoTree {
         }
     }
 
+    static final java.time.LocalDate ESTABLISHED_ON = java.time.LocalDate.of(2020, 1, 1);
+
     private static UUID establish(DemoClient api, Node node, UUID parentId) {
-        ObjectNode body = DemoClient.json().createObjectNode().put("name", node.name()).put("type", node.type());
+        // Established years ago, so the recorded year and its leadership (elected at its start) lie after it.
+        ObjectNode body = DemoClient.json().createObjectNode().put("name", node.name()).put("type", node.type())
+                .put("establishedOn", ESTABLISHED_ON.toString());
         if (node.sector() != null) {
             body.put("sector", node.sector());
         }

@@ -125,7 +125,7 @@ final class SecurityMatrix {
     }
 
     /** Path parameters filled with values of the right shape, so the request reaches the security check. */
-    private static String concrete(String path) {
+    static String concrete(String path) {
         return path.replaceAll("\\{[^}]*(year)[^}]*}", "2026")
                 .replaceAll("\\{(partition|offset)}", "0")
                 .replaceAll("\\{topic}", "dangjian.organization.v1.member-service.dlq")
