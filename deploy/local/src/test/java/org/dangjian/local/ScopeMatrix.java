@@ -74,7 +74,7 @@ final class ScopeMatrix {
                     withoutRecord.add(name);
                     continue;
                 }
-                String path = SecurityMatrix.concrete(first.replaceFirst("/" + segment + "/" + record.get())) + QUERY;
+                String path = SecurityMatrix.concrete(first.replaceFirst("/" + segment + "/" + record.get())) + query(op.path());
                 Reply refused = call(op, path, other);
                 int expected = !read && refused.status() == 400 ? 400 : 404;
                 outcomes.add(new SecurityMatrix.Outcome(op, "other subtree as " + role.get(), expected, refused.status()));
@@ -83,7 +83,7 @@ final class ScopeMatrix {
                     String own = role.get().equals("member") ? token("member", branchOf(member), member)
                             : token(role.get(), subtreeA, UUID.randomUUID());
                     UUID ownRecord = role.get().equals("member") ? member : record.get();
-                    String ownPath = SecurityMatrix.concrete(first.replaceFirst("/" + segment + "/" + ownRecord)) + QUERY;
+                    String ownPath = SecurityMatrix.concrete(first.replaceFirst("/" + segment + "/" + ownRecord)) + query(op.path());
                     Reply allowed = call(op, ownPath, own);
                     // Past the scope check, a missing sub-record (no mobility registration, a random visit id)
                     // is a 404 of another code than the record's own "not found": still in scope.
@@ -97,7 +97,7 @@ final class ScopeMatrix {
                 if (idsOfA == null) {
                     idsOfA = allRecordsOfA();
                 }
-                Reply reply = call(op, SecurityMatrix.concrete(op.path()) + (read ? QUERY : ""), other);
+                Reply reply = call(op, SecurityMatrix.concrete(op.path()) + (read ? query(op.path()) : ""), other);
                 boolean leaks = idsOfA.stream().anyMatch(id -> reply.body().contains(id.toString()));
                 boolean refusedOrClean = read ? reply.status() < 500 && !leaks : reply.status() >= 400 && reply.status() < 500;
                 outcomes.add(new SecurityMatrix.Outcome(op, "other subtree as " + role.get() + (leaks ? " (leaks A)" : ""),
@@ -114,8 +114,10 @@ final class ScopeMatrix {
     record Reply(int status, String body) {
     }
 
-    /** Query parameters some reads require (a year, a day); the others ignore them. */
-    private static final String QUERY = "?year=2025&asOf=2025-12-31";
+    /** Query parameters some reads require (a year; a day, or for dues a month); the others ignore them. */
+    private static String query(String path) {
+        return "?year=2025&asOf=" + (path.contains("/dues") ? "2025-12" : "2025-12-31");
+    }
 
     private static String code(Reply reply) {
         java.util.regex.Matcher code = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"").matcher(reply.body());
