@@ -28,9 +28,10 @@ class DeadLetterAdminTest {
         String key = UUID.randomUUID().toString();
         TopicProbe.send(OrganizationEvents.TOPIC, key, "{broken", Map.of("ce_id", "no-uuid"));
 
-        Map<String, Object> letter = await(() -> deadLetters().stream().filter(l -> key.equals(l.get("key"))).findFirst().orElse(null));
+        // Unreadable, its type is unknown: every consumer group of the topic dead-letters it, the tree copy's among them.
+        Map<String, Object> letter = await(() -> deadLetters().stream()
+                .filter(l -> key.equals(l.get("key")) && DLQ.equals(l.get("topic"))).findFirst().orElse(null));
         assertEquals(OrganizationEvents.TOPIC, letter.get("originalTopic"));
-        assertEquals(DLQ, letter.get("topic"));
         assertEquals("{broken", letter.get("value"));
         assertEquals(true, ((String) letter.get("reason")).contains("malformed event"));
     }
