@@ -5,7 +5,6 @@ import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.pii.PiiConfig;
 
-import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -460,16 +459,13 @@ final class ScaleData {
             public Optional<String> blindIndexKey() {
                 return Optional.of(config.get("dangjian.pii.blind-index-key"));
             }
+
+            @Override
+            public Optional<java.util.List<String>> encryptedColumns() {
+                return Optional.empty();
+            }
         };
-        try {
-            PersonalDataProtection protection = new PersonalDataProtection();
-            Field field = PersonalDataProtection.class.getDeclaredField("config");
-            field.setAccessible(true);
-            field.set(protection, keys);
-            return protection;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot configure PersonalDataProtection", e);
-        }
+        return new PersonalDataProtection(keys);
     }
 
     String shape() {

@@ -30,6 +30,15 @@ public class PersonalDataProtection {
     @Inject
     PiiConfig config;
 
+    /** For CDI. */
+    public PersonalDataProtection() {
+    }
+
+    /** Outside a running service, e.g. a data generator sealing rows the way the services do. */
+    public PersonalDataProtection(PiiConfig config) {
+        this.config = config;
+    }
+
     public String encrypt(String plaintext) {
         return encryptWith(activeKey(), plaintext);
     }
