@@ -61,7 +61,7 @@ final class PersonalDataScan {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(".*\\.log(\\.\\d+)?")).toList()) {
                 try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     lines.forEach(line -> {
                         linesScanned++;
