@@ -91,6 +91,8 @@ class ReactionsTest {
         as(Caller.ORG_ADMIN, tree.committee()).get("/api/v1/cases/" + open + "/history").then()
                 .body("organizationChanges[0].reason", equalTo("ORGANIZATION_DISSOLVED"));
 
+        // The tree copy is another consumer group: it may learn of the dissolution a moment after the cases do.
+        await(() -> "DISSOLVED".equals(Api.asPlatformAdmin().get("/api/v1/organization-tree/" + tree.branch()).path("status")));
         as(Caller.ORG_ADMIN, tree.committee()).body(Map.of("orgId", tree.branch()))
                 .post("/api/v1/cases/" + open + "/reassignment").then().statusCode(422)
                 .body("code", equalTo("CASE_REASSIGNMENT_TARGET_NOT_ACTIVE"));
