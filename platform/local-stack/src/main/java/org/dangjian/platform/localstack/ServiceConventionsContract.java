@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -44,6 +45,20 @@ public abstract class ServiceConventionsContract {
     @Test
     void apiRefusesAnExpiredTokenWith401Problem() {
         given().auth().oauth2(Tokens.expired(LocalStack.shared().oidc())).accept(ContentType.JSON).get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItsSignatureIsAltered() {
+        String token = Tokens.issue("platform-admin", null);
+        given().auth().oauth2(token).accept(ContentType.JSON).get(protectedPath()).then().statusCode(not(401));
+        given().auth().oauth2(token).accept(ContentType.JSON).get(protectedPath()).then().statusCode(not(401));
+
+        // Verified tokens are remembered (VerifiedBearerTokens): an altered copy must not match them.
+        int inSignature = token.lastIndexOf('.') + 10;
+        char altered = token.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String forged = token.substring(0, inSignature) + altered + token.substring(inSignature + 1);
+        given().auth().oauth2(forged).accept(ContentType.JSON).get(protectedPath())
                 .then().statusCode(401).contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"));
     }
 

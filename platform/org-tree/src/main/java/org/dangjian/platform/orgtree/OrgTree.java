@@ -16,7 +16,11 @@ public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     /** Whether {@code id} lies in the subtree rooted at {@code root} (itself included). */
     public boolean isWithin(UUID id, UUID root) {
-        Optional<OrgUnit> scope = node(root);
-        return scope.isPresent() && node(id).map(scope.get()::contains).orElse(false);
+        // One round trip instead of loading both nodes: every scoped read asks this (benchmark B1).
+        return getEntityManager().createQuery("""
+                        select count(n) from OrgUnit n, OrgUnit r
+                        where n.id = :id and r.id = :root and substring(n.path, 1, length(r.path)) = r.path""", Long.class)
+                .setParameter("id", id).setParameter("root", root)
+                .getSingleResult() > 0;
     }
 }
