@@ -3,15 +3,12 @@ package org.dangjian.local;
 import org.dangjian.platform.localstack.PostgresServer;
 import org.dangjian.platform.localstack.Tokens;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -125,17 +122,9 @@ final class ScopeMatrix {
     }
 
     private Reply call(SecurityMatrix.Operation op, String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl(op.service()) + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token);
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString(op.contentType().contains("json") ? "{}" : "");
-        switch (op.method()) {
-            case "get" -> request.GET();
-            case "delete" -> request.DELETE();
-            default -> request.header("Content-Type", op.contentType()).header("If-Match", "\"0\"")
-                    .method(op.method().toUpperCase(), body);
-        }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(SecurityMatrix.request(system.baseUrl(op.service()), op, path, token),
+                    HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());
         } catch (Exception e) {
             throw new IllegalStateException(op + ": " + e, e);
