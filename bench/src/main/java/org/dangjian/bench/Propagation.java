@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,11 +61,9 @@ public final class Propagation {
             ObjectMapper json = new ObjectMapper();
             String base = bench.baseUrl(DangjianService.MEMBER) + "/api/v1/transfers";
             int stride = data.members / data.cases;
-            UUID[] memberOf = new UUID[transfers];
-            UUID[] targetOf = new UUID[transfers];
+            String[] transferOf = new String[transfers];
+            // Wall-clock microseconds, comparable with the consumers' processed_at on the same machine.
             java.util.concurrent.atomic.AtomicLongArray acceptedAt = new java.util.concurrent.atomic.AtomicLongArray(transfers);
-            long[] seenActivity = new long[transfers];
-            long[] seenAssistance = new long[transfers];
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService senders = Executors.newFixedThreadPool(Math.max(4, rate / 5));
             long begin = System.nanoTime();
@@ -76,8 +73,6 @@ public final class Propagation {
                 ScaleData.Member m = data.member(index);
                 UUID to = round % 2 == 0 ? data.branchOf((index + ScaleData.MEMBERS_PER_BRANCH) % data.members).id()
                         : data.branchOf(index).id();
-                memberOf[k] = m.id();
-                targetOf[k] = to;
                 long due = begin + (long) (k * 1e9 / rate);
                 int transfer = k;
                 senders.execute(() -> {
@@ -99,53 +94,71 @@ public final class Propagation {
                             failures.add("accept " + accept.statusCode() + " " + accept.body());
                             return;
                         }
-                        acceptedAt.set(transfer, System.nanoTime());
+                        transferOf[transfer] = id;
+                        acceptedAt.set(transfer, micros(java.time.Instant.now()));
                     } catch (Exception e) {
                         failures.add(e.toString());
                     }
                 });
             }
             senders.shutdown();
-            // Poll both consumers' tables until every accepted transfer is visible in both, or a minute after the last.
-            long deadline = Long.MAX_VALUE;
-            try (Connection activity = bench.connect(DangjianService.ACTIVITY);
-                    Connection assistance = bench.connect(DangjianService.ASSISTANCE);
-                    PreparedStatement rosters = activity.prepareStatement("select member_id, org_id from roster_member where member_id = any(?)");
-                    PreparedStatement beneficiaries = assistance.prepareStatement(
-                            "select member_id, org_id from beneficiary where member_id = any(?) and status = 'ACTIVE'")) {
-                while (System.nanoTime() < deadline) {
-                    boolean sent = senders.isTerminated();
-                    if (sent && deadline == Long.MAX_VALUE) {
-                        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // Each transfer's member.transferred is found in member-service's outbox by its transferId, and its
+            // application in each consumer by processed_event (written in the effect's transaction, primary key per
+            // consumer and event: an event applied twice cannot hide). Wait until all are applied, or no progress for 60 s.
+            senders.awaitTermination(1, TimeUnit.DAYS);
+            double sendSeconds = (System.nanoTime() - begin) / 1e9;
+            Map<String, UUID> eventOf = new java.util.HashMap<>();
+            Map<UUID, Long> activityApplied = new java.util.HashMap<>();
+            Map<UUID, Long> assistanceApplied = new java.util.HashMap<>();
+            try (Connection member = bench.connect(DangjianService.MEMBER);
+                    Connection activity = bench.connect(DangjianService.ACTIVITY);
+                    Connection assistance = bench.connect(DangjianService.ASSISTANCE)) {
+                long lastProgress = System.nanoTime();
+                int before = -1;
+                while (System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(60)) {
+                    eventOf.putAll(transferEvents(member));
+                    activityApplied.putAll(applied(activity, "activity-service.roster"));
+                    assistanceApplied.putAll(applied(assistance, "assistance-service.case-transfers"));
+                    int done = 0;
+                    int expected = 0;
+                    for (int k = 0; k < transfers; k++) {
+                        if (acceptedAt.get(k) > 0) {
+                            expected += 2;
+                            UUID event = eventOf.get(transferOf[k]);
+                            done += (event != null && activityApplied.containsKey(event) ? 1 : 0)
+                                    + (event != null && assistanceApplied.containsKey(event) ? 1 : 0);
+                        }
                     }
-                    int open = poll(rosters, activity, memberOf, targetOf, acceptedAt, seenActivity)
-                            + poll(beneficiaries, assistance, memberOf, targetOf, acceptedAt, seenAssistance);
-                    if (sent && open == 0) {
+                    if (done == expected) {
                         break;
                     }
-                    Thread.sleep(20);
+                    if (done > before) {
+                        before = done;
+                        lastProgress = System.nanoTime();
+                    }
+                    Thread.sleep(500);
                 }
             }
             long acceptedCount = java.util.stream.IntStream.range(0, transfers).filter(k -> acceptedAt.get(k) > 0).count();
-            double sendSeconds = (System.nanoTime() - begin) / 1e9;
-            double[] toActivity = latencies(acceptedAt, seenActivity, warmUp);
-            double[] toAssistance = latencies(acceptedAt, seenAssistance, warmUp);
-            long notSeenActivity = unseen(acceptedAt, seenActivity);
-            long notSeenAssistance = unseen(acceptedAt, seenAssistance);
+            double[] toActivity = latencies(acceptedAt, transferOf, eventOf, activityApplied, warmUp);
+            double[] toAssistance = latencies(acceptedAt, transferOf, eventOf, assistanceApplied, warmUp);
+            long notSeenActivity = unseen(acceptedAt, transferOf, eventOf, activityApplied);
+            long notSeenAssistance = unseen(acceptedAt, transferOf, eventOf, assistanceApplied);
             long lost = notSeenActivity + notSeenAssistance;
             double bound = 3 * percentile(raw, 99) + 1000;
             bench.report("%,d transfers requested at %d/s (issue + accept, platform-admin) among %,d members with an assistance case "
                     + "(each moved again, back, every %,d s when the run outlasts them); "
-                    + "effect polled every 20 ms in the consumers' tables; the first %d s (%,d transfers) warm the consumers and "
+                    + "time from the accepting request's answer to the consumer's transaction applying member.transferred "
+                    + "(its processed_event row, committed with the effect); the first %d s (%,d transfers) warm the consumers and "
                     + "are checked for loss but not timed. Relay poll interval: 1 s (default).", transfers, rate, data.cases,
                     Math.max(1, data.cases / rate), warmUpSeconds, warmUp);
             bench.report("");
-            bench.report("| what | count | p50 ms | p99 ms | max ms | not seen within 60 s |\n|---|---|---|---|---|---|");
+            bench.report("| what | count | p50 ms | p99 ms | max ms | never applied |\n|---|---|---|---|---|---|");
             bench.report("| raw Kafka produce→consume (bench JVM, same broker, %d/s) | %,d | %.1f | %.1f | %.1f | — |", rate, raw.length,
                     percentile(raw, 50), percentile(raw, 99), percentile(raw, 100));
-            bench.report("| accept answered → activity-service roster_member moved | %,d | %.1f | %.1f | %.1f | %d |", toActivity.length,
+            bench.report("| accept answered → activity-service roster moved (activity-service.roster) | %,d | %.1f | %.1f | %.1f | %d |", toActivity.length,
                     percentile(toActivity, 50), percentile(toActivity, 99), percentile(toActivity, 100), notSeenActivity);
-            bench.report("| accept answered → assistance-service beneficiary moved | %,d | %.1f | %.1f | %.1f | %d |", toAssistance.length,
+            bench.report("| accept answered → assistance-service cases moved (assistance-service.case-transfers) | %,d | %.1f | %.1f | %.1f | %d |", toAssistance.length,
                     percentile(toAssistance, 50), percentile(toAssistance, 99), percentile(toAssistance, 100), notSeenAssistance);
             bench.report("");
             bench.report("Accepted %,d of %,d transfers in %.1f s (%.1f/s); %d requests failed%s.", acceptedCount, transfers, sendSeconds,
@@ -158,49 +171,56 @@ public final class Propagation {
         }
     }
 
-    /** Marks the accepted, not yet seen transfers whose member now sits in their target branch; returns how many remain open. */
-    private static int poll(PreparedStatement q, Connection c, UUID[] memberOf, UUID[] targetOf, java.util.concurrent.atomic.AtomicLongArray acceptedAt,
-            long[] seen) throws Exception {
-        Map<UUID, List<Integer>> pending = new java.util.HashMap<>();
-        for (int k = 0; k < seen.length; k++) {
-            if (acceptedAt.get(k) > 0 && seen[k] == 0) {
-                pending.computeIfAbsent(memberOf[k], id -> new ArrayList<>()).add(k);
-            }
-        }
-        if (pending.isEmpty()) {
-            return 0;
-        }
-        q.setArray(1, c.createArrayOf("uuid", pending.keySet().toArray(UUID[]::new)));
-        long now = System.nanoTime();
-        int open = pending.values().stream().mapToInt(List::size).sum();
-        try (ResultSet r = q.executeQuery()) {
+    /** transferId → event id of every member.transferred in member-service's outbox. */
+    private static Map<String, UUID> transferEvents(Connection member) throws Exception {
+        Map<String, UUID> events = new java.util.HashMap<>();
+        try (PreparedStatement q = member.prepareStatement("select coalesce(payload->>'transferId', payload->'data'->>'transferId'), id "
+                + "from outbox_event where type = 'member.transferred'"); ResultSet r = q.executeQuery()) {
             while (r.next()) {
-                UUID org = r.getObject(2, UUID.class);
-                for (int k : pending.getOrDefault(r.getObject(1, UUID.class), List.of())) {
-                    if (targetOf[k].equals(org)) {
-                        seen[k] = now;
-                        open--;
-                    }
+                if (r.getString(1) != null) {
+                    events.put(r.getString(1), r.getObject(2, UUID.class));
                 }
             }
         }
-        return open;
+        return events;
     }
 
-    private static double[] latencies(java.util.concurrent.atomic.AtomicLongArray acceptedAt, long[] seen, int firstTimed) {
+    /** event id → when the consumer applied it (wall-clock microseconds). */
+    private static Map<UUID, Long> applied(Connection c, String consumer) throws Exception {
+        Map<UUID, Long> applied = new java.util.HashMap<>();
+        try (PreparedStatement q = c.prepareStatement("select event_id, processed_at from processed_event where consumer = ?")) {
+            q.setString(1, consumer);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    applied.put(r.getObject(1, UUID.class), micros(r.getObject(2, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return applied;
+    }
+
+    private static long micros(java.time.Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    private static double[] latencies(java.util.concurrent.atomic.AtomicLongArray acceptedAt, String[] transferOf,
+            Map<String, UUID> eventOf, Map<UUID, Long> applied, int firstTimed) {
         java.util.stream.DoubleStream.Builder out = java.util.stream.DoubleStream.builder();
-        for (int k = firstTimed; k < seen.length; k++) {
-            if (acceptedAt.get(k) > 0 && seen[k] > 0) {
-                out.add(Math.max(0, (seen[k] - acceptedAt.get(k)) / 1e6));
+        for (int k = firstTimed; k < transferOf.length; k++) {
+            Long at = acceptedAt.get(k) > 0 && eventOf.containsKey(transferOf[k]) ? applied.get(eventOf.get(transferOf[k])) : null;
+            if (at != null) {
+                // The consumer may start applying before the accepting request's answer reaches the client.
+                out.add(Math.max(0, (at - acceptedAt.get(k)) / 1e3));
             }
         }
         return out.build().sorted().toArray();
     }
 
-    private static long unseen(java.util.concurrent.atomic.AtomicLongArray acceptedAt, long[] seen) {
+    private static long unseen(java.util.concurrent.atomic.AtomicLongArray acceptedAt, String[] transferOf, Map<String, UUID> eventOf,
+            Map<UUID, Long> applied) {
         long n = 0;
-        for (int k = 0; k < seen.length; k++) {
-            if (acceptedAt.get(k) > 0 && seen[k] == 0) {
+        for (int k = 0; k < transferOf.length; k++) {
+            if (acceptedAt.get(k) > 0 && !(eventOf.containsKey(transferOf[k]) && applied.containsKey(eventOf.get(transferOf[k])))) {
                 n++;
             }
         }
