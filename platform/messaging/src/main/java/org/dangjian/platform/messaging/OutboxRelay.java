@@ -89,21 +89,27 @@ public class OutboxRelay {
     }
 
     void relay() {
-        if (!running.compareAndSet(false, true)) {
-            return; // the running pass sees the request flag and goes round once more
-        }
-        try {
-            while (requested.getAndSet(false)) {
-                int published;
-                do {
-                    published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(this::relayBatch);
-                } while (published == batchSize);
+        while (running.compareAndSet(false, true)) {
+            try {
+                while (requested.getAndSet(false)) {
+                    int published;
+                    do {
+                        published = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 30).call(this::relayBatch);
+                    } while (published == batchSize);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay paused: %s", e.getMessage());
+                return; // the next poll tries again
+            } finally {
+                running.set(false);
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("outbox relay paused: %s", e.getMessage());
-        } finally {
-            running.set(false);
+            // A commit that came after the last look at the flag but before running was cleared saw this pass
+            // still running and left its row to it: go round once more rather than leave it to the next poll.
+            if (!requested.get()) {
+                return;
+            }
         }
+        // Another pass is running; it sees the request flag and goes round once more.
     }
 
     @PreDestroy
