@@ -70,7 +70,7 @@ public final class ComplianceReport {
             from branch b left join held h on h.branch_id = b.id left join members m on m.org_id = b.id
             left join grp g on g.parent_id = b.id left join lectures l on l.branch_id = b.id""";
 
-    private static final Pattern LOGGED = Pattern.compile("compliance report of .* (\\d+) branches in (\\d+) ms");
+    private static final Pattern LOGGED = Pattern.compile("compliance report of .* (\\d+) branches in (\\d+) ms(?: \\(statement (\\d+) ms\\))?");
 
     private ComplianceReport() {
     }
@@ -130,6 +130,7 @@ public final class ComplianceReport {
                 }
             }
             List<Long> logged = new ArrayList<>();
+            List<Long> statement = new ArrayList<>();
             String logText;
             try (var in = Files.newInputStream(bench.log(DangjianService.ACTIVITY))) {
                 in.skipNBytes(logFrom);
@@ -138,6 +139,9 @@ public final class ComplianceReport {
             Matcher m = LOGGED.matcher(logText);
             while (m.find()) {
                 logged.add(Long.parseLong(m.group(2)));
+                if (m.group(3) != null) {
+                    statement.add(Long.parseLong(m.group(3)));
+                }
             }
             long report = median(httpMillis);
             long sql = median(sqlMillis);
@@ -148,6 +152,10 @@ public final class ComplianceReport {
             bench.report("| GET /api/v1/compliance-report (platform-admin, %,d chars of JSON) | %d | %s |", bytes, report, httpMillis);
             bench.report("| inside the service: its one SQL statement + assembling (its log line) | %d | %s |",
                     logged.isEmpty() ? -1 : median(logged.subList(1, logged.size())), logged.subList(Math.min(1, logged.size()), logged.size()));
+            if (statement.size() > 1) {
+                bench.report("| inside the service: its one SQL statement alone (its log line) | %d | %s |",
+                        median(statement.subList(1, statement.size())), statement.subList(1, statement.size()));
+            }
             bench.report("| hand-written SQL aggregate alone (JDBC, same database) | %d | %s |", sql, sqlMillis);
             bench.report("");
             Totals reportTotals = Totals.of(body);
