@@ -361,7 +361,7 @@ final class ScaleData {
             activities = copy.rows();
         }
         lines = withoutSecondaryIndexes(c, "activity_attendance", () -> copyAttendance(c));
-        return Map.of("activity", activities, "activity_attendance", lines);
+        return Map.of("activity", activities, "activity_attendance", lines, "member_training_hours", trainingHours(c));
     }
 
     private long copyAttendance(Connection c) throws SQLException {
@@ -380,6 +380,21 @@ final class ScaleData {
                 }
             }
             return copy.rows();
+        }
+    }
+
+    /**
+     * activity-service keeps training hours per member and month as it records training; the copied
+     * attendance gets them the way its V12 migration backfills them.
+     */
+    private static long trainingHours(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("""
+                    insert into member_training_hours (member_id, held_month, hours)
+                    select t.member_id, cast(date_trunc('month', a.held_on) as date), sum(t.hours)
+                    from activity a join activity_attendance t on t.activity_id = a.id
+                    where a.type = 'TRAINING' and a.status = 'HELD' and t.hours is not null
+                    group by t.member_id, cast(date_trunc('month', a.held_on) as date)""");
         }
     }
 

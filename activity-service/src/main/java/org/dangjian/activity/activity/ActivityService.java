@@ -61,6 +61,9 @@ public class ActivityService {
     @Inject
     ActivityAudit audit;
 
+    @Inject
+    TrainingHours trainingHours;
+
     @Transactional
     public ActivityView plan(PlanActivity request) {
         scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
@@ -114,6 +117,7 @@ public class ActivityService {
             activity.hostedBy(null, request.host().strip());
         }
         boolean correction = activity.status() == ActivityStatus.HELD;
+        TrainingHours.Credited credited = TrainingHours.Credited.of(activity);
         if (correction) {
             if (request.correctionReason() == null || request.correctionReason().isBlank()) {
                 throw DomainException.unprocessable("ACTIVITY_CORRECTION_REASON_REQUIRED", id);
@@ -124,6 +128,7 @@ public class ActivityService {
             activity.record(recording, caller.subject(), now());
         }
         activities.flush();
+        trainingHours.changed(credited, activity);
         audit.write(correction ? "ACTIVITY_CORRECTED" : "ACTIVITY_RECORDED", before, activity);
         events.recorded(activity);
         return ActivityView.of(activity);

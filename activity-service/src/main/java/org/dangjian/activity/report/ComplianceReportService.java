@@ -63,13 +63,6 @@ public class ComplianceReportService {
             held as (
               select branch_id, type, count(*) as held from held_activity group by branch_id, type
             ),
-            training as (
-              -- training hours from the year's start to the period's end, wherever the member trained
-              select t.member_id, sum(t.hours) as hours
-              from activity a join activity_attendance t on t.activity_id = a.id
-              where a.type = 'TRAINING' and a.status = 'HELD' and a.held_on >= :yearStart and a.held_on < :end
-              group by t.member_id
-            ),
             leaders as (
               -- who held a leader's seat (secretary, committee member) anywhere on the period's last day
               select distinct s.member_id from leadership_seat s
@@ -77,13 +70,17 @@ public class ComplianceReportService {
                 and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)
             ),
             roster_hours as (
-              -- each roster member on the period's last day, whether a leader, and their hours
-              select p.org_id as branch_id, coalesce(tr.hours, 0) as hours, l.member_id is not null as leader
+              -- each roster member on the period's last day, whether a leader, and their training hours
+              -- from the year's start to the period's end wherever they trained (the monthly totals kept
+              -- when training is recorded or corrected); one group per membership period
+              select p.org_id as branch_id, coalesce(sum(h.hours), 0) as hours, l.member_id is not null as leader
               from membership_period p join branch b on b.id = p.org_id
-              left join training tr on tr.member_id = p.member_id
+              left join member_training_hours h on h.member_id = p.member_id
+                   and h.held_month >= :yearStart and h.held_month < :end
               left join leaders l on l.member_id = p.member_id
               where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
                 and (p.stage is null or p.stage = any(cast(:rosterStages as text[])))
+              group by p.member_id, p.valid_from, p.org_id, l.member_id
             ),
             below_hours as (
               select branch_id, count(*) as n, count(*) filter (where leader) as leaders
@@ -165,10 +162,12 @@ public class ComplianceReportService {
                 .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()))
                 .setParameter("leaderSeats", array(new ArrayList<>(rules.hours().leaderSeats())))
                 .getResultList();
+        long queried = System.nanoTime();
         int secretaryLectures = rules.secretaryLecture().minimum() * rules.secretaryLecture().per().unitsIn(period.months());
         Report report = assemble(root, period, rows, children(root), secretaryLectures);
-        LOG.infof("compliance report of %s for %s: %d branches in %d ms", orgId, period.label(),
-                report.summary().branches(), (System.nanoTime() - started) / 1_000_000);
+        // the statement's share apart: what the benchmark (bench B2) sets against the SQL alone
+        LOG.infof("compliance report of %s for %s: %d branches in %d ms (statement %d ms)", orgId, period.label(),
+                report.summary().branches(), (System.nanoTime() - started) / 1_000_000, (queried - started) / 1_000_000);
         return report;
     }
 

@@ -1,0 +1,90 @@
+package org.dangjian.activity.activity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.dangjian.activity.support.Sql;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The running totals of training hours per member and month ({@code member_training_hours}), moved
+ * by the difference a recording or correction of a held TRAINING activity makes, in its transaction.
+ * A correction may change the lines and the day held (so the month): the earlier recording's hours
+ * come off its month and the new ones go on the new month. Nothing else changes a held activity's
+ * hours: cancelling and reassigning apply only to planned activities, which credit nothing.
+ */
+@ApplicationScoped
+public class TrainingHours {
+
+    /** What one recording credits: the day held and its attendance lines; {@link #NONE} before the first. */
+    public record Credited(LocalDate heldOn, List<Attendance> lines) {
+        public static final Credited NONE = new Credited(null, List.of());
+
+        static Credited of(Activity activity) {
+            return activity.status() == ActivityStatus.HELD && activity.type() == ActivityType.TRAINING
+                    ? new Credited(activity.heldOn(), activity.attendance()) : NONE;
+        }
+    }
+
+    /** One total to move. */
+    public record Key(UUID memberId, LocalDate month) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int byMember = memberId.compareTo(o.memberId);
+            return byMember != 0 ? byMember : month.compareTo(o.month);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * The changes from {@code before} to {@code after}, without the ones that cancel out; sorted by
+     * member and month, so concurrent recordings touching the same members lock rows in one order.
+     */
+    public static Map<Key, BigDecimal> difference(Credited before, Credited after) {
+        Map<Key, BigDecimal> delta = new TreeMap<>();
+        add(delta, before, -1);
+        add(delta, after, 1);
+        delta.values().removeIf(v -> v.signum() == 0);
+        return delta;
+    }
+
+    private static void add(Map<Key, BigDecimal> delta, Credited credited, int sign) {
+        if (credited.heldOn() == null) {
+            return;
+        }
+        LocalDate month = credited.heldOn().withDayOfMonth(1);
+        for (Attendance line : credited.lines()) {
+            if (line.hours() != null && line.hours().signum() != 0) {
+                BigDecimal hours = sign < 0 ? line.hours().negate() : line.hours();
+                delta.merge(new Key(line.memberId(), month), hours, BigDecimal::add);
+            }
+        }
+    }
+
+    /** Moves the totals from what {@code before} credited to what the activity credits now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void changed(Credited before, Activity now) {
+        Map<Key, BigDecimal> delta = difference(before, Credited.of(now));
+        if (delta.isEmpty()) {
+            return;
+        }
+        // one statement for the whole sheet; a new row starts at the change, an existing one adds it
+        em.createNativeQuery("""
+                insert into member_training_hours (member_id, held_month, hours)
+                select * from unnest(cast(?1 as uuid[]), cast(?2 as date[]), cast(?3 as numeric[]))
+                on conflict (member_id, held_month) do update set hours = member_training_hours.hours + excluded.hours""")
+                .setParameter(1, Sql.array(delta.keySet().stream().map(Key::memberId).toList()))
+                .setParameter(2, Sql.array(delta.keySet().stream().map(Key::month).toList()))
+                .setParameter(3, Sql.array(delta.values().stream().map(BigDecimal::toPlainString).toList()))
+                .executeUpdate();
+    }
+}
