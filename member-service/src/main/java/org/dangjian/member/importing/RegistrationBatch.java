@@ -46,8 +46,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class RegistrationBatch {
 
-    /** Rows per statement: bounds the size of one statement's arrays. */
-    static final int CHUNK = 1000;
+    /** Rows per statement: bounds the size of one statement's arrays, and the unit the import overlaps its work by. */
+    static final int CHUNK = 500;
 
     /** A new, not yet written record and its plain national ID and phone, for the masked audit copy. */
     public record NewMember(Member member, String nationalId, String phone) {
@@ -89,144 +89,170 @@ public class RegistrationBatch {
     }
 
     /**
-     * Inserts the records; one whose national ID another transaction registered since the import
-     * checked it is skipped (the unique blind index decides, as for a single registration).
+     * A chunk of new records with everything its statements bind already built (sealed values, audit
+     * and event JSON, array literals): built off the request thread while the previous chunk is written.
+     */
+    public static final class Prepared {
+        final List<Member> members;
+        final String[] memberColumns;
+        final String auditIds;
+        final String auditDetails;
+        final String eventIds;
+        final String eventPayloads;
+        final String targetIds;
+        final String orgIds;
+        final UUID lastEvent;
+
+        Prepared(List<Member> members, String[] memberColumns, String auditIds, String auditDetails, String eventIds,
+                String eventPayloads, String targetIds, String orgIds, UUID lastEvent) {
+            this.members = members;
+            this.memberColumns = memberColumns;
+            this.auditIds = auditIds;
+            this.auditDetails = auditDetails;
+            this.eventIds = eventIds;
+            this.eventPayloads = eventPayloads;
+            this.targetIds = targetIds;
+            this.orgIds = orgIds;
+            this.lastEvent = lastEvent;
+        }
+
+        public List<Member> members() {
+            return members;
+        }
+    }
+
+    /** The member columns in the order of the insert below, each with how a record gives its value. */
+    private static final List<Function<Member, Object>> MEMBER_COLUMNS = List.of(Member::id, Member::memberNumber,
+            m -> m.details().name(), m -> m.details().gender(), m -> m.details().ethnicity(), m -> m.details().birthDate(),
+            Member::sealedNationalId, Member::nationalIdIndex, Member::sealedPhone, Member::phoneIndex,
+            m -> m.details().education(), m -> m.details().category(), m -> m.details().workUnit(), Member::orgId,
+            m -> m.details().groupId(), m -> m.details().grid(), Member::stage, m -> m.dates().appliedOn(),
+            m -> m.dates().activistOn(), m -> m.dates().candidateOn(), m -> m.dates().admittedOn(), m -> m.dates().fullOn(),
+            Member::registeredOn, Member::version);
+
+    /** Thread-safe and without database access, so chunks can be prepared while others are written. */
+    public Prepared prepare(List<NewMember> chunk) {
+        List<Member> members = chunk.stream().map(NewMember::member).toList();
+        String[] columns = new String[MEMBER_COLUMNS.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = literal(members, MEMBER_COLUMNS.get(i));
+        }
+        List<Object> auditIds = new ArrayList<>(chunk.size());
+        List<Object> details = new ArrayList<>(chunk.size());
+        List<Object> eventIds = new ArrayList<>(chunk.size());
+        List<Object> payloads = new ArrayList<>(chunk.size());
+        UUID last = null;
+        for (NewMember m : chunk) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("before", null);
+            entry.put("after", MemberService.snapshot(m.member(), m.nationalId(), m.phone()));
+            auditIds.add(Ids.next());
+            details.add(write(entry));
+            last = Ids.next();
+            eventIds.add(last);
+            payloads.add(write(MemberEvents.registeredData(m.member())));
+        }
+        return new Prepared(members, columns, literal(auditIds, x -> x), literal(details, x -> x), literal(eventIds, x -> x),
+                literal(payloads, x -> x), literal(members, Member::id), literal(members, Member::orgId), last);
+    }
+
+    /**
+     * Writes a prepared chunk: the records, then the audit entry and event of each record inserted.
+     * A record whose national ID another transaction registered since the import checked it is
+     * skipped (the unique blind index decides, as for a single registration), with its entry and event.
      *
      * @return the ids of the records inserted
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UUID> insertMembers(List<Member> members) {
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            Set<UUID> inserted = new HashSet<>(members.size() * 2);
-            for (List<Member> chunk : chunks(members)) {
-                insertMembers(c, chunk, inserted);
-            }
-            return inserted;
-        });
-    }
-
-    /** For each record written, its audit entry {@code MEMBER_REGISTERED} and its event {@code member.registered}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordRegistered(List<NewMember> written) {
-        if (written.isEmpty()) {
-            return;
-        }
+    public Set<UUID> write(Prepared chunk) {
         String actor = Arc.container().requestContext().isActive() ? caller.subject() : AuditTrail.SYSTEM;
-        UUID lastEvent = em.unwrap(Session.class).doReturningWork(c -> {
-            UUID last = null;
-            for (List<NewMember> chunk : chunks(written)) {
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                insertAuditEntries(c, chunk, actor, now);
-                last = insertEvents(c, chunk, now);
-            }
-            return last;
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Set<UUID> ids = insertMembers(c, chunk);
+            // Normally every record; after a race, only the inserted ones get an entry and an event.
+            String only = ids.size() == chunk.members.size() ? null : literal(new ArrayList<>(ids), x -> x);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            insertAuditEntries(c, chunk, actor, now, only);
+            insertEvents(c, chunk, now, only);
+            return ids;
         });
-        // The relay publishes right after commit instead of at its next poll; once per batch is enough.
-        outboxWritten.fire(new Outbox.OutboxWritten(lastEvent));
     }
 
-    private static void insertMembers(Connection c, List<Member> chunk, Set<UUID> inserted) throws SQLException {
+    /** After the last chunk is written: the relay publishes right after commit instead of at its next poll. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void written(List<Prepared> chunks) {
+        if (!chunks.isEmpty()) {
+            outboxWritten.fire(new Outbox.OutboxWritten(chunks.get(chunks.size() - 1).lastEvent));
+        }
+    }
+
+    private static Set<UUID> insertMembers(Connection c, Prepared chunk) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into member (id, member_number, name, gender, ethnicity, birth_date, national_id, national_id_index,
                     phone, phone_index, education, category, work_unit, org_id, group_id, grid, stage, applied_on, activist_on,
                     candidate_on, admitted_on, full_on, registered_on, version)
-                select id, member_number, name, gender, ethnicity, birth_date, national_id, national_id_index, phone, phone_index,
-                    education, category, work_unit, org_id, group_id, grid, stage, applied_on, activist_on, candidate_on,
-                    admitted_on, full_on, registered_on, version
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[],
-                    ?::date[], ?::date[], ?::date[], ?::date[], ?::bigint[])
-                    as r(id, member_number, name, gender, ethnicity, birth_date, national_id, national_id_index, phone, phone_index,
-                    education, category, work_unit, org_id, group_id, grid, stage, applied_on, activist_on, candidate_on,
-                    admitted_on, full_on, registered_on, version)
+                select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as date[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
+                    cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]),
+                    cast(? as bigint[]))
                 on conflict (national_id_index) do nothing
                 returning id""")) {
-            int p = 1;
-            insert.setArray(p++, array(c, chunk, Member::id));
-            insert.setArray(p++, array(c, chunk, Member::memberNumber));
-            insert.setArray(p++, array(c, chunk, m -> m.details().name()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().gender()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().ethnicity()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().birthDate()));
-            insert.setArray(p++, array(c, chunk, Member::sealedNationalId));
-            insert.setArray(p++, array(c, chunk, Member::nationalIdIndex));
-            insert.setArray(p++, array(c, chunk, Member::sealedPhone));
-            insert.setArray(p++, array(c, chunk, Member::phoneIndex));
-            insert.setArray(p++, array(c, chunk, m -> m.details().education()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().category()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().workUnit()));
-            insert.setArray(p++, array(c, chunk, Member::orgId));
-            insert.setArray(p++, array(c, chunk, m -> m.details().groupId()));
-            insert.setArray(p++, array(c, chunk, m -> m.details().grid()));
-            insert.setArray(p++, array(c, chunk, Member::stage));
-            insert.setArray(p++, array(c, chunk, m -> m.dates().appliedOn()));
-            insert.setArray(p++, array(c, chunk, m -> m.dates().activistOn()));
-            insert.setArray(p++, array(c, chunk, m -> m.dates().candidateOn()));
-            insert.setArray(p++, array(c, chunk, m -> m.dates().admittedOn()));
-            insert.setArray(p++, array(c, chunk, m -> m.dates().fullOn()));
-            insert.setArray(p++, array(c, chunk, Member::registeredOn));
-            insert.setArray(p, array(c, chunk, Member::version));
+            for (int i = 0; i < chunk.memberColumns.length; i++) {
+                insert.setString(i + 1, chunk.memberColumns[i]);
+            }
+            Set<UUID> inserted = new HashSet<>(chunk.members.size() * 2);
             try (ResultSet ids = insert.executeQuery()) {
                 while (ids.next()) {
                     inserted.add(ids.getObject(1, UUID.class));
                 }
             }
+            return inserted;
         }
     }
 
     /** As {@link AuditTrail#write}{@code ("MEMBER_REGISTERED", "member", id, null, snapshot)} writes it. */
-    private void insertAuditEntries(Connection c, List<NewMember> chunk, String actor, OffsetDateTime now) throws SQLException {
-        List<String> ids = new ArrayList<>(chunk.size());
-        List<String> details = new ArrayList<>(chunk.size());
-        for (NewMember m : chunk) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("before", null);
-            entry.put("after", MemberService.snapshot(m.member(), m.nationalId(), m.phone()));
-            ids.add(Ids.next().toString());
-            details.add(write(entry));
-        }
+    private static void insertAuditEntries(Connection c, Prepared chunk, String actor, OffsetDateTime now, String only)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, details, org_id)
-                select r.id, ?, ?, ?, ?, r.target_id, cast(r.details as jsonb), r.org_id
-                from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[]) with ordinality as r(id, target_id, details, org_id, n)
-                order by r.n""")) {
+                select r.id, ?, ?, ?, ?, r.target_id, r.details, r.org_id
+                from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as jsonb[]), cast(? as uuid[]))
+                    with ordinality as r(id, target_id, details, org_id, n)
+                """ + (only == null ? "" : "where r.target_id = any(cast(? as uuid[]))\n") + "order by r.n")) {
             insert.setObject(1, now);
             insert.setString(2, actor);
             insert.setString(3, "MEMBER_REGISTERED");
             insert.setString(4, "member");
-            insert.setArray(5, c.createArrayOf("text", ids.toArray()));
-            insert.setArray(6, array(c, chunk, m -> m.member().id()));
-            insert.setArray(7, c.createArrayOf("text", details.toArray()));
-            insert.setArray(8, array(c, chunk, m -> m.member().orgId()));
+            insert.setString(5, chunk.auditIds);
+            insert.setString(6, chunk.targetIds);
+            insert.setString(7, chunk.auditDetails);
+            insert.setString(8, chunk.orgIds);
+            if (only != null) {
+                insert.setString(9, only);
+            }
             insert.executeUpdate();
         }
     }
 
     /** As {@link Outbox#publish}{@code (TOPIC, "member.registered", id, data)} writes it, in row order. */
-    private UUID insertEvents(Connection c, List<NewMember> chunk, OffsetDateTime now) throws SQLException {
-        List<String> ids = new ArrayList<>(chunk.size());
-        List<String> payloads = new ArrayList<>(chunk.size());
-        UUID last = null;
-        for (NewMember m : chunk) {
-            last = Ids.next();
-            ids.add(last.toString());
-            payloads.add(write(MemberEvents.registeredData(m.member())));
-        }
+    private void insertEvents(Connection c, Prepared chunk, OffsetDateTime now, String only) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into outbox_event (id, topic, type, source, aggregate_id, payload, occurred_at)
-                select r.id, ?, ?, ?, r.aggregate_id, cast(r.payload as jsonb), ?
-                from unnest(?::uuid[], ?::uuid[], ?::text[]) with ordinality as r(id, aggregate_id, payload, n)
-                order by r.n""")) {
+                select r.id, ?, ?, ?, r.aggregate_id, r.payload, ?
+                from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as jsonb[])) with ordinality as r(id, aggregate_id, payload, n)
+                """ + (only == null ? "" : "where r.aggregate_id = any(cast(? as uuid[]))\n") + "order by r.n")) {
             insert.setString(1, MemberEvents.TOPIC);
             insert.setString(2, MemberEvents.REGISTERED);
             insert.setString(3, source);
             insert.setObject(4, now);
-            insert.setArray(5, c.createArrayOf("text", ids.toArray()));
-            insert.setArray(6, array(c, chunk, m -> m.member().id()));
-            insert.setArray(7, c.createArrayOf("text", payloads.toArray()));
+            insert.setString(5, chunk.eventIds);
+            insert.setString(6, chunk.targetIds);
+            insert.setString(7, chunk.eventPayloads);
+            if (only != null) {
+                insert.setString(8, only);
+            }
             insert.executeUpdate();
         }
-        return last;
     }
 
     private String write(Object value) {
@@ -237,17 +263,36 @@ public class RegistrationBatch {
         }
     }
 
-    /** A text array of one column (ids, dates, enums as their text form; SQL casts it to the column's type). */
-    private static <T> java.sql.Array array(Connection c, List<T> rows, Function<T, Object> column) throws SQLException {
-        String[] values = new String[rows.size()];
-        for (int i = 0; i < values.length; i++) {
+    /**
+     * A PostgreSQL array literal of one column ({@code {"a","b",NULL}}), cast to the column's array type
+     * in SQL: built here rather than by the driver so that it can be built off the request thread.
+     */
+    static <T> String literal(List<T> rows, Function<T, Object> column) {
+        StringBuilder out = new StringBuilder(rows.size() * 40 + 2).append('{');
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
             Object value = column.apply(rows.get(i));
-            values[i] = value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
+            if (value == null) {
+                out.append("NULL");
+                continue;
+            }
+            String text = value instanceof Enum<?> e ? e.name() : value.toString();
+            out.append('"');
+            for (int k = 0; k < text.length(); k++) {
+                char ch = text.charAt(k);
+                if (ch == '"' || ch == '\\') {
+                    out.append('\\');
+                }
+                out.append(ch);
+            }
+            out.append('"');
         }
-        return c.createArrayOf("text", values);
+        return out.append('}').toString();
     }
 
-    private static <T> List<List<T>> chunks(List<T> rows) {
+    static <T> List<List<T>> chunks(List<T> rows) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));

@@ -95,9 +95,18 @@ public class MemberService {
         return new Admitted(details, nationalId, r.phone() == null ? null : r.phone().strip(), r.orgId(), r.stage(), dates, today);
     }
 
-    /** Thread-safe: a bulk import seals its rows on several threads. */
     public Sealed seal(Admitted a) {
-        return new Sealed(sealNationalId(a.nationalId()), sealPhone(a.phone()));
+        return seal(a, pii.blindIndex(a.nationalId()));
+    }
+
+    /** The blind index of the national ID, which a bulk import checks before it seals anything (thread-safe). */
+    public String nationalIdIndex(Admitted a) {
+        return pii.blindIndex(a.nationalId());
+    }
+
+    /** Thread-safe: a bulk import seals its rows off the request thread. */
+    public Sealed seal(Admitted a, String nationalIdIndex) {
+        return new Sealed(new SealedValue(pii.encrypt(a.nationalId()), nationalIdIndex), sealPhone(a.phone()));
     }
 
     /** The new record of an admitted registration, not yet persisted. */
