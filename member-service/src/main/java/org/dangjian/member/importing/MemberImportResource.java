@@ -43,12 +43,7 @@ public class MemberImportResource {
                     + "commits only a file without errors; SKIP_BAD_ROWS commits the good rows. The report lists every row.")
     public Report importCsv(InputStream body, @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") Mode mode,
             @Context HttpHeaders headers) {
-        long start = System.nanoTime();
-        try {
-            return importer.csv(body, mode, Messages.negotiate(headers.getAcceptableLanguages()));
-        } finally {
-            org.jboss.logging.Logger.getLogger(MemberImportResource.class).infof("csv import %d ms", (System.nanoTime() - start) / 1_000_000);
-        }
+        return importer.csv(body, mode, Messages.negotiate(headers.getAcceptableLanguages()));
     }
 
     @POST

@@ -278,16 +278,20 @@ public class RegistrationBatch {
                 out.append("NULL");
                 continue;
             }
-            String text = value instanceof Enum<?> e ? e.name() : value.toString();
-            out.append('"');
-            for (int k = 0; k < text.length(); k++) {
-                char ch = text.charAt(k);
-                if (ch == '"' || ch == '\\') {
-                    out.append('\\');
+            if (value instanceof UUID || value instanceof Number || value instanceof java.time.LocalDate) {
+                out.append(value); // nothing in their text needs quoting
+            } else if (value instanceof Enum<?> e) {
+                out.append(e.name());
+            } else {
+                String text = value.toString();
+                out.append('"');
+                if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {
+                    out.append(text);
+                } else {
+                    out.append(text.replace("\\", "\\\\").replace("\"", "\\\""));
                 }
-                out.append(ch);
+                out.append('"');
             }
-            out.append('"');
         }
         return out.append('}').toString();
     }
