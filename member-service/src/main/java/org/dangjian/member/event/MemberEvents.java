@@ -44,8 +44,12 @@ public class MemberEvents {
     Outbox outbox;
 
     public void registered(Member m) {
-        outbox.publish(TOPIC, REGISTERED, m.id(), new Registered(m.id(), m.memberNumber(), m.orgId(), m.stage().name(),
-                m.name(), m.registeredOn(), m.version()));
+        outbox.publish(TOPIC, REGISTERED, m.id(), registeredData(m));
+    }
+
+    /** The body of {@code member.registered}, also written by the bulk import's own outbox insert. */
+    public static Registered registeredData(Member m) {
+        return new Registered(m.id(), m.memberNumber(), m.orgId(), m.stage().name(), m.name(), m.registeredOn(), m.version());
     }
 
     public void updated(Member m) {

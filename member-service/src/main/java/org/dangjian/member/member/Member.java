@@ -261,6 +261,10 @@ public class Member {
         return nationalIdIndex;
     }
 
+    public String phoneIndex() {
+        return phoneIndex;
+    }
+
     /** The sealed phone (ciphertext), or null. */
     public String sealedPhone() {
         return phone;

@@ -31,6 +31,18 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return "M%010d".formatted(next.longValue());
     }
 
+    /** {@code count} new member numbers in ascending order, with one statement (a bulk import's rows). */
+    public List<String> nextMemberNumbers(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> next = getEntityManager()
+                .createNativeQuery("select nextval('member_number_seq') from generate_series(1, ?1)")
+                .setParameter(1, count).getResultList();
+        return next.stream().mapToLong(Number::longValue).sorted().mapToObj("M%010d"::formatted).toList();
+    }
+
     /** The next chunk of a subtree (null prefix: everything) after {@code after}, in id order: keyset paging for exports. */
     public List<Member> chunkAfter(String subtreePrefix, UUID after, int size) {
         Parameters params = Parameters.with("after", after);

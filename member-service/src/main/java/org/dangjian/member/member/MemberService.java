@@ -61,15 +61,24 @@ public class MemberService {
     }
 
     /**
-     * One row of a bulk import, inside the import's transaction. Every rule is checked before anything
-     * is written, so a refused row leaves the transaction usable for the next one.
+     * A registration that passed every rule of {@link #register} except the uniqueness of its national
+     * ID, with its personal data normalized but not yet sealed: what a bulk import checks row by row
+     * before it writes all good rows at once.
      */
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = DomainException.class)
-    public MemberView registerRow(RegisterMember r) {
-        return doRegister(r);
+    public record Admitted(PersonalDetails details, String nationalId, String phone, UUID orgId, MemberStage stage,
+            StageDates dates, LocalDate registeredOn) {
     }
 
-    private MemberView doRegister(RegisterMember r) {
+    /** National ID and phone sealed (ciphertext + blind index); the phone may be null. */
+    public record Sealed(SealedValue nationalId, SealedValue phone) {
+    }
+
+    /**
+     * Every rule of registration that needs no write: the branch in the caller's scope, the group of
+     * that branch, the birth date against the ID, a registrable stage with consistent dates, the
+     * applicant's age. Throws the same {@link DomainException} as {@link #register}.
+     */
+    public Admitted admit(RegisterMember r) {
         branches.requireInScope(r.orgId());
         branches.requireGroupOf(r.groupId(), r.orgId());
         String nationalId = NationalIdNumber.normalize(r.nationalId());
@@ -81,21 +90,45 @@ public class MemberService {
         StageDates dates = r.dates();
         dates.requireConsistentWith(r.stage(), today);
         requireOfAgeAtApplication(birthDate, dates.appliedOn());
-        SealedValue sealedId = sealNationalId(nationalId);
-        if (members.nationalIdTaken(sealedId.blindIndex())) {
-            throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
-        }
         PersonalDetails details = new PersonalDetails(r.name().strip(), r.gender(), r.ethnicity(), birthDate, r.education(),
                 r.category(), r.workUnit(), r.groupId(), r.grid());
-        Member member = Member.register(members.nextMemberNumber(), details, sealedId, sealPhone(r.phone()), r.orgId(),
-                r.stage(), dates, today);
+        return new Admitted(details, nationalId, r.phone() == null ? null : r.phone().strip(), r.orgId(), r.stage(), dates, today);
+    }
+
+    public Sealed seal(Admitted a) {
+        return seal(a, pii.blindIndex(a.nationalId()));
+    }
+
+    /** The blind index of the national ID, which a bulk import checks before it seals anything (thread-safe). */
+    public String nationalIdIndex(Admitted a) {
+        return pii.blindIndex(a.nationalId());
+    }
+
+    /** Thread-safe: a bulk import seals its rows off the request thread. */
+    public Sealed seal(Admitted a, String nationalIdIndex) {
+        return new Sealed(new SealedValue(pii.encrypt(a.nationalId()), nationalIdIndex), sealPhone(a.phone()));
+    }
+
+    /** The new record of an admitted registration, not yet persisted. */
+    public static Member newMember(String memberNumber, Admitted a, Sealed sealed) {
+        return Member.register(memberNumber, a.details(), sealed.nationalId(), sealed.phone(), a.orgId(), a.stage(), a.dates(),
+                a.registeredOn());
+    }
+
+    private MemberView doRegister(RegisterMember r) {
+        Admitted admitted = admit(r);
+        Sealed sealed = seal(admitted);
+        if (members.nationalIdTaken(sealed.nationalId().blindIndex())) {
+            throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
+        }
+        Member member = newMember(members.nextMemberNumber(), admitted, sealed);
         try {
             members.persistAndFlush(member);
         } catch (ConstraintViolationException e) {
             // Another registration of the same person committed between the check and the insert.
             throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
         }
-        audit.write("MEMBER_REGISTERED", AUDIT_TARGET, member.id(), null, snapshot(member));
+        audit.write("MEMBER_REGISTERED", AUDIT_TARGET, member.id(), null, snapshot(member, admitted.nationalId(), admitted.phone()));
         events.registered(member);
         return maskedView(member);
     }
@@ -183,9 +216,14 @@ public class MemberService {
 
     /** The audit copy of a record: personal data masked. */
     public Snapshot snapshot(Member m) {
+        return snapshot(m, pii.decrypt(m.sealedNationalId()), pii.decrypt(m.sealedPhone()));
+    }
+
+    /** The audit copy of a record whose national ID and phone the caller still holds in plain: nothing to decrypt. */
+    public static Snapshot snapshot(Member m, String nationalId, String phone) {
         PersonalDetails d = m.details();
         return new Snapshot(m.memberNumber(), d.name(), d.gender(), d.ethnicity(), d.birthDate(),
-                Masking.nationalId(pii.decrypt(m.sealedNationalId())), Masking.phone(pii.decrypt(m.sealedPhone())),
+                Masking.nationalId(nationalId), Masking.phone(phone),
                 d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(), m.version());
     }
 
