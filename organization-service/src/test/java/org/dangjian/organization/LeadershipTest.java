@@ -193,6 +193,25 @@ class LeadershipTest {
         assertEquals(previous.toString(), later.at("/endedSeats/0/memberId").asText());
     }
 
+    /** A holding from before the term, ended late, is news of its own change only: later events leave it out. */
+    @Test
+    void anEndDatedBeforeTheTermIsPublishedByItsOwnChange() throws Exception {
+        UUID root = newCommittee("届前离任党委");
+        UUID branch = newChild(root, "届前离任支部", "BRANCH");
+        elect(branch, "2025-01-01").statusCode(200);
+        String seatId = asPlatformAdmin().body(body("seat", "OTHER", "memberId", UUID.randomUUID(), "memberName", "届前委员",
+                        "startedOn", "2024-06-01", "reason", "补录"))
+                .post("/api/v1/organizations/" + branch + "/leadership/seats").then().statusCode(200)
+                .extract().path("seats[0].id");
+        int ended = endSeat(branch, seatId, "2024-12-01").statusCode(200).extract().path("version");
+        JsonNode data = awaitLeadershipChanged(branch, ended);
+        assertEquals(seatId, data.at("/endedSeats/0/seatId").asText());
+        assertEquals("2024-12-01", data.at("/endedSeats/0/endedOn").asText());
+
+        int appointed = appoint(branch, "SECRETARY", "届内书记").statusCode(200).extract().path("version");
+        assertEquals(0, awaitLeadershipChanged(branch, appointed).get("endedSeats").size());
+    }
+
     /** The organization.leadership-changed record of that team version, checked against its schema. */
     private static JsonNode awaitLeadershipChanged(UUID organization, int version) throws Exception {
         ObjectMapper json = new ObjectMapper();
