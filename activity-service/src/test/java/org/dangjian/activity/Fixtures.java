@@ -14,6 +14,7 @@ import org.dangjian.platform.localstack.TopicProbe;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -168,8 +169,37 @@ public final class Fixtures {
         return s;
     }
 
-    /** Publishes the organization's whole team at {@code version}; returns the event id. */
+    /** The same holding as {@code seat}, ended on {@code endedOn}: an entry of endedSeats. */
+    public static ObjectNode endedSeat(ObjectNode seat, LocalDate endedOn) {
+        return seat.deepCopy().put("endedOn", endedOn.toString());
+    }
+
+    /** Publishes the team at {@code version} with its ended seats (endedSeats, newer events); returns the event id. */
+    public static UUID leadershipChanged(Org org, long version, List<ObjectNode> seats, List<ObjectNode> endedSeats) {
+        ObjectNode d = team(org, version, seats.toArray(ObjectNode[]::new));
+        var array = d.putArray("endedSeats");
+        endedSeats.forEach(array::add);
+        return publishTeam(org, d);
+    }
+
+    /** Publishes the team with its ended seats and waits until the copy has applied that version (or a newer one). */
+    public static void leadership(Org org, long version, List<ObjectNode> seats, List<ObjectNode> endedSeats) {
+        awaitLeadership(org, version, leadershipChanged(org, version, seats, endedSeats));
+    }
+
+    /** Publishes the organization's whole team at {@code version}, as older events did (no endedSeats). */
     public static UUID leadershipChanged(Org org, long version, ObjectNode... seats) {
+        return publishTeam(org, team(org, version, seats));
+    }
+
+    private static UUID publishTeam(Org org, ObjectNode d) {
+        UUID eventId = UUID.randomUUID();
+        publish(ORGANIZATION_TOPIC, eventId, "organization.leadership-changed", org.id().toString(), d,
+                "/organization-service");
+        return eventId;
+    }
+
+    private static ObjectNode team(Org org, long version, ObjectNode... seats) {
         ObjectNode d = JSON.createObjectNode();
         d.put("organizationId", org.id().toString());
         d.put("path", org.path());
@@ -180,15 +210,15 @@ public final class Fixtures {
             array.add(s);
         }
         d.put("version", version);
-        UUID eventId = UUID.randomUUID();
-        publish(ORGANIZATION_TOPIC, eventId, "organization.leadership-changed", org.id().toString(), d,
-                "/organization-service");
-        return eventId;
+        return d;
     }
 
-    /** Publishes the team and waits until the copy has applied that version (or a newer one). */
+    /** Publishes the team (no endedSeats) and waits until the copy has applied that version (or a newer one). */
     public static void leadership(Org org, long version, ObjectNode... seats) {
-        UUID eventId = leadershipChanged(org, version, seats);
+        awaitLeadership(org, version, leadershipChanged(org, version, seats));
+    }
+
+    private static void awaitLeadership(Org org, long version, UUID eventId) {
         await("leadership of " + org.id() + " at version " + version, () -> count(
                 "select count(*) from processed_event where consumer = 'activity-service.leadership' and event_id = ?1",
                 eventId) == 1);

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import static org.dangjian.activity.Activities.held;
@@ -116,17 +118,109 @@ class LeadershipTest {
     }
 
     @Test
-    void schemaExampleOfOrganizationServiceIsApplied() throws Exception {
+    void schemaExamplesOfOrganizationServiceAreAppliedWithTheirEndDates() throws Exception {
         // The producer's contract, read from organization-service's sources (this module's sibling).
         JsonNode schema = new ObjectMapper().readTree(Files.readString(Path.of(
                 "../organization-service/src/main/resources/events/organization.leadership-changed.schema.json")));
-        ObjectNode example = (ObjectNode) schema.get("examples").get(0);
-        UUID memberId = UUID.fromString(example.get("seats").get(0).get("memberId").asText());
-        publish(ORGANIZATION_TOPIC, UUID.randomUUID(), "organization.leadership-changed",
-                example.get("organizationId").asText(), example, "/organization-service");
-        await("example applied", () -> count("""
-                select count(*) from leadership_seat where member_id = ?1 and seat = 'SECRETARY' and ended_on is null""",
-                memberId) == 1);
+        for (JsonNode node : schema.get("examples")) {
+            ObjectNode example = (ObjectNode) node;
+            publish(ORGANIZATION_TOPIC, UUID.randomUUID(), "organization.leadership-changed",
+                    example.get("organizationId").asText(), example, "/organization-service");
+            for (JsonNode open : example.get("seats")) {
+                await("open seat of the example applied", () -> count("""
+                        select count(*) from leadership_seat where seat_id = ?1 and ended_on is null""",
+                        UUID.fromString(open.get("seatId").asText())) == 1);
+            }
+            for (JsonNode ended : example.path("endedSeats")) {
+                await("ended seat of the example applied", () -> count("""
+                        select count(*) from leadership_seat where seat_id = ?1 and ended_on = ?2""",
+                        UUID.fromString(ended.get("seatId").asText()), LocalDate.parse(ended.get("endedOn").asText())) == 1);
+            }
+        }
+    }
+
+    /**
+     * A committee member left on 2025-06-30 and it was recorded in November 2026 (the event's day): they
+     * owed the leaders' 56 h for periods that end before that day, not for those that end on or after it.
+     */
+    @Test
+    void seatEndedInJuneRecordedLaterIsHeldUntilThenOnly() {
+        Org branch = child(root(), "BRANCH");
+        UUID secretary = fullMember(branch.id(), SINCE);
+        UUID leaving = fullMember(branch.id(), SINCE);
+        ObjectNode secretarySeat = seat("SECRETARY", secretary, SINCE);
+        ObjectNode leavingSeat = seat("ORGANIZATION", leaving, SINCE);
+        leadership(branch, 1, secretarySeat, leavingSeat);
+        held(branch.id(), "TRAINING", at("2025-03-01T09:00"), line(secretary, "PRESENT", new BigDecimal("60")),
+                line(leaving, "PRESENT", new BigDecimal("40")));
+        leadership(branch, 2, List.of(secretarySeat), List.of(endedSeat(leavingSeat, LocalDate.of(2025, 6, 30))));
+
+        admin().get(participation(leaving, 2025)).then().statusCode(200)
+                .body("requirementBasis", equalTo("MEMBER")).body("seats", empty())
+                .body("trainingHoursRequired", equalTo(32.0f)).body("trainingRequirementMet", equalTo(true));
+        assertEquals(0, leadersBelowTrainingHours(branch, "year=2025"));
+        assertEquals(0, leadersBelowTrainingHours(branch, "year=2025&quarter=3"));
+        assertEquals(1, leadersBelowTrainingHours(branch, "year=2025&quarter=1"));
+        assertEquals(1, leadersBelowTrainingHours(branch, "year=2025&month=5"));
+        // endedOn is the first day no longer held (a successor may start that day): June's last day is not theirs.
+        assertEquals(0, leadersBelowTrainingHours(branch, "year=2025&month=6"));
+    }
+
+    /** The term ended 2025-06-30, the re-election of 2025-07-01 recorded late: the old secretary led the first half. */
+    @Test
+    void reElectionRecordedLateEndsTheOldSecretaryOnElectionDay() {
+        Org branch = child(root(), "BRANCH");
+        UUID previous = fullMember(branch.id(), SINCE);
+        UUID next = fullMember(branch.id(), SINCE);
+        ObjectNode previousSeat = seat("SECRETARY", previous, LocalDate.of(2022, 7, 1));
+        leadership(branch, 1, previousSeat);
+        held(branch.id(), "TRAINING", at("2025-03-01T09:00"), line(previous, "PRESENT", new BigDecimal("40")),
+                line(next, "PRESENT", new BigDecimal("60")));
+        LocalDate electedOn = LocalDate.of(2025, 7, 1);
+        leadership(branch, 2, List.of(seat("SECRETARY", next, electedOn)), List.of(endedSeat(previousSeat, electedOn)));
+
+        assertEquals(1, leadersBelowTrainingHours(branch, "year=2025&quarter=2"));
+        assertEquals(0, leadersBelowTrainingHours(branch, "year=2025&quarter=3"));
+        admin().get(participation(previous, 2025)).then().statusCode(200).body("requirementBasis", equalTo("MEMBER"));
+        admin().get(participation(next, 2025)).then().statusCode(200).body("requirementBasis", equalTo("LEADER"))
+                .body("seats", contains("SECRETARY"));
+    }
+
+    /** An event without endedSeats (published before they existed, or replayed) still ends a seat on its day. */
+    @Test
+    void oldEventWithoutEndDatesEndsTheSeatOnItsDayAndANewerOneCorrectsIt() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+        UUID successor = fullMember(branch.id(), SINCE);
+        ObjectNode memberSeat = seat("SECRETARY", member, SINCE);
+        ObjectNode successorSeat = seat("SECRETARY", successor, LocalDate.of(2025, 6, 30));
+        UUID seatId = UUID.fromString(memberSeat.get("seatId").asText());
+        leadership(branch, 1, memberSeat);
+        leadership(branch, 2, successorSeat);
+        LocalDate eventDay = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertEquals(1, count("select count(*) from leadership_seat where seat_id = ?1 and ended_on = ?2", seatId, eventDay));
+
+        leadership(branch, 3, List.of(successorSeat), List.of(endedSeat(memberSeat, LocalDate.of(2025, 6, 30))));
+        assertEquals(1, count("select count(*) from leadership_seat where seat_id = ?1 and ended_on = ?2", seatId,
+                LocalDate.of(2025, 6, 30)));
+        admin().get(participation(member, 2025)).then().statusCode(200).body("requirementBasis", equalTo("MEMBER"));
+    }
+
+    @Test
+    void olderTeamWithEndDatesArrivingLateChangesNothing() {
+        Org branch = child(root(), "BRANCH");
+        UUID current = fullMember(branch.id(), SINCE);
+        ObjectNode currentSeat = seat("SECRETARY", current, SINCE);
+        leadership(branch, 3, currentSeat);
+        leadership(branch, 2, List.of(), List.of(endedSeat(currentSeat, LocalDate.of(2025, 6, 30))));
+
+        assertEquals(3, count("select source_version from leadership_team where org_id = ?1", branch.id()));
+        assertEquals(1, count("select count(*) from leadership_seat where member_id = ?1 and ended_on is null", current));
+    }
+
+    private static long leadersBelowTrainingHours(Org branch, String period) {
+        return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
+                .extract().jsonPath().getLong("branches[0].leadersBelowTrainingHours");
     }
 
     @Test

@@ -147,6 +147,86 @@ class LeadershipTest {
         assertEquals(secretary.toString(), data.get("seats").get(0).get("memberId").asText());
     }
 
+    /** 2025-06-30 recorded in November: the event says when the seat ended, not when it was recorded. */
+    @Test
+    void aSeatEndedLateIsPublishedWithItsRealEndDate() throws Exception {
+        UUID root = newCommittee("迟录离任党委");
+        UUID branch = newChild(root, "迟录离任支部", "BRANCH");
+        UUID secretary = UUID.randomUUID();
+        UUID leaving = UUID.randomUUID();
+        String seatId = elect(branch, "2023-07-01", seat("SECRETARY", secretary, "在任书记"),
+                seat("ORGANIZATION", leaving, "离任委员")).statusCode(200)
+                .extract().path("seats.find { it.seat == 'ORGANIZATION' }.id");
+        int version = endSeat(branch, seatId, "2025-06-30").statusCode(200).extract().path("version");
+
+        JsonNode data = awaitLeadershipChanged(branch, version);
+        assertEquals(1, data.get("seats").size());
+        assertEquals(secretary.toString(), data.at("/seats/0/memberId").asText());
+        assertEquals(1, data.get("endedSeats").size());
+        JsonNode ended = data.get("endedSeats").get(0);
+        assertEquals(seatId, ended.get("seatId").asText());
+        assertEquals("ORGANIZATION", ended.get("seat").asText());
+        assertEquals(leaving.toString(), ended.get("memberId").asText());
+        assertEquals("2023-07-01", ended.get("startedOn").asText());
+        assertEquals("2025-06-30", ended.get("endedOn").asText());
+    }
+
+    /** The election's event ends the previous term's seats on its own day; later changes of the term repeat them. */
+    @Test
+    void aReElectionPublishesTheSeatsItEndedAndLaterChangesOfTheTermKeepThem() throws Exception {
+        UUID root = newCommittee("换届事件党委");
+        UUID branch = newChild(root, "换届事件支部", "BRANCH");
+        UUID previous = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        elect(branch, "2023-07-01", seat("SECRETARY", previous, "上届书记")).statusCode(200);
+        int elected = elect(branch, "2026-07-01", seat("SECRETARY", next, "本届书记")).statusCode(200)
+                .extract().path("version");
+        JsonNode data = awaitLeadershipChanged(branch, elected);
+        assertEquals(next.toString(), data.at("/seats/0/memberId").asText());
+        assertEquals(1, data.get("endedSeats").size());
+        assertEquals(previous.toString(), data.at("/endedSeats/0/memberId").asText());
+        assertEquals("2026-07-01", data.at("/endedSeats/0/endedOn").asText());
+
+        int appointed = appoint(branch, "DEPUTY_SECRETARY", "增补副书记").statusCode(200).extract().path("version");
+        JsonNode later = awaitLeadershipChanged(branch, appointed);
+        assertEquals(2, later.get("seats").size());
+        assertEquals(previous.toString(), later.at("/endedSeats/0/memberId").asText());
+    }
+
+    /** A holding from before the term, ended late, is news of its own change only: later events leave it out. */
+    @Test
+    void anEndDatedBeforeTheTermIsPublishedByItsOwnChange() throws Exception {
+        UUID root = newCommittee("届前离任党委");
+        UUID branch = newChild(root, "届前离任支部", "BRANCH");
+        elect(branch, "2025-01-01").statusCode(200);
+        String seatId = asPlatformAdmin().body(body("seat", "OTHER", "memberId", UUID.randomUUID(), "memberName", "届前委员",
+                        "startedOn", "2024-06-01", "reason", "补录"))
+                .post("/api/v1/organizations/" + branch + "/leadership/seats").then().statusCode(200)
+                .extract().path("seats[0].id");
+        int ended = endSeat(branch, seatId, "2024-12-01").statusCode(200).extract().path("version");
+        JsonNode data = awaitLeadershipChanged(branch, ended);
+        assertEquals(seatId, data.at("/endedSeats/0/seatId").asText());
+        assertEquals("2024-12-01", data.at("/endedSeats/0/endedOn").asText());
+
+        int appointed = appoint(branch, "SECRETARY", "届内书记").statusCode(200).extract().path("version");
+        assertEquals(0, awaitLeadershipChanged(branch, appointed).get("endedSeats").size());
+    }
+
+    /** The organization.leadership-changed record of that team version, checked against its schema. */
+    private static JsonNode awaitLeadershipChanged(UUID organization, int version) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
+                r -> organization.toString().equals(r.key())
+                        && "organization.leadership-changed".equals(new String(r.headers().lastHeader("ce_type").value(),
+                        StandardCharsets.UTF_8))
+                        && version == versionOf(json, r.value()), Duration.ofSeconds(30));
+        JsonNode data = json.readTree(record.value());
+        assertEquals(version, data.get("version").asInt());
+        var errors = OrganizationEventsTest.schema("organization.leadership-changed").validate(data);
+        assertTrue(errors.isEmpty(), errors::toString);
+        return data;
+    }
+
     @Test
     void leadershipNeedsATokenAnAdminRoleToChangeAndScope() {
         UUID mine = newCommittee("班子权限党委");
@@ -161,6 +241,14 @@ class LeadershipTest {
                 .body("code", equalTo("ORGANIZATION_NOT_FOUND"));
         as(Caller.ORG_ADMIN, mine).body(body("seat", "SECRETARY", "memberId", UUID.randomUUID(), "memberName", "x", "reason", "r"))
                 .post("/api/v1/organizations/" + sibling + "/leadership/seats").then().statusCode(404);
+    }
+
+    private static int versionOf(ObjectMapper json, String value) {
+        try {
+            return json.readTree(value).path("version").asInt(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     /** A branch whose current term's last day is {@code lastDay} (3-year branch terms). */

@@ -20,7 +20,8 @@ import java.util.UUID;
  * Keeps {@link LeadershipCopy} current from organization.leadership-changed. It reads the
  * organization topic in its own consumer group, beside the tree copy and the dissolution reaction.
  * Each event carries the whole team with its version, so a repeated event (same id) is skipped and
- * a late one (older version) changes nothing.
+ * a late one (older version) changes nothing. Newer events also name the seats that ended, with their
+ * real end dates; for older ones a seat missing from the team ends on the event's day.
  */
 @ApplicationScoped
 public class LeadershipChangedConsumer {
@@ -46,7 +47,8 @@ public class LeadershipChangedConsumer {
 
     private void apply(IncomingEvent event) {
         LeadershipCopy.Team team = team(event.data());
-        // The event names no end date for a seat that left the team: it ended on the day of the change.
+        // Seats that left the team without an end date in the event (older events carry none) ended on the
+        // day of the change: the best an event recorded late can say of them.
         LocalDate changedOn = event.time().atZoneSameInstant(clock.zone()).toLocalDate();
         if (leadership.replace(team, changedOn)) {
             LOG.infof("leadership of organization %s at version %d: %d open seats", team.orgId(), team.version(),
@@ -63,8 +65,15 @@ public class LeadershipChangedConsumer {
                     UUID.fromString(s.get("memberId").asText()), s.get("memberName").asText(),
                     LocalDate.parse(s.get("startedOn").asText())));
         }
+        // endedSeats was added to the event later: absent from older events, which then name no end dates.
+        List<LeadershipCopy.EndedSeat> ended = new ArrayList<>();
+        for (JsonNode s : data.path("endedSeats")) {
+            ended.add(new LeadershipCopy.EndedSeat(UUID.fromString(s.get("seatId").asText()), s.get("seat").asText(),
+                    UUID.fromString(s.get("memberId").asText()), s.get("memberName").asText(),
+                    LocalDate.parse(s.get("startedOn").asText()), LocalDate.parse(s.get("endedOn").asText())));
+        }
         return new LeadershipCopy.Team(UUID.fromString(data.get("organizationId").asText()), date(data, "termStartedOn"),
-                date(data, "termEndsOn"), seats, data.get("version").asLong());
+                date(data, "termEndsOn"), seats, ended, data.get("version").asLong());
     }
 
     private static LocalDate date(JsonNode data, String field) {

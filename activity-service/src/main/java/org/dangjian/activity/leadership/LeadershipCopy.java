@@ -25,8 +25,17 @@ public class LeadershipCopy {
     public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
     }
 
-    /** The whole team of one organization at one version. */
-    public record Team(UUID orgId, LocalDate termStartedOn, LocalDate termEndsOn, List<SeatHolder> seats, long version) {
+    /** A seat that ended, as newer events carry it: held from startedOn, no longer from endedOn. */
+    public record EndedSeat(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn,
+            LocalDate endedOn) {
+    }
+
+    /**
+     * The whole team of one organization at one version: its open seats, and the ended seats the event
+     * names with their end dates (empty for events published before organization-service sent them).
+     */
+    public record Team(UUID orgId, LocalDate termStartedOn, LocalDate termEndsOn, List<SeatHolder> seats,
+            List<EndedSeat> endedSeats, long version) {
     }
 
     @Inject
@@ -36,7 +45,9 @@ public class LeadershipCopy {
     ActivityRules rules;
 
     /**
-     * Replaces the organization's open seats by the team's: seats no longer in it end on {@code changedOn}.
+     * Replaces the organization's open seats by the team's. A seat the event names as ended takes its end
+     * date (correcting an end guessed earlier); any other seat no longer in the team ends on
+     * {@code changedOn}, the day of the event: all an event without end dates can tell.
      * @return false when the copy already has this version or a newer one (a late or repeated event)
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,6 +67,17 @@ public class LeadershipCopy {
                 where org_id = ?1""")
                 .setParameter(1, team.orgId()).setParameter(2, team.version())
                 .setParameter(3, team.termStartedOn()).setParameter(4, team.termEndsOn()).executeUpdate();
+        for (EndedSeat s : team.endedSeats()) {
+            em.createNativeQuery("""
+                    insert into leadership_seat (seat_id, org_id, seat, member_id, member_name, started_on, ended_on)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    on conflict (seat_id) do update set seat = excluded.seat, member_id = excluded.member_id,
+                        member_name = excluded.member_name, started_on = excluded.started_on, ended_on = excluded.ended_on""")
+                    .setParameter(1, s.seatId()).setParameter(2, team.orgId()).setParameter(3, s.seat())
+                    .setParameter(4, s.memberId()).setParameter(5, s.memberName()).setParameter(6, s.startedOn())
+                    .setParameter(7, s.endedOn()).executeUpdate();
+        }
+        // Seats just given their end date are no longer open, so only seats the event says nothing of are guessed.
         String open = Sql.array(team.seats().stream().map(SeatHolder::seatId).toList());
         em.createNativeQuery("""
                 update leadership_seat set ended_on = greatest(started_on, cast(?2 as date))

@@ -49,9 +49,13 @@ public class OrganizationEvents {
             UUID mergedIntoId) {
     }
 
-    /** organization.leadership-changed: the whole team as it is now, so consumers replace their copy. */
+    /**
+     * organization.leadership-changed: the whole team as it is now (open seats), so consumers replace their
+     * copy, and the seats that ended in this term or in this change with their real end dates, so a change
+     * recorded late does not end a seat on the day it was recorded.
+     */
     public record LeadershipChanged(UUID organizationId, String path, LocalDate termStartedOn, LocalDate termEndsOn,
-            java.util.List<SeatHolder> seats, long version) {
+            java.util.List<SeatHolder> seats, java.util.List<EndedSeat> endedSeats, long version) {
     }
 
     /**
@@ -67,6 +71,11 @@ public class OrganizationEvents {
     }
 
     public record SeatHolder(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn) {
+    }
+
+    /** A holding that ended: held from startedOn, no longer from endedOn (a successor may start that day). */
+    public record EndedSeat(UUID seatId, String seat, UUID memberId, String memberName, LocalDate startedOn,
+            LocalDate endedOn) {
     }
 
     @Inject

@@ -21,6 +21,21 @@ public class LeadershipRepository implements PanacheRepositoryBase<LeadershipTea
                 .setParameter(1, organizationId).getResultList();
     }
 
+    /**
+     * Ended seats of the organization that ended on or after {@code since} (every ended seat when null),
+     * most recently ended first.
+     */
+    public List<LeadershipSeat> endedSeats(UUID organizationId, LocalDate since) {
+        String sinceClause = since == null ? "" : " and endedOn >= ?2";
+        var query = getEntityManager().createQuery("from LeadershipSeat where organizationId = ?1 and endedOn is not null"
+                + sinceClause + " order by endedOn desc, seat, startedOn, id", LeadershipSeat.class)
+                .setParameter(1, organizationId);
+        if (since != null) {
+            query.setParameter(2, since);
+        }
+        return query.getResultList();
+    }
+
     public void persistSeat(LeadershipSeat seat) {
         getEntityManager().persist(seat);
     }

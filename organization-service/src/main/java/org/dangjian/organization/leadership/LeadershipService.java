@@ -23,6 +23,7 @@ import org.dangjian.platform.api.DomainException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,7 +69,8 @@ public class LeadershipService {
                 () -> DomainException.unprocessable("LEADERSHIP_NO_TERM_FOR_TYPE", organization.type()));
         LocalDate on = election.electedOn() != null ? election.electedOn() : clock.today();
         LeadershipTeam team = team(organization);
-        team.elect(on, years, teams.openSeats(organization.id()));
+        List<LeadershipSeat> ended = teams.openSeats(organization.id());
+        team.elect(on, years, ended);
         teams.flush();
         List<SeatHolder> elected = election.seats() == null ? List.of() : election.seats();
         for (SeatHolder holder : elected) {
@@ -79,7 +81,7 @@ public class LeadershipService {
         timeline.record(organization, Change.ELECTED, on, "换届选举", null, Map.of(
                 "termStartedOn", team.termStartedOn().toString(), "termEndsOn", team.termEndsOn().toString(),
                 "seats", elected.stream().map(h -> h.seat() + " " + h.memberName()).toList()));
-        return changed(organization, team);
+        return changed(organization, team, ended);
     }
 
     @Transactional
@@ -94,7 +96,7 @@ public class LeadershipService {
         teams.flush();
         timeline.record(organization, Change.SEAT_TAKEN, on, request.reason(), null,
                 Map.of("seat", seat.seat().name(), "memberId", seat.memberId().toString(), "memberName", seat.memberName()));
-        return changed(organization, team);
+        return changed(organization, team, List.of());
     }
 
     @Transactional
@@ -111,7 +113,7 @@ public class LeadershipService {
         timeline.record(organization, Change.SEAT_ENDED, on, request.reason(),
                 Map.of("seat", seat.seat().name(), "memberId", seat.memberId().toString(), "memberName", seat.memberName()),
                 null);
-        return changed(organization, team);
+        return changed(organization, team, List.of(seat));
     }
 
     /** Terms in the caller's subtree that end within {@code withinDays} from today, today included. */
@@ -139,15 +141,30 @@ public class LeadershipService {
         });
     }
 
-    private LeadershipView changed(Organization organization, LeadershipTeam team) {
+    /**
+     * Publishes the team: its open seats, and the seats that ended in the current term (those its election
+     * ended included) or in this change, with their end dates. Each event thus carries every end a consumer
+     * may have missed since the term began, so it never has to guess an end from the day it hears of it.
+     */
+    private LeadershipView changed(Organization organization, LeadershipTeam team, List<LeadershipSeat> endedNow) {
         teams.flush();
         List<LeadershipSeat> seats = teams.openSeats(organization.id());
         List<OrganizationEvents.SeatHolder> holders = new ArrayList<>();
         for (LeadershipSeat s : seats) {
             holders.add(new OrganizationEvents.SeatHolder(s.id(), s.seat().name(), s.memberId(), s.memberName(), s.startedOn()));
         }
+        Map<UUID, LeadershipSeat> ended = new LinkedHashMap<>();
+        for (LeadershipSeat s : teams.endedSeats(organization.id(), team.termStartedOn())) {
+            ended.put(s.id(), s);
+        }
+        // an end dated before the term (a late correction of an earlier holding) is still this change's news
+        endedNow.forEach(s -> ended.putIfAbsent(s.id(), s));
+        List<OrganizationEvents.EndedSeat> endedSeats = ended.values().stream()
+                .map(s -> new OrganizationEvents.EndedSeat(s.id(), s.seat().name(), s.memberId(), s.memberName(),
+                        s.startedOn(), s.endedOn()))
+                .toList();
         events.leadershipChanged(new LeadershipChanged(organization.id(), organization.path(), team.termStartedOn(),
-                team.termEndsOn(), holders, team.version()));
+                team.termEndsOn(), holders, endedSeats, team.version()));
         return view(organization.id(), team, seats);
     }
 
