@@ -85,6 +85,47 @@ class PersonalDataTest {
     }
 
     @Test
+    void valuesSealedOnManyThreadsWithAlternatingKeysAllReadBack() throws Exception {
+        PersonalDataProtection pdp = protection("k1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.Map<String, String>>> sealedByThread = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                sealedByThread.add(pool.submit(() -> {
+                    java.util.Map<String, String> sealed = new java.util.HashMap<>();
+                    for (int i = 0; i < 500; i++) {
+                        String plain = "1381234" + String.format("%04d", thread * 1000 + i);
+                        sealed.put(plain, pdp.encryptWith(i % 2 == 0 ? "k1" : "k2", plain));
+                    }
+                    return sealed;
+                }));
+            }
+            for (var future : sealedByThread) {
+                // Read back on other threads than the ones that sealed.
+                java.util.Map<String, String> sealed = future.get();
+                java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+                sealed.forEach((plain, value) -> checks.add(pool.submit(() -> plain.equals(pdp.decrypt(value)))));
+                for (var check : checks) {
+                    assertTrue(check.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRejectedValueDoesNotSpoilTheNextDecryptionOnTheSameThread() {
+        PersonalDataProtection pdp = protection("k1");
+        String sealed = pdp.encrypt(VALID_ID);
+        String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThrows(IllegalStateException.class, () -> pdp.decrypt(tampered));
+        assertEquals(VALID_ID, pdp.decrypt(sealed));
+        assertEquals(VALID_ID, pdp.decrypt(pdp.encrypt(VALID_ID)));
+    }
+
+    @Test
     void blindIndexIsDeterministicAndKeyed() {
         PersonalDataProtection pdp = protection("k1");
         assertEquals(pdp.blindIndex(VALID_ID), pdp.blindIndex(VALID_ID));
