@@ -108,6 +108,7 @@ public final class Propagation {
             senders.awaitTermination(1, TimeUnit.DAYS);
             double sendSeconds = (System.nanoTime() - begin) / 1e9;
             Map<String, UUID> eventOf = new java.util.HashMap<>();
+            double[] relayLag;
             Map<UUID, Long> activityApplied = new java.util.HashMap<>();
             Map<UUID, Long> assistanceApplied = new java.util.HashMap<>();
             try (Connection member = bench.connect(DangjianService.MEMBER);
@@ -138,6 +139,7 @@ public final class Propagation {
                     }
                     Thread.sleep(500);
                 }
+                relayLag = relayLag(member);
             }
             long acceptedCount = java.util.stream.IntStream.range(0, transfers).filter(k -> acceptedAt.get(k) > 0).count();
             double[] toActivity = latencies(acceptedAt, transferOf, eventOf, activityApplied, warmUp);
@@ -160,6 +162,8 @@ public final class Propagation {
                     percentile(toActivity, 50), percentile(toActivity, 99), percentile(toActivity, 100), notSeenActivity);
             bench.report("| accept answered → assistance-service cases moved (assistance-service.case-transfers) | %,d | %.1f | %.1f | %.1f | %d |", toAssistance.length,
                     percentile(toAssistance, 50), percentile(toAssistance, 99), percentile(toAssistance, 100), notSeenAssistance);
+            bench.report("| of which member-service's relay: outbox row committed → acknowledged by Kafka | %,d | %.1f | %.1f | %.1f | — |",
+                    relayLag.length, percentile(relayLag, 50), percentile(relayLag, 99), percentile(relayLag, 100));
             bench.report("");
             bench.report("Accepted %,d of %,d transfers in %.1f s (%.1f/s); %d requests failed%s.", acceptedCount, transfers, sendSeconds,
                     acceptedCount / sendSeconds, failures.size(), failures.isEmpty() ? "" : " (first: " + failures.get(0) + ")");
@@ -183,6 +187,19 @@ public final class Propagation {
             }
         }
         return events;
+    }
+
+    /** Milliseconds from each member.transferred's commit (occurred_at) to the relay marking it published, sorted. */
+    private static double[] relayLag(Connection member) throws Exception {
+        try (PreparedStatement q = member.prepareStatement("select extract(epoch from published_at - occurred_at) * 1000 "
+                + "from outbox_event where type = 'member.transferred' and published_at is not null order by 1");
+                ResultSet r = q.executeQuery()) {
+            java.util.stream.DoubleStream.Builder out = java.util.stream.DoubleStream.builder();
+            while (r.next()) {
+                out.add(r.getDouble(1));
+            }
+            return out.build().toArray();
+        }
     }
 
     /** event id → when the consumer applied it (wall-clock microseconds). */
