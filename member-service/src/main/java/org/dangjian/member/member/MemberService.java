@@ -96,7 +96,7 @@ public class MemberService {
     }
 
     public Sealed seal(Admitted a) {
-        return seal(a, pii.blindIndex(a.nationalId()));
+        return seal(a, nationalIdIndex(a));
     }
 
     /** The blind index of the national ID, which a bulk import checks before it seals anything (thread-safe). */
