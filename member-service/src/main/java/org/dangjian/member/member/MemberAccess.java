@@ -25,9 +25,19 @@ public class MemberAccess {
     @Inject
     MemberRepository members;
 
-    /** The record, when the caller may see it. */
+    /** The record, when the caller may see it; loaded with its scope check in one statement. */
     public Member visible(UUID id) {
-        return members.byId(id).filter(this::sees).orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", id));
+        Optional<Member> member;
+        if (isSelfServiceOnly()) {
+            member = caller.memberId().filter(id::equals).flatMap(members::byId);
+        } else {
+            member = scope.subtreeRoot().map(root -> members.byIdWithin(id, root)).orElseGet(() -> members.byId(id));
+        }
+        return member.orElseThrow(() -> notFound(id));
+    }
+
+    public static DomainException notFound(UUID id) {
+        return DomainException.notFound("MEMBER_NOT_FOUND", id);
     }
 
     public boolean sees(Member member) {
@@ -39,7 +49,13 @@ public class MemberAccess {
 
     /** Full national ID and phone for administrators of the record's organization, and for the member themself. */
     public boolean seesUnmasked(Member member) {
-        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN) || isSelf(member);
+        return seesUnmasked(member.id());
+    }
+
+    /** {@link #seesUnmasked(Member)} decided before loading anything: it depends on the caller and the id only. */
+    public boolean seesUnmasked(UUID memberId) {
+        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN)
+                || caller.memberId().filter(memberId::equals).isPresent();
     }
 
     /** A caller whose only standing is being a member: no data scope beyond their own record. */
@@ -52,6 +68,11 @@ public class MemberAccess {
     public boolean isSelf(Member member) {
         Optional<UUID> me = caller.memberId();
         return me.isPresent() && me.get().equals(member.id());
+    }
+
+    /** The root of the caller's subtree, or empty for an unrestricted caller ({@link OrgScope#subtreeRoot}). */
+    public Optional<UUID> subtreeRoot() {
+        return scope.subtreeRoot();
     }
 
     /** The subtree list queries are limited to, or null for an unrestricted caller. */

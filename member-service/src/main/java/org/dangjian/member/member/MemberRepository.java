@@ -3,6 +3,7 @@ package org.dangjian.member.member;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.platform.orgtree.OrgTree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     public Optional<Member> byId(UUID id) {
         return findByIdOptional(id);
+    }
+
+    /** The record, when its organization lies in the subtree of {@code root}: one statement with the scope check. */
+    public Optional<Member> byIdWithin(UUID id, UUID root) {
+        return find("from Member m where m.id = :id and " + OrgTree.withinRoot("m.orgId"),
+                Parameters.with("id", id).and("root", root)).firstResultOptional();
     }
 
     public boolean nationalIdTaken(String blindIndex) {

@@ -1,5 +1,6 @@
 package org.dangjian.member.member;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,6 +37,9 @@ public class MemberService {
 
     @Inject
     MemberAccess access;
+
+    @Inject
+    MaskedMemberReads maskedReads;
 
     @Inject
     Branches branches;
@@ -182,15 +186,24 @@ public class MemberService {
         return maskedView(member);
     }
 
-    /** One record as the caller may see it; an unmasked read is audited with its purpose. */
-    @Transactional
+    /**
+     * One record as the caller may see it; an unmasked read is audited with its purpose. The masked read
+     * (most callers) needs no transaction and no entity: one statement with the scope check.
+     */
     public MemberView read(UUID id, String purpose) {
-        Member member = access.visible(id);
-        if (!access.seesUnmasked(member)) {
-            return maskedView(member);
+        if (!access.seesUnmasked(id)) {
+            if (access.isSelfServiceOnly()) {
+                // A member sees only their own record, and that one unmasked.
+                throw MemberAccess.notFound(id);
+            }
+            return maskedReads.byId(id, access.subtreeRoot()).orElseThrow(() -> MemberAccess.notFound(id));
         }
-        audit.unmaskedRead(AUDIT_TARGET, member.id(), member.orgId(), "nationalId,phone", purpose == null ? "record view" : purpose);
-        return MemberView.of(member, pii.decrypt(member.sealedNationalId()), pii.decrypt(member.sealedPhone()), false);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Member member = access.visible(id);
+            audit.unmaskedRead(AUDIT_TARGET, member.id(), member.orgId(), "nationalId,phone",
+                    purpose == null ? "record view" : purpose);
+            return MemberView.of(member, pii.decrypt(member.sealedNationalId()), pii.decrypt(member.sealedPhone()), false);
+        });
     }
 
     /** Lists are always masked: a full value is only shown one record at a time, and audited. */

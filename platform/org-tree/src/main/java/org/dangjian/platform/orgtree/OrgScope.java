@@ -16,6 +16,8 @@ import java.util.UUID;
 @RequestScoped
 public class OrgScope {
 
+    private static final UUID NO_ORGANIZATION = new UUID(0, 0);
+
     @Inject
     Caller caller;
 
@@ -38,6 +40,17 @@ public class OrgScope {
         if (orgId == null || !covers(orgId)) {
             throw DomainException.notFound(notFoundCode, id);
         }
+    }
+
+    /**
+     * The root of the caller's subtree for one-statement checks ({@link OrgTree#withinRoot}), or empty for
+     * an unrestricted caller. A caller without an organization gets an id no organization has.
+     */
+    public Optional<UUID> subtreeRoot() {
+        if (caller.hasRole(Caller.PLATFORM_ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(caller.orgId().orElse(NO_ORGANIZATION));
     }
 
     /**
