@@ -1,5 +1,6 @@
 package org.dangjian.bench;
 
+import org.dangjian.platform.api.jdbc.PgCopy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dangjian.local.DangjianService;
@@ -49,7 +50,7 @@ public final class BulkImport {
             double copySeconds;
             try (Connection c = bench.connect(DangjianService.MEMBER)) {
                 long start = System.nanoTime();
-                try (Copy copy = new Copy(c, "member", ScaleData.MEMBER_COLUMNS)) {
+                try (PgCopy copy = new PgCopy(c, "member", ScaleData.MEMBER_COLUMNS)) {
                     for (Object[] row : sealed) {
                         copy.row(row);
                     }

@@ -1,5 +1,6 @@
 package org.dangjian.bench;
 
+import org.dangjian.platform.api.jdbc.PgCopy;
 import org.dangjian.local.DangjianService;
 import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
@@ -190,7 +191,7 @@ final class ScaleData {
     }
 
     private long copyOrganizations(Connection c) throws SQLException {
-        try (Copy copy = new Copy(c, "organization", "id, code, name, type, sector, parent_id, path, status, established_on, version")) {
+        try (PgCopy copy = new PgCopy(c, "organization", "id, code, name, type, sector, parent_id, path, status, established_on, version")) {
             for (Org o : orgs) {
                 copy.row(o.id(), o.code(), o.name(), o.type(), o.sector(), o.parent() == null ? null : orgs.get(o.parent()).id(),
                         o.path(), "ACTIVE", LocalDate.of(2000, 7, 1), 0);
@@ -200,7 +201,7 @@ final class ScaleData {
     }
 
     private long copyMemberCounts(Connection c) throws SQLException {
-        try (Copy copy = new Copy(c, "member_count", "organization_id, full_members, members")) {
+        try (PgCopy copy = new PgCopy(c, "member_count", "organization_id, full_members, members")) {
             for (int b : branches) {
                 copy.row(orgs.get(b).id(), MEMBERS_PER_BRANCH * 9 / 10, MEMBERS_PER_BRANCH);
             }
@@ -210,7 +211,7 @@ final class ScaleData {
 
     private long copyOrgUnits(Connection c) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Copy copy = new Copy(c, "org_unit", "id, parent_id, path, code, name, type, status, source_version, updated_at")) {
+        try (PgCopy copy = new PgCopy(c, "org_unit", "id, parent_id, path, code, name, type, status, source_version, updated_at")) {
             for (Org o : orgs) {
                 copy.row(o.id(), o.parent() == null ? null : orgs.get(o.parent()).id(), o.path(), o.code(), o.name(), o.type(),
                         "ACTIVE", 0, now);
@@ -221,7 +222,7 @@ final class ScaleData {
 
     private long copyMembers(Connection c) throws SQLException {
         return withoutSecondaryIndexes(c, "member", () -> {
-            try (Copy copy = new Copy(c, "member", MEMBER_COLUMNS)) {
+            try (PgCopy copy = new PgCopy(c, "member", MEMBER_COLUMNS)) {
                 int chunk = 10_000;
                 for (int from = 0; from < members; from += chunk) {
                     // sealing (AES-GCM, HMAC) is the generator's main cost: spread it over the cores
@@ -271,14 +272,14 @@ final class ScaleData {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         long rosters;
         long periods;
-        try (Copy copy = new Copy(c, "roster_member", "member_id, name, org_id, stage, source_version, updated_at")) {
+        try (PgCopy copy = new PgCopy(c, "roster_member", "member_id, name, org_id, stage, source_version, updated_at")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
                 copy.row(m.id(), m.name(), m.orgId(), m.stage(), 0, now);
             }
             rosters = copy.rows();
         }
-        try (Copy copy = new Copy(c, "membership_period", "member_id, org_id, stage, valid_from")) {
+        try (PgCopy copy = new PgCopy(c, "membership_period", "member_id, org_id, stage, valid_from")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
                 copy.row(m.id(), m.orgId(), m.stage(), LocalDate.of(YEAR - 1, 1, 1));
@@ -340,7 +341,7 @@ final class ScaleData {
         long activities;
         long lines;
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Copy copy = new Copy(c, "activity", "id, org_id, type, topic, planned_start, place, host, recorder, status, planned_at, "
+        try (PgCopy copy = new PgCopy(c, "activity", "id, org_id, type, topic, planned_start, place, host, recorder, status, planned_at, "
                 + "planned_by, actual_start, actual_end, held_on, minutes, revision, recorded_at, recorded_by, version, "
                 + "expected_count, present_count, leave_count")) {
             for (int b = 0; b < branches.size(); b++) {
@@ -365,7 +366,7 @@ final class ScaleData {
     }
 
     private long copyAttendance(Connection c) throws SQLException {
-        try (Copy copy = new Copy(c, "activity_attendance", "activity_id, member_id, status, leave_reason, hours")) {
+        try (PgCopy copy = new PgCopy(c, "activity_attendance", "activity_id, member_id, status, leave_reason, hours")) {
             for (int b = 0; b < branches.size(); b++) {
                 UUID[] ids = new UUID[MEMBERS_PER_BRANCH];
                 for (int k = 0; k < MEMBERS_PER_BRANCH; k++) {
@@ -400,7 +401,7 @@ final class ScaleData {
 
     private long copyMemberRoster(Connection c) throws SQLException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Copy copy = new Copy(c, "member_roster", "member_id, organization_id, stage, ended, source_version, updated_at")) {
+        try (PgCopy copy = new PgCopy(c, "member_roster", "member_id, organization_id, stage, ended, source_version, updated_at")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
                 copy.row(m.id(), m.orgId(), m.stage(), false, 0, now);
@@ -413,7 +414,7 @@ final class ScaleData {
         int stride = members / cases;
         UUID[] beneficiaries = new UUID[cases];
         SplittableRandom r = new SplittableRandom(seed + 7);
-        try (Copy copy = new Copy(c, "beneficiary", "id, org_id, kind, member_id, household_size, status, registered_on, "
+        try (PgCopy copy = new PgCopy(c, "beneficiary", "id, org_id, kind, member_id, household_size, status, registered_on, "
                 + "registered_by, member_source_version, version")) {
             for (int k = 0; k < cases; k++) {
                 Member m = member(k * stride);
@@ -422,13 +423,13 @@ final class ScaleData {
                         .plusDays(k % 300), "bench", 0, 0);
             }
         }
-        try (Copy copy = new Copy(c, "beneficiary_category", "beneficiary_id, category")) {
+        try (PgCopy copy = new PgCopy(c, "beneficiary_category", "beneficiary_id, category")) {
             for (int k = 0; k < cases; k++) {
                 copy.row(beneficiaries[k], HARDSHIP[k % HARDSHIP.length]);
             }
         }
         String[] statuses = {"APPLIED", "VERIFIED", "BRANCH_REVIEWED"};
-        try (Copy copy = new Copy(c, "assistance_case", "id, beneficiary_id, org_id, category, status, requested_amount, "
+        try (PgCopy copy = new PgCopy(c, "assistance_case", "id, beneficiary_id, org_id, category, status, requested_amount, "
                 + "description_enc, applied_on, applied_by, on_behalf, last_step_on, version")) {
             for (int k = 0; k < cases; k++) {
                 Member m = member(k * stride);

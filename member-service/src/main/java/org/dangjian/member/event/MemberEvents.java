@@ -6,6 +6,7 @@ import org.dangjian.member.member.Member;
 import org.dangjian.platform.messaging.Outbox;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,8 +48,17 @@ public class MemberEvents {
         outbox.publish(TOPIC, REGISTERED, m.id(), registeredData(m));
     }
 
-    /** The body of {@code member.registered}, also written by the bulk import's own outbox insert. */
-    public static Registered registeredData(Member m) {
+    /** {@code member.registered} of a record a bulk import writes, built off the request thread (thread-safe). */
+    public Outbox.PreparedEvent prepareRegistered(Member m) {
+        return outbox.prepare(REGISTERED, m.id(), registeredData(m));
+    }
+
+    /** The prepared {@code member.registered} events of a bulk import's chunk, in row order. */
+    public void registeredAll(List<Outbox.PreparedEvent> registered) {
+        outbox.publishAll(TOPIC, REGISTERED, registered);
+    }
+
+    private static Registered registeredData(Member m) {
         return new Registered(m.id(), m.memberNumber(), m.orgId(), m.stage().name(), m.name(), m.registeredOn(), m.version());
     }
 

@@ -190,7 +190,6 @@ public class MemberImport {
             good.add(new Good(admittedRows.get(k), admitted.get(k), indexes.get(k), numbers.get(g)));
         }
         List<List<Good>> chunks = RegistrationBatch.chunks(good);
-        List<RegistrationBatch.Prepared> prepared = new ArrayList<>(chunks.size());
         CompletableFuture<RegistrationBatch.Prepared> next = chunks.isEmpty() ? null : prepareAsync(chunks.get(0));
         int created = 0;
         long waited = 0;
@@ -204,7 +203,6 @@ public class MemberImport {
             next = c + 1 < chunks.size() ? prepareAsync(chunks.get(c + 1)) : null;
             Set<UUID> inserted = batch.write(chunk);
             writing += System.nanoTime() - w1;
-            prepared.add(chunk);
             List<Member> written = chunk.members();
             for (int r = 0; r < written.size(); r++) {
                 int i = chunks.get(c).get(r).index();
@@ -221,7 +219,6 @@ public class MemberImport {
         if (mode == Mode.ALL_OR_NOTHING && created < data.size()) {
             throw new RolledBack(uncommitted(mode, results));
         }
-        batch.written(prepared);
         long t3 = System.nanoTime();
         LOG.debugf("import of %d rows: rules %d ms, national IDs %d ms, writing %d ms (of which waiting for sealing %d ms, in statements %d ms)",
                 data.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, waited / 1_000_000,

@@ -30,7 +30,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberService {
 
-    static final String AUDIT_TARGET = "member";
+    public static final String AUDIT_TARGET = "member";
+    public static final String REGISTERED_ACTION = "MEMBER_REGISTERED";
 
     @Inject
     MemberRepository members;
@@ -132,7 +133,7 @@ public class MemberService {
             // Another registration of the same person committed between the check and the insert.
             throw DomainException.conflict("MEMBER_NATIONAL_ID_TAKEN");
         }
-        audit.write("MEMBER_REGISTERED", AUDIT_TARGET, member.id(), null, snapshot(member, admitted.nationalId(), admitted.phone()));
+        audit.write(REGISTERED_ACTION, AUDIT_TARGET, member.id(), null, snapshot(member, admitted.nationalId(), admitted.phone()));
         events.registered(member);
         return maskedView(member);
     }

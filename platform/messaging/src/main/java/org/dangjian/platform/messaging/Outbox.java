@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.platform.api.Ids;
+import org.dangjian.platform.api.jdbc.PgCopy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,25 +49,52 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String type, UUID aggregateId, Object data) {
-        UUID id = Ids.next();
-        String payload;
-        try {
-            payload = json.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + type + " cannot be serialized", e);
-        }
+        PreparedEvent event = prepare(type, aggregateId, data);
         em.createNativeQuery("""
                 insert into outbox_event (id, topic, type, source, aggregate_id, payload, occurred_at)
                 values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
-                .setParameter(1, id)
+                .setParameter(1, event.id())
                 .setParameter(2, topic)
                 .setParameter(3, type)
                 .setParameter(4, source)
                 .setParameter(5, aggregateId)
-                .setParameter(6, payload)
+                .setParameter(6, event.payload())
                 .setParameter(7, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
                 .executeUpdate();
-        written.fire(new OutboxWritten(id));
-        return id;
+        written.fire(new OutboxWritten(event.id()));
+        return event.id();
+    }
+
+    /** One event of a bulk operation, built ahead of the transaction that records it: its id and JSON body. */
+    public record PreparedEvent(UUID id, UUID aggregateId, String payload) {
+    }
+
+    /** {@link #publish}'s event without recording it, for {@link #publishAll}. No database access; thread-safe. */
+    public PreparedEvent prepare(String type, UUID aggregateId, Object data) {
+        try {
+            return new PreparedEvent(Ids.next(), aggregateId, json.writeValueAsString(data));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event " + type + " cannot be serialized", e);
+        }
+    }
+
+    /**
+     * Records many events of one type, in list order (so in that order per aggregate on the topic), with one
+     * COPY on the transaction's connection instead of an insert each (benchmark B4); the relay is woken once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, String type, List<PreparedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PgCopy copy = new PgCopy(c, "outbox_event", "id, topic, type, source, aggregate_id, payload, occurred_at")) {
+                for (PreparedEvent e : events) {
+                    copy.row(e.id(), topic, type, source, e.aggregateId(), e.payload(), now);
+                }
+            }
+        });
+        written.fire(new OutboxWritten(events.get(events.size() - 1).id()));
     }
 }

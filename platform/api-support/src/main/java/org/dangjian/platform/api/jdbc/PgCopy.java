@@ -1,4 +1,4 @@
-package org.dangjian.bench;
+package org.dangjian.platform.api.jdbc;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -7,8 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** One {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, fed row by row in 1 MiB writes. */
-final class Copy implements AutoCloseable {
+/**
+ * One {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, fed row by row in 1 MiB writes:
+ * the cheapest way to write many rows, for the services' bulk writes and the benchmarks' scale data. On a
+ * transaction's connection it is part of that transaction. Values are written with {@code toString()}
+ * (null as {@code \N}), so a column's text form must be what PostgreSQL parses for its type.
+ */
+public final class PgCopy implements AutoCloseable {
 
     private static final int FLUSH_BYTES = 1 << 20;
 
@@ -16,11 +21,11 @@ final class Copy implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 4096);
     private long rows;
 
-    Copy(Connection connection, String table, String columns) throws SQLException {
+    public PgCopy(Connection connection, String table, String columns) throws SQLException {
         this.in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     }
 
-    void row(Object... values) throws SQLException {
+    public void row(Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 buffer.append('\t');
@@ -55,7 +60,7 @@ final class Copy implements AutoCloseable {
         buffer.setLength(0);
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
