@@ -5,9 +5,11 @@ import io.restassured.response.ValidatableResponse;
 import org.dangjian.member.TestIds;
 import org.dangjian.member.TestTree;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.Messages;
 import org.dangjian.platform.localstack.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -16,6 +18,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 class MemberImportTest {
@@ -108,5 +112,30 @@ class MemberImportTest {
         given().contentType("text/csv").body(HEADER).post("/api/v1/member-imports").then().statusCode(401);
         upload(Caller.MEMBER, null, HEADER, "ALL_OR_NOTHING").statusCode(403);
         upload(Caller.AUDITOR, null, HEADER, "ALL_OR_NOTHING").statusCode(403);
+    }
+
+    @Test
+    void refusedRowsAreExplainedInTheCallersLanguageWhereverInALargeFileTheyAre() {
+        // Large enough to be parsed on more than one thread: the first and last row land on different ones.
+        UUID branch = TestTree.branch(TestTree.committee()).id();
+        StringBuilder csv = new StringBuilder(HEADER).append(row("", "MALE", TestIds.nationalId(), "某单位", branch));
+        for (int i = 0; i < 598; i++) {
+            csv.append(row("王建国", "MALE", TestIds.nationalId(), "某单位", branch));
+        }
+        csv.append(row("", "FEMALE", TestIds.nationalId(), "某单位", branch));
+
+        var english = given().auth().oauth2(Tokens.issue(Caller.PLATFORM_ADMIN, null)).header("Accept-Language", "en")
+                .contentType("text/csv; charset=UTF-8").body(csv.toString()).queryParam("mode", "ALL_OR_NOTHING")
+                .post("/api/v1/member-imports").then().statusCode(200).body("committed", equalTo(false))
+                .body("rows[0].message", equalTo(Messages.get(Locale.ENGLISH, "VALIDATION_FAILED.detail")))
+                .body("rows[599].message", equalTo(Messages.get(Locale.ENGLISH, "VALIDATION_FAILED.detail")))
+                .extract().jsonPath();
+        var chinese = upload(Caller.PLATFORM_ADMIN, null, csv.toString(), "ALL_OR_NOTHING").statusCode(200)
+                .body("rows[599].message", equalTo(Messages.get(Messages.CHINESE, "VALIDATION_FAILED.detail")))
+                .extract().jsonPath();
+
+        assertEquals(english.getString("rows[0].errors[0].message"), english.getString("rows[599].errors[0].message"));
+        assertEquals(chinese.getString("rows[0].errors[0].message"), chinese.getString("rows[599].errors[0].message"));
+        assertNotEquals(english.getString("rows[599].errors[0].message"), chinese.getString("rows[599].errors[0].message"));
     }
 }
