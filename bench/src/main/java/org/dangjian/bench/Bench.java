@@ -176,13 +176,20 @@ final class Bench implements AutoCloseable {
         Path results = root.resolve("bench/results/" + LocalDate.now() + "-" + name + ".md");
         Files.createDirectories(results.getParent());
         String command = "./mvnw -q exec:java -pl bench -Dexec.mainClass=" + System.getProperty("exec.mainClass", "?")
-                + " -Dbench.scale=" + scale();
+                + " -Dbench.scale=" + scale() + otherOptions();
         Path analysis = root.resolve("bench/notes/" + name + ".md");
         Files.writeString(results, "# " + title + "\n\nCommand: `" + command + "` (run on " + LocalDate.now() + ")\n\nMachine: "
                 + machine() + "\n\n" + String.join("\n", lines) + "\n"
                 + (notes == null || notes.isBlank() ? "" : "\n" + notes.strip() + "\n")
                 + (Files.isRegularFile(analysis) ? "\n" + Files.readString(analysis).strip() + "\n" : ""));
         System.out.println("[" + name + "] written to " + results);
+    }
+
+    /** The run's other {@code -Dbench.*} options, so a results file names the exact command that produced it. */
+    private static String otherOptions() {
+        return System.getProperties().stringPropertyNames().stream()
+                .filter(key -> key.startsWith("bench.") && !key.equals("bench.scale")).sorted()
+                .map(key -> " -D" + key + "=" + System.getProperty(key)).collect(java.util.stream.Collectors.joining());
     }
 
     @Override
