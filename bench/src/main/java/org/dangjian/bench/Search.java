@@ -92,14 +92,14 @@ public final class Search {
             String subtree = "select u.id from org_unit u where u.path like ? || '%'";
             // As MemberRepository.searchByName: the prefix as a byte-order range, ordered by (name, id).
             String nameSql = "select m.* from member m where m.org_id in (" + subtree + ") and m.name collate \"C\" >= ? "
-                    + "and m.name collate \"C\" < ? %s order by m.name collate \"C\", m.id limit 21";
+                    + "and m.name collate \"C\" < ? {after} order by m.name collate \"C\", m.id limit 21";
             String surname = sample.name().substring(0, 1);
             String[][] queries = {
                     {"by national ID", "select m.* from member m where m.org_id in (" + subtree + ") and m.national_id_index = ? order by m.id limit 21",
                             data.pii.blindIndex(sample.nationalId())},
-                    {"by full name", nameSql.formatted(""), sample.name(), successor(sample.name())},
-                    {"by surname", nameSql.formatted(""), surname, successor(surname)},
-                    {"by surname, the page after the sample", nameSql.formatted("and (m.name collate \"C\", m.id) > (?, ?)"),
+                    {"by full name", nameSql.replace("{after}", ""), sample.name(), successor(sample.name())},
+                    {"by surname", nameSql.replace("{after}", ""), surname, successor(surname)},
+                    {"by surname, the page after the sample", nameSql.replace("{after}", "and (m.name collate \"C\", m.id) > (?, ?)"),
                             surname, successor(surname), sample.name(), sample.id().toString()}};
             try (java.sql.Connection c = bench.connect(DangjianService.MEMBER)) {
                 for (String[] q : queries) {
