@@ -52,12 +52,15 @@ public final class SearchTail {
                 bench.report("- %s: %.1f ms, %d on the page", t.name(), t.millis(), t.found());
             }
             bench.report("- median: %.1f ms", timed.get(timed.size() / 2).millis());
+            // As MemberRepository.searchByName: the prefix as a byte-order range, ordered by (name, id).
             String query = "explain (analyze, buffers) select m.id from member m where m.org_id in "
-                    + "(select u.id from org_unit u where u.path like ? || '%') and m.name like ? || '%' order by m.id limit 21";
+                    + "(select u.id from org_unit u where u.path like ? || '%') and m.name collate \"C\" >= ? "
+                    + "and m.name collate \"C\" < ? order by m.name collate \"C\", m.id limit 21";
             try (Connection c = bench.connect(DangjianService.MEMBER); PreparedStatement explain = c.prepareStatement(query)) {
                 for (Timed t : timed.subList(0, Math.min(3, timed.size()))) {
                     explain.setString(1, data.root().path());
                     explain.setString(2, t.name());
+                    explain.setString(3, Search.successor(t.name()));
                     StringBuilder plan = new StringBuilder();
                     try (ResultSet r = explain.executeQuery()) {
                         while (r.next()) {

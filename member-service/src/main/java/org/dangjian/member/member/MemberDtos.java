@@ -10,6 +10,7 @@ import org.dangjian.platform.api.pii.ValidNationalId;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Request and response bodies of the members API. */
@@ -83,5 +84,14 @@ public final class MemberDtos {
                     s.appliedOn(), s.activistOn(), s.candidateOn(), s.admittedOn(), s.fullOn(), m.registeredOn(),
                     m.transferredOutOn(), m.probationExtensionMonths(), m.endedOn(), m.endReason(), m.version());
         }
+    }
+
+    @Schema(name = "MemberSearchPage", description = "One page of a member search. A search by name pages by cursor: pass "
+            + "nextCursor as after for the next page (page is then null). Any other search pages by number (nextCursor is "
+            + "then null).")
+    public record MemberSearchPage(List<MemberView> items,
+            @Schema(description = "the page number of a search without name; null for a name search") Integer page,
+            int size, boolean hasMore,
+            @Schema(description = "a name search's next page: pass as after; null on the last page") String nextCursor) {
     }
 }

@@ -3,10 +3,13 @@ package org.dangjian.member.member;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import org.dangjian.platform.orgtree.OrgTree;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,29 +66,76 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     /** One page (plus one row, to tell whether more exist) in id order: ids are time-ordered, so stable. */
     public List<Member> search(Criteria c, int page, int size) {
+        return list(c, null, "order by m.id", page * size, size + 1);
+    }
+
+    /**
+     * One page of a name search (plus one row, to tell whether more exist) in (name, id) order, after {@code after}
+     * (null: from the start). The prefix is a byte-order range rather than a LIKE so that member_name_order serves
+     * both the match and the order: the scan stops at the page however many names share the prefix.
+     */
+    public List<Member> searchByName(Criteria c, NameKey after, int size) {
+        return list(c, after, "order by m.name collate \"C\", m.id", 0, size + 1);
+    }
+
+    /** Where a name search's page starts: after this name and id, in byte order. */
+    public record NameKey(String name, UUID id) {
+    }
+
+    /**
+     * The least string greater than every string that starts with {@code prefix}, in byte (code point) order;
+     * null when there is none (the prefix is all U+10FFFF).
+     */
+    static String successor(String prefix) {
+        int[] codePoints = prefix.codePoints().toArray();
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            int next = codePoints[i] + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : codePoints[i] + 1;
+            if (next <= Character.MAX_CODE_POINT) {
+                codePoints[i] = next;
+                return new String(codePoints, 0, i + 1);
+            }
+        }
+        return null;
+    }
+
+    // Native SQL: the name predicates and order need the "C" collation the index is built with.
+    @SuppressWarnings("unchecked")
+    private List<Member> list(Criteria c, NameKey after, String orderBy, int first, int max) {
         List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (c.subtreePrefix() != null) {
-            where.add("m.orgId in (select u.id from OrgUnit u where u.path like concat(:prefix, '%'))");
-            params.and("prefix", c.subtreePrefix());
+            where.add("m.org_id in (select u.id from org_unit u where u.path like :prefix || '%')");
+            params.put("prefix", c.subtreePrefix());
         }
         if (c.nationalIdIndex() != null) {
-            where.add("m.nationalIdIndex = :nid");
-            params.and("nid", c.nationalIdIndex());
+            where.add("m.national_id_index = :nid");
+            params.put("nid", c.nationalIdIndex());
         }
         if (c.phoneIndex() != null) {
-            where.add("m.phoneIndex = :phone");
-            params.and("phone", c.phoneIndex());
+            where.add("m.phone_index = :phone");
+            params.put("phone", c.phoneIndex());
         }
         if (c.namePrefix() != null) {
-            where.add("m.name like concat(:name, '%')");
-            params.and("name", c.namePrefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+            where.add("m.name collate \"C\" >= :name");
+            params.put("name", c.namePrefix());
+            String end = successor(c.namePrefix());
+            if (end != null) {
+                where.add("m.name collate \"C\" < :nameEnd");
+                params.put("nameEnd", end);
+            }
+        }
+        if (after != null) {
+            where.add("(m.name collate \"C\", m.id) > (:afterName, :afterId)");
+            params.put("afterName", after.name());
+            params.put("afterId", after.id());
         }
         if (c.stage() != null) {
             where.add("m.stage = :stage");
-            params.and("stage", c.stage());
+            params.put("stage", c.stage().name());
         }
-        String query = "from Member m" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by m.id";
-        return find(query, params).range(page * size, page * size + size).list();
+        String sql = "select m.* from member m" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " " + orderBy;
+        Query query = getEntityManager().createNativeQuery(sql, Member.class);
+        params.forEach(query::setParameter);
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
 }

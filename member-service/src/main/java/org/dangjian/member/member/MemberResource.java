@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.dangjian.member.common.Page;
 import org.dangjian.member.member.MemberDtos.CorrectMember;
+import org.dangjian.member.member.MemberDtos.MemberSearchPage;
 import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberDtos.RegisterMember;
 import org.dangjian.platform.api.Caller;
@@ -88,14 +89,19 @@ public class MemberResource {
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Search member records in your scope",
-            description = "nationalId and phone match exactly (through a blind index), name by prefix. Always masked.")
-    public Page<MemberView> search(@QueryParam("nationalId") String nationalId,
+            description = "nationalId and phone match exactly (through a blind index), name by prefix. Always masked. "
+                    + "A search by name is ordered by name, then id, and paged by cursor: pass the nextCursor of a page "
+                    + "as after for the next one (400 CURSOR_INVALID for anything else, "
+                    + "MEMBER_SEARCH_PAGE_WITH_NAME with page). Any other search is ordered by id and paged by page "
+                    + "number (400 MEMBER_SEARCH_CURSOR_WITHOUT_NAME with after).")
+    public MemberSearchPage search(@QueryParam("nationalId") String nationalId,
             @QueryParam("phone") @Size(max = 20) String phone,
             @QueryParam("name") @Size(max = 50) String name,
             @QueryParam("stage") MemberStage stage,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @Min(0) Integer page,
+            @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.search(nationalId, phone, name, stage, page, size);
+        return service.search(nationalId, phone, name, stage, page, after, size);
     }
 
     static EntityTag etag(MemberView view) {

@@ -8,6 +8,7 @@ import org.dangjian.member.common.Page;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.event.MemberEvents;
 import org.dangjian.member.member.MemberDtos.CorrectMember;
+import org.dangjian.member.member.MemberDtos.MemberSearchPage;
 import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberDtos.RegisterMember;
 import org.dangjian.platform.api.BusinessClock;
@@ -207,9 +208,22 @@ public class MemberService {
         });
     }
 
-    /** Lists are always masked: a full value is only shown one record at a time, and audited. */
+    /**
+     * Lists are always masked: a full value is only shown one record at a time, and audited. A name search pages by
+     * cursor in (name, id) order, any other search by page number in id order.
+     */
     @Transactional
-    public Page<MemberView> search(String nationalId, String phone, String name, MemberStage stage, int page, int size) {
+    public MemberSearchPage search(String nationalId, String phone, String name, MemberStage stage, Integer page,
+            String after, int size) {
+        String namePrefix = name == null || name.isBlank() ? null : name.strip();
+        String cursor = after == null || after.isBlank() ? null : after;
+        if (namePrefix == null && cursor != null) {
+            throw DomainException.badRequest("MEMBER_SEARCH_CURSOR_WITHOUT_NAME");
+        }
+        if (namePrefix != null && page != null) {
+            // A page number would make the database read and skip every page before it: the cost the cursor avoids.
+            throw DomainException.badRequest("MEMBER_SEARCH_PAGE_WITH_NAME");
+        }
         String nidIndex = null;
         if (nationalId != null) {
             if (!NationalIdNumber.isValid(nationalId)) {
@@ -218,9 +232,18 @@ public class MemberService {
             nidIndex = pii.blindIndex(NationalIdNumber.normalize(nationalId));
         }
         String phoneIndex = phone == null ? null : pii.blindIndex(phone.strip());
-        var criteria = new MemberRepository.Criteria(access.subtreePrefix(), nidIndex, phoneIndex,
-                name == null || name.isBlank() ? null : name.strip(), stage);
-        return Page.of(members.search(criteria, page, size), page, size, this::maskedView);
+        var criteria = new MemberRepository.Criteria(access.subtreePrefix(), nidIndex, phoneIndex, namePrefix, stage);
+        if (namePrefix == null) {
+            int number = page == null ? 0 : page;
+            Page<MemberView> result = Page.of(members.search(criteria, number, size), number, size, this::maskedView);
+            return new MemberSearchPage(result.items(), number, size, result.hasMore(), null);
+        }
+        MemberRepository.NameKey from = cursor == null ? null : NameCursor.read(cursor, namePrefix);
+        List<Member> fetched = members.searchByName(criteria, from, size);
+        boolean more = fetched.size() > size;
+        List<Member> rows = more ? fetched.subList(0, size) : fetched;
+        return new MemberSearchPage(rows.stream().map(this::maskedView).toList(), null, size, more,
+                more ? NameCursor.of(rows.get(rows.size() - 1)) : null);
     }
 
     public MemberView maskedView(Member member) {
