@@ -171,7 +171,97 @@ public final class Propagation {
             bench.report("**p99 %.0f ms vs bound 3 × raw p99 + 1 relay poll = %.0f ms (goal: %s); lost: %d (goal 0: %s).**", worst, bound,
                     worst <= bound ? "met" : "missed", lost, lost == 0 ? "met" : "missed");
             bench.report("The issue's full size is 200 transfers/s for 5 minutes: -Dbench.transfer-rate=200 -Dbench.transfer-seconds=300.");
+            int backlog = Integer.getInteger("bench.backlog-events", 0);
+            if (backlog > 0) {
+                backlog(bench, data, stride, backlog);
+            }
             bench.write("B3: event propagation of transfers", null);
+        }
+    }
+
+    /**
+     * The consumers' throughput, apart from member-service and the load generator: {@code n}
+     * member.transferred published straight to the topic as fast as one producer can (as a backlog after
+     * an outage would be), then the time until each consumer has applied the last of them.
+     */
+    private static void backlog(Bench bench, ScaleData data, int stride, int n) throws Exception {
+        Properties pc = new Properties();
+        pc.put("bootstrap.servers", bench.stack.kafka().bootstrapServers());
+        pc.put("key.serializer", StringSerializer.class.getName());
+        pc.put("value.serializer", StringSerializer.class.getName());
+        pc.put("acks", "all");
+        pc.put("linger.ms", "5");
+        ObjectMapper json = new ObjectMapper();
+        UUID[] ids = new UUID[n];
+        String today = java.time.LocalDate.now().toString();
+        long begin = System.nanoTime();
+        long firstSent = micros(java.time.Instant.now());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(pc)) {
+            for (int k = 0; k < n; k++) {
+                int index = (k % data.cases) * stride;
+                boolean away = (k / data.cases) % 2 == 0;
+                UUID home = data.branchOf(index).id();
+                UUID other = data.branchOf((index + ScaleData.MEMBERS_PER_BRANCH) % data.members).id();
+                UUID member = data.member(index).id();
+                ids[k] = UUID.randomUUID();
+                var event = json.createObjectNode();
+                event.put("memberId", member.toString());
+                event.put("fromOrgId", (away ? home : other).toString());
+                event.put("toOrgId", (away ? other : home).toString());
+                event.put("transferredOn", today);
+                // Far above the versions the timed run reached: each is news to both consumers.
+                event.put("version", 1_000_000L + k);
+                ProducerRecord<String, String> record = new ProducerRecord<>("dangjian.member.v1", member.toString(), event.toString());
+                Map.of("ce_specversion", "1.0", "ce_id", ids[k].toString(), "ce_type", "member.transferred",
+                        "ce_source", "/member-service", "ce_subject", member.toString(),
+                        "ce_time", java.time.OffsetDateTime.now().toString(), "content-type", "application/json")
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        double publishSeconds = (System.nanoTime() - begin) / 1e9;
+        String[] consumers = {"activity-service.roster", "assistance-service.case-transfers"};
+        long[] count = new long[2];
+        long[] last = new long[2];
+        try (Connection activity = bench.connect(DangjianService.ACTIVITY);
+                Connection assistance = bench.connect(DangjianService.ASSISTANCE)) {
+            Connection[] dbs = {activity, assistance};
+            long lastProgress = System.nanoTime();
+            long before = -1;
+            while (System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(60)) {
+                for (int c = 0; c < 2; c++) {
+                    try (PreparedStatement q = dbs[c].prepareStatement("select count(*), max(processed_at) from processed_event "
+                            + "where consumer = ? and event_id = any(?)")) {
+                        q.setString(1, consumers[c]);
+                        q.setArray(2, dbs[c].createArrayOf("uuid", ids));
+                        try (ResultSet r = q.executeQuery()) {
+                            r.next();
+                            count[c] = r.getLong(1);
+                            last[c] = count[c] == 0 ? 0 : micros(r.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                        }
+                    }
+                }
+                if (count[0] + count[1] == 2L * n) {
+                    break;
+                }
+                if (count[0] + count[1] > before) {
+                    before = count[0] + count[1];
+                    lastProgress = System.nanoTime();
+                }
+                Thread.sleep(200);
+            }
+        }
+        bench.report("");
+        bench.report("Backlog (-Dbench.backlog-events=%,d): member.transferred published straight to dangjian.member.v1 by one producer "
+                + "in %.1f s (%,.0f/s), then drained; rate = events / (last applied − first published).", n, publishSeconds,
+                n / publishSeconds);
+        bench.report("");
+        bench.report("| consumer | applied | never applied | drained in s | events/s |\n|---|---|---|---|---|");
+        for (int c = 0; c < 2; c++) {
+            double drained = (last[c] - firstSent) / 1e6;
+            bench.report("| %s | %,d | %,d | %.1f | %,.0f |", consumers[c], count[c], n - count[c], drained,
+                    count[c] == 0 ? 0.0 : count[c] / drained);
         }
     }
 

@@ -1,15 +1,16 @@
 package org.dangjian.activity.roster;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the member roster copy current from member-service's events. Idempotent on the event id;
@@ -28,11 +29,11 @@ public class MemberEventConsumer {
     Roster roster;
 
     @Incoming("member-events")
-    @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
-    public void consume(ConsumerRecord<String, String> record) {
+    @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Transfer letters in flight (member.transfer-issued ...) change no roster: only member.transferred does.
-        reactions.applyOnce(CONSUMER, record, type -> type.startsWith("member.") && !type.startsWith("member.transfer-"),
-                this::apply);
+        return reactions.applyBatchOnce(CONSUMER, batch,
+                type -> type.startsWith("member.") && !type.startsWith("member.transfer-"), this::apply);
     }
 
     private void apply(IncomingEvent event) {

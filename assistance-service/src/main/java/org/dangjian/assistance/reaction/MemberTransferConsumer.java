@@ -2,14 +2,15 @@ package org.dangjian.assistance.reaction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Reads member.transferred from member-service (its own consumer group, see application.properties).
@@ -28,9 +29,10 @@ public class MemberTransferConsumer {
     CaseReactions reactions;
 
     @Incoming("member-transfers")
-    @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
-    public void consume(ConsumerRecord<String, String> record) {
-        events.applyOnce(CONSUMER, record, TRANSFERRED::equals, this::apply);
+    @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        // Every other member.* event is passed over by its type header, its data unread.
+        return events.applyBatchOnce(CONSUMER, batch, TRANSFERRED::equals, this::apply);
     }
 
     private void apply(IncomingEvent event) {

@@ -1,10 +1,20 @@
 package org.dangjian.platform.messaging;
 
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -36,12 +46,91 @@ public class EventReactions {
         if (!relevant.test(event.type())) {
             return;
         }
-        retry.inTransaction(() -> {
-            if (!processed.firstDelivery(consumer, event.id())) {
-                LOG.debugf("%s: event %s already applied", consumer, event.id());
-                return;
+        retry.inTransaction(() -> applyOne(consumer, event, effect));
+    }
+
+    /**
+     * {@link #applyOnce} for a channel with {@code batch=true}: the batch's events are applied in one
+     * transaction, in the order of each partition, because one commit per event was what bounded a
+     * consumer (benchmark B3). Types the reaction ignores are passed over by their {@code ce_type}
+     * header without reading their data. An event that cannot be read is dead-lettered alone; when
+     * the batch's transaction fails for good, its events are applied again one per transaction, so a
+     * poison event is dead-lettered alone and the others are applied once.
+     *
+     * @return completes once the dead letters are on their topic and the batch is acknowledged: the
+     *         channel's method returns it, so the next batch waits and no offset passes an event that
+     *         is neither applied nor dead-lettered
+     */
+    public CompletionStage<Void> applyBatchOnce(String consumer, KafkaRecordBatch<String, String> batch,
+            Predicate<String> relevant, Consumer<IncomingEvent> effect) {
+        List<Pending> pending = new ArrayList<>();
+        List<CompletionStage<Void>> deadLetters = new ArrayList<>();
+        Set<UUID> inBatch = new HashSet<>();
+        for (KafkaRecord<String, String> message : batch.getRecords()) {
+            ConsumerRecord<String, String> record = consumerRecord(message);
+            String type = IncomingEvent.typeOf(record);
+            if (type != null && !relevant.test(type)) {
+                continue;
             }
-            effect.accept(event);
-        });
+            IncomingEvent event;
+            try {
+                event = IncomingEvent.from(record);
+            } catch (IncomingEvent.MalformedEventException e) {
+                deadLetters.add(message.nack(e));
+                continue;
+            }
+            if (inBatch.add(event.id())) {
+                pending.add(new Pending(message, event));
+            } else {
+                LOG.debugf("%s: event %s twice in one batch, applied once", consumer, event.id());
+            }
+        }
+        if (!pending.isEmpty()) {
+            try {
+                retry.inTransaction(() -> applyAll(consumer, pending, effect));
+            } catch (RuntimeException batchFailed) {
+                LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, pending.size(),
+                        batchFailed.toString());
+                for (Pending p : pending) {
+                    try {
+                        retry.inTransaction(() -> applyOne(consumer, p.event(), effect));
+                    } catch (RuntimeException e) {
+                        deadLetters.add(p.message().nack(e));
+                    }
+                }
+            }
+        }
+        return CompletableFuture.allOf(deadLetters.stream().map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
+    }
+
+    private void applyAll(String consumer, List<Pending> pending, Consumer<IncomingEvent> effect) {
+        Set<UUID> first = new HashSet<>(processed.firstDeliveries(consumer, pending.stream().map(p -> p.event().id()).toList()));
+        for (Pending p : pending) {
+            if (first.contains(p.event().id())) {
+                effect.accept(p.event());
+            } else {
+                LOG.debugf("%s: event %s already applied", consumer, p.event().id());
+            }
+        }
+        processed.recordAll(consumer, first);
+    }
+
+    private void applyOne(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        if (!processed.firstDelivery(consumer, event.id())) {
+            LOG.debugf("%s: event %s already applied", consumer, event.id());
+            return;
+        }
+        effect.accept(event);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, String> consumerRecord(KafkaRecord<String, String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
+                .orElseThrow(() -> new IllegalStateException("not a record read from Kafka: " + message));
+    }
+
+    private record Pending(KafkaRecord<String, String> message, IncomingEvent event) {
     }
 }

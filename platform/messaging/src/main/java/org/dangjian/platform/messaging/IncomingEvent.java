@@ -34,6 +34,16 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         }
     }
 
+    /**
+     * The event's type from its {@code ce_type} header alone, or null without one (then it is no
+     * event, and {@link #from} refuses it): a reaction can pass over the types it ignores without
+     * reading their data.
+     */
+    public static String typeOf(ConsumerRecord<String, String> record) {
+        String type = header(record, "ce_type");
+        return type == null || type.isBlank() ? null : type;
+    }
+
     private static String required(ConsumerRecord<String, String> record, String name) {
         String value = header(record, name);
         if (value == null || value.isBlank()) {

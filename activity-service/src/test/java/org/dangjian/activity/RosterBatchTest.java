@@ -1,0 +1,159 @@
+package org.dangjian.activity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dangjian.activity.Fixtures.Org;
+import org.dangjian.platform.localstack.LocalStack;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.dangjian.activity.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Member events arriving many at once, as under load: the roster's consumer takes each poll's records
+ * as one batch (batch=true). Records are published together, so they reach it in one poll.
+ */
+@QuarkusTest
+class RosterBatchTest {
+
+    private static final LocalDate D = LocalDate.of(2025, 3, 10);
+    private static final String DLQ = "dangjian.member.v1.activity-service.dlq";
+
+    @Test
+    void aBatchOfRegistrationsPutsEveryMemberOnTheRosterOnce() {
+        Org branch = child(root(), "BRANCH");
+        List<String> members = new ArrayList<>();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            UUID member = UUID.randomUUID();
+            members.add(member.toString());
+            batch.add(event(UUID.randomUUID(), "member.registered", registration(member, branch, "党员" + i)));
+        }
+
+        publishTogether(batch);
+
+        await("10 members", () -> count("select count(*) from roster_member where org_id = ?1", branch.id()) == 10);
+        assertEquals(members.stream().sorted().toList(), rosterOn(branch, D).stream().sorted().toList());
+        assertEquals(10, count("select count(*) from membership_period where org_id = ?1", branch.id()));
+    }
+
+    @Test
+    void aMembersEventsInOneBatchAreAppliedInOrderAndARedeliveryInItOnce() {
+        Org committee = root();
+        Org from = child(committee, "BRANCH");
+        Org to = child(committee, "BRANCH");
+        UUID member = UUID.randomUUID();
+        UUID registered = UUID.randomUUID();
+        ObjectNode transfer = json().put("memberId", member.toString()).put("fromOrgId", from.id().toString())
+                .put("toOrgId", to.id().toString()).put("transferredOn", D.plusMonths(2).toString()).put("version", 2);
+
+        publishTogether(List.of(
+                event(registered, "member.registered", registration(member, from, "周九")),
+                event(registered, "member.registered", registration(member, from, "周九")),
+                event(UUID.randomUUID(), "member.transferred", transfer)));
+
+        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+        assertEquals(List.of(member.toString()), rosterOn(from, D));
+        assertEquals(List.of(), rosterOn(from, D.plusMonths(2)));
+        assertEquals(List.of(member.toString()), rosterOn(to, D.plusMonths(2)));
+        assertEquals(1, count("select count(*) from processed_event where event_id = ?1", registered));
+        assertEquals(2, count("select count(*) from member_event where member_id = ?1", member));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        // Readable as an event, so it fails inside the batch's transaction, not before it.
+        ObjectNode unreadableMember = registration(member, branch, "吴十").put("memberId", "not-a-uuid");
+        ObjectNode ended = json().put("memberId", member.toString()).put("orgId", branch.id().toString())
+                .put("endType", "WITHDRAWN").put("endedOn", D.plusDays(30).toString()).put("version", 2);
+
+        publishTogether(List.of(
+                event(UUID.randomUUID(), "member.registered", registration(member, branch, "吴十")),
+                event(poison, "member.registered", unreadableMember),
+                event(UUID.randomUUID(), "member.ended", ended)));
+
+        await("dead letter", () -> deadLetter(poison) != null);
+        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+        assertEquals(List.of(member.toString()), rosterOn(branch, D.plusDays(29)));
+        assertEquals(List.of(), rosterOn(branch, D.plusDays(30)));
+        assertEquals(0, count("select count(*) from processed_event where event_id = ?1", poison));
+    }
+
+    @Test
+    void aTransferLetterInFlightIsPassedOverUnreadEvenIfUnreadable() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = UUID.randomUUID();
+        UUID letter = UUID.randomUUID();
+        ProducerRecord<String, String> unreadable = event(letter, "member.transfer-issued", registration(member, branch, "郑十一"));
+        ProducerRecord<String, String> broken = new ProducerRecord<>(MEMBER_TOPIC, member.toString(), "{\"memberId\":");
+        unreadable.headers().forEach(h -> broken.headers().add(h));
+
+        publishTogether(List.of(broken, event(UUID.randomUUID(), "member.registered", registration(member, branch, "郑十一"))));
+        await("registration", () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
+        // A later batch of the partition starts only once the earlier one is acknowledged, its dead letters sent.
+        ended(member, branch.id(), "DECEASED", D.plusYears(1), 2);
+        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+
+        assertEquals(0, count("select count(*) from processed_event where event_id = ?1", letter));
+        assertEquals(null, deadLetter(letter));
+    }
+
+    private static ObjectNode registration(UUID member, Org org, String name) {
+        return json().put("memberId", member.toString()).put("orgId", org.id().toString()).put("stage", "FULL")
+                .put("name", name).put("registeredOn", D.toString()).put("version", 1);
+    }
+
+    private static List<String> rosterOn(Org org, LocalDate on) {
+        return admin().get("/api/v1/organizations/" + org.id() + "/roster?on=" + on).then().statusCode(200)
+                .extract().jsonPath().getList("members.memberId", String.class);
+    }
+
+    /** As member-service publishes it: keyed by the member, so one member's events share a partition. */
+    private static ProducerRecord<String, String> event(UUID eventId, String type, ObjectNode data) {
+        String key = data.get("memberId").asText();
+        ProducerRecord<String, String> record = new ProducerRecord<>(MEMBER_TOPIC, key, data.toString());
+        Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/member-service",
+                "ce_subject", key, "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /** One producer, one flush: the records land in one produce request, so one poll reads them all. */
+    private static void publishTogether(List<ProducerRecord<String, String>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            var sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (var ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + MEMBER_TOPIC, e);
+        }
+    }
+
+    private static Map<String, Object> deadLetter(UUID eventId) {
+        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return letters.stream().filter(l -> DLQ.equals(l.get("topic")) && eventId.toString().equals(l.get("eventId")))
+                .findFirst().orElse(null);
+    }
+}

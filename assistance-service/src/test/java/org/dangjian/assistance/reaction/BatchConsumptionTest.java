@@ -1,0 +1,238 @@
+package org.dangjian.assistance.reaction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dangjian.assistance.Api;
+import org.dangjian.assistance.OrgTreeFixture;
+import org.dangjian.assistance.People;
+import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.localstack.LocalStack;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.dangjian.assistance.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * member.transferred arriving many at once, as under load: the consumer takes each poll's records
+ * as one batch (batch=true). Records are published together, so they reach it in one poll.
+ */
+@QuarkusTest
+class BatchConsumptionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOPIC = "dangjian.member.v1";
+    private static final String DLQ = "dangjian.member.v1.assistance-service.dlq";
+
+    @Inject
+    OrgTreeFixture orgs;
+
+    @Inject
+    EntityManager em;
+
+    private record Member(UUID id, String caseId) {
+    }
+
+    @Test
+    void aBatchOfTransfersMovesEveryMembersCaseOnce() {
+        var tree = orgs.tree();
+        List<Member> members = members(tree.branch(), 10);
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
+        for (Member m : members) {
+            UUID event = UUID.randomUUID();
+            events.add(event);
+            batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 1));
+        }
+
+        publishTogether(batch);
+
+        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        for (Member m : members) {
+            assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + m.caseId()).path("orgId"));
+            assertEquals(1L, orgChanges(m.caseId()));
+        }
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothingTheSecondTime() {
+        var tree = orgs.tree();
+        List<Member> members = members(tree.branch(), 3);
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        List<UUID> events = new ArrayList<>();
+        for (Member m : members) {
+            UUID event = UUID.randomUUID();
+            events.add(event);
+            batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 5));
+        }
+        publishTogether(batch);
+        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+
+        // The same records again, each followed on its member's partition by a stale transfer that marks it as read.
+        List<ProducerRecord<String, String>> again = new ArrayList<>(batch);
+        List<UUID> markers = new ArrayList<>();
+        for (Member m : members) {
+            UUID marker = UUID.randomUUID();
+            markers.add(marker);
+            again.add(transferred(marker, m.id(), tree.otherBranch(), tree.branch().toString(), 4));
+        }
+        publishTogether(again);
+        await(() -> markers.stream().allMatch(e -> processed(e) == 1));
+
+        for (Member m : members) {
+            assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + m.caseId()).path("orgId"));
+            assertEquals(1L, orgChanges(m.caseId()));
+        }
+    }
+
+    @Test
+    void aPoisonTransferGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
+        var tree = orgs.tree();
+        Member member = members(tree.branch(), 1).get(0);
+        UUID first = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+
+        // Readable as an event, so it fails inside the batch's transaction, not before it.
+        publishTogether(List.of(
+                transferred(first, member.id(), tree.branch(), tree.otherBranch().toString(), 1),
+                transferred(poison, member.id(), tree.otherBranch(), "not-a-uuid", 2),
+                transferred(last, member.id(), tree.otherBranch(), tree.committee().toString(), 3)));
+
+        Map<String, Object> letter = await(() -> deadLetter(poison));
+        assertEquals(TOPIC, letter.get("originalTopic"));
+        await(() -> processed(last) == 1);
+        assertEquals(1L, processed(first));
+        assertEquals(0L, processed(poison));
+        assertEquals(tree.committee().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
+        assertEquals(2L, orgChanges(member.caseId()));
+    }
+
+    @Test
+    void eventsOfTypesTheReactionIgnoresAreAcknowledgedUnreadEvenIfUnreadable() {
+        var tree = orgs.tree();
+        Member member = members(tree.branch(), 1).get(0);
+        UUID letterIssued = UUID.randomUUID();
+        UUID registered = UUID.randomUUID();
+        UUID transfer = UUID.randomUUID();
+        publishTogether(List.of(
+                event(letterIssued, member.id().toString(), "member.transfer-issued", "not json"),
+                event(registered, member.id().toString(), "member.registered", "{\"memberId\":"),
+                transferred(transfer, member.id(), tree.branch(), tree.otherBranch().toString(), 2)));
+        await(() -> processed(transfer) == 1);
+        // A later batch on the same partition starts only once the earlier one is acknowledged, dead letters sent.
+        UUID marker = UUID.randomUUID();
+        publishTogether(List.of(transferred(marker, member.id(), tree.branch(), tree.branch().toString(), 1)));
+        await(() -> processed(marker) == 1);
+
+        assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
+        assertEquals(0L, processed(letterIssued) + processed(registered));
+        assertEquals(null, deadLetter(letterIssued));
+        assertEquals(null, deadLetter(registered));
+    }
+
+    private static List<Member> members(UUID branch, int count) {
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID member = UUID.randomUUID();
+            String beneficiary = as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
+                    .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
+            String caseId = as(Caller.BRANCH_SECRETARY, branch)
+                    .body(Map.of("beneficiaryId", beneficiary, "category", "UNEMPLOYMENT", "requestedAmount", "500"))
+                    .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+            members.add(new Member(member, caseId));
+        }
+        return members;
+    }
+
+    /** As member-service publishes it: keyed by the member, so one member's events share a partition. */
+    private static ProducerRecord<String, String> transferred(UUID eventId, UUID member, UUID from, String to, long version) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("memberId", member.toString());
+        data.put("fromOrgId", from.toString());
+        data.put("toOrgId", to);
+        data.put("transferredOn", "2026-07-01");
+        data.put("version", version);
+        return event(eventId, member.toString(), "member.transferred", data.toString());
+    }
+
+    private static ProducerRecord<String, String> event(UUID eventId, String key, String type, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/member-service",
+                "ce_subject", key, "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json")
+                .forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /** One producer, one flush: the records land in one produce request, so one poll reads them all. */
+    private static void publishTogether(List<ProducerRecord<String, String>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            var sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (var ack : sent) {
+                ack.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + TOPIC, e);
+        }
+    }
+
+    private static Map<String, Object> deadLetter(UUID eventId) {
+        List<Map<String, Object>> letters = Api.asPlatformAdmin().get("/api/v1/admin/dead-letters").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return letters.stream().filter(l -> DLQ.equals(l.get("topic")) && eventId.toString().equals(l.get("eventId")))
+                .findFirst().orElse(null);
+    }
+
+    private long processed(UUID eventId) {
+        return count("select count(*) from processed_event where consumer = 'assistance-service.case-transfers' and event_id = '"
+                + eventId + "'");
+    }
+
+    private long orgChanges(String caseId) {
+        return count("select count(*) from case_org_change where case_id = '" + caseId + "'");
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    private static <T> T await(Supplier<T> probe) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
