@@ -2,12 +2,9 @@ package org.dangjian.activity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dangjian.activity.Fixtures.Org;
-import org.dangjian.platform.localstack.LocalStack;
+import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +39,7 @@ class RosterBatchTest {
             batch.add(event(UUID.randomUUID(), "member.registered", registration(member, branch, "党员" + i)));
         }
 
-        publishTogether(batch);
+        TopicProbe.sendTogether(batch);
 
         await("10 members", () -> count("select count(*) from roster_member where org_id = ?1", branch.id()) == 10);
         assertEquals(members.stream().sorted().toList(), rosterOn(branch, D).stream().sorted().toList());
@@ -59,7 +56,7 @@ class RosterBatchTest {
         ObjectNode transfer = json().put("memberId", member.toString()).put("fromOrgId", from.id().toString())
                 .put("toOrgId", to.id().toString()).put("transferredOn", D.plusMonths(2).toString()).put("version", 2);
 
-        publishTogether(List.of(
+        TopicProbe.sendTogether(List.of(
                 event(registered, "member.registered", registration(member, from, "周九")),
                 event(registered, "member.registered", registration(member, from, "周九")),
                 event(UUID.randomUUID(), "member.transferred", transfer)));
@@ -82,7 +79,7 @@ class RosterBatchTest {
         ObjectNode ended = json().put("memberId", member.toString()).put("orgId", branch.id().toString())
                 .put("endType", "WITHDRAWN").put("endedOn", D.plusDays(30).toString()).put("version", 2);
 
-        publishTogether(List.of(
+        TopicProbe.sendTogether(List.of(
                 event(UUID.randomUUID(), "member.registered", registration(member, branch, "吴十")),
                 event(poison, "member.registered", unreadableMember),
                 event(UUID.randomUUID(), "member.ended", ended)));
@@ -103,7 +100,7 @@ class RosterBatchTest {
         ProducerRecord<String, String> broken = new ProducerRecord<>(MEMBER_TOPIC, member.toString(), "{\"memberId\":");
         unreadable.headers().forEach(h -> broken.headers().add(h));
 
-        publishTogether(List.of(broken, event(UUID.randomUUID(), "member.registered", registration(member, branch, "郑十一"))));
+        TopicProbe.sendTogether(List.of(broken, event(UUID.randomUUID(), "member.registered", registration(member, branch, "郑十一"))));
         await("registration", () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
         // A later batch of the partition starts only once the earlier one is acknowledged, its dead letters sent.
         ended(member, branch.id(), "DECEASED", D.plusYears(1), 2);
@@ -131,23 +128,6 @@ class RosterBatchTest {
                 "ce_subject", key, "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json")
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    /** One producer, one flush: the records land in one produce request, so one poll reads them all. */
-    private static void publishTogether(List<ProducerRecord<String, String>> records) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "50");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            var sent = records.stream().map(producer::send).toList();
-            producer.flush();
-            for (var ack : sent) {
-                ack.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + MEMBER_TOPIC, e);
-        }
     }
 
     private static Map<String, Object> deadLetter(UUID eventId) {

@@ -6,15 +6,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dangjian.assistance.Api;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.LocalStack;
+import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -61,7 +58,7 @@ class BatchConsumptionTest {
             batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 1));
         }
 
-        publishTogether(batch);
+        TopicProbe.sendTogether(batch);
 
         await(() -> events.stream().allMatch(e -> processed(e) == 1));
         for (Member m : members) {
@@ -81,7 +78,7 @@ class BatchConsumptionTest {
             events.add(event);
             batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 5));
         }
-        publishTogether(batch);
+        TopicProbe.sendTogether(batch);
         await(() -> events.stream().allMatch(e -> processed(e) == 1));
 
         // The same records again, each followed on its member's partition by a stale transfer that marks it as read.
@@ -92,7 +89,7 @@ class BatchConsumptionTest {
             markers.add(marker);
             again.add(transferred(marker, m.id(), tree.otherBranch(), tree.branch().toString(), 4));
         }
-        publishTogether(again);
+        TopicProbe.sendTogether(again);
         await(() -> markers.stream().allMatch(e -> processed(e) == 1));
 
         for (Member m : members) {
@@ -110,7 +107,7 @@ class BatchConsumptionTest {
         UUID last = UUID.randomUUID();
 
         // Readable as an event, so it fails inside the batch's transaction, not before it.
-        publishTogether(List.of(
+        TopicProbe.sendTogether(List.of(
                 transferred(first, member.id(), tree.branch(), tree.otherBranch().toString(), 1),
                 transferred(poison, member.id(), tree.otherBranch(), "not-a-uuid", 2),
                 transferred(last, member.id(), tree.otherBranch(), tree.committee().toString(), 3)));
@@ -131,14 +128,14 @@ class BatchConsumptionTest {
         UUID letterIssued = UUID.randomUUID();
         UUID registered = UUID.randomUUID();
         UUID transfer = UUID.randomUUID();
-        publishTogether(List.of(
+        TopicProbe.sendTogether(List.of(
                 event(letterIssued, member.id().toString(), "member.transfer-issued", "not json"),
                 event(registered, member.id().toString(), "member.registered", "{\"memberId\":"),
                 transferred(transfer, member.id(), tree.branch(), tree.otherBranch().toString(), 2)));
         await(() -> processed(transfer) == 1);
         // A later batch on the same partition starts only once the earlier one is acknowledged, dead letters sent.
         UUID marker = UUID.randomUUID();
-        publishTogether(List.of(transferred(marker, member.id(), tree.branch(), tree.branch().toString(), 1)));
+        TopicProbe.sendTogether(List.of(transferred(marker, member.id(), tree.branch(), tree.branch().toString(), 1)));
         await(() -> processed(marker) == 1);
 
         assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
@@ -178,23 +175,6 @@ class BatchConsumptionTest {
                 "ce_subject", key, "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json")
                 .forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    /** One producer, one flush: the records land in one produce request, so one poll reads them all. */
-    private static void publishTogether(List<ProducerRecord<String, String>> records) {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "50");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            var sent = records.stream().map(producer::send).toList();
-            producer.flush();
-            for (var ack : sent) {
-                ack.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + TOPIC, e);
-        }
     }
 
     private static Map<String, Object> deadLetter(UUID eventId) {

@@ -57,4 +57,24 @@ public final class TopicProbe {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }
     }
+
+    /**
+     * Publishes records with one producer and one flush, so they land in one produce request and a
+     * consumer's next poll reads them as one batch; waits for every ack.
+     */
+    public static void sendTogether(List<ProducerRecord<String, String>> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.shared().kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            var sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (var ack : sent) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + records.size() + " records", e);
+        }
+    }
 }
