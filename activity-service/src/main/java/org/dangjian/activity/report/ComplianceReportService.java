@@ -1,5 +1,6 @@
 package org.dangjian.activity.report;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -109,7 +110,7 @@ public class ComplianceReportService {
                      (p.stage is null or p.stage = any(cast(:rosterStages as text[]))) as on_roster,
                      l.member_id is not null as leader, coalesce(y.hours, 0) as hours
               from membership_period p join branch b on b.id = p.org_id
-              -- the one element needed, taken before the join: the hash then holds a number per member, not an array
+              -- the element of the period's last month: January to that month's end
               left join (select member_id, hours[cast(:lastMonth as int)] as hours from member_training_ytd
                          where year = :year) y on y.member_id = p.member_id
               left join leaders l on l.member_id = p.member_id
@@ -210,8 +211,11 @@ public class ComplianceReportService {
      * The .xlsx (台账): the summary, then every branch, read {@link #EXPORT_CHUNK} at a time into a
      * streaming workbook that keeps a window of rows in memory and the rest in a temporary file. All of
      * it in one snapshot, so the lines add up to the summary; the caller writes and closes the workbook.
+     * A city's 75,000 branches are 150 statements after the summary: longer than the default 60 s
+     * transaction timeout allows on a busy database.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public ComplianceWorkbook workbook(UUID orgId, ReportPeriod period) {
         reportTransaction();
         OrgUnit root = root(orgId);
