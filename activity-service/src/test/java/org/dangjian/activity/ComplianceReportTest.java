@@ -93,7 +93,7 @@ class ComplianceReportTest {
         assertEquals(List.of(a.id().toString(), b.id().toString(), d.id().toString()).stream().sorted().toList(),
                 report.getList("branches.orgId", String.class).stream().sorted().toList());
         assertEquals(List.of(b.id().toString(), d.id().toString()).stream().sorted().toList(),
-                report.getList("branchesBehind", String.class).stream().sorted().toList());
+                report.getList("branches.findAll { it.behind }.orgId", String.class).stream().sorted().toList());
 
         String branchA = branch(a);
         assertEquals(7, report.getInt(branchA + ".fullMembers"));
@@ -131,10 +131,12 @@ class ComplianceReportTest {
         String underA = "byChild.find { it.orgId == '" + a.id() + "' }";
         assertEquals(1, report.getInt(underA + ".branches"));
         assertEquals(0, report.getInt(underA + ".branchesBehind"));
+        assertEquals(7, report.getInt(underA + ".membersBelowTrainingHours"));
         String underGeneralBranch = "byChild.find { it.orgId == '" + d.path().split("/")[2] + "' }";
         assertEquals(1, report.getInt(underGeneralBranch + ".branches"));
         assertEquals(1, report.getInt(underGeneralBranch + ".branchesBehind"));
         assertNull(report.get(underGeneralBranch + ".attendanceRate"));
+        assertEquals(0, report.getInt(underGeneralBranch + ".membersBelowTrainingHours"));
 
         assertEquals(3, report.getInt("summary.branches"));
         assertEquals(2, report.getInt("summary.branchesBehind"));
@@ -143,6 +145,70 @@ class ComplianceReportTest {
         assertEquals(65, report.getInt("summary.attendance.expected"));
         assertEquals(63, report.getInt("summary.attendance.present"));
         assertEquals(0.9692f, report.getFloat("summary.attendance.rate"));
+        assertEquals(10, report.getInt("summary.membersBelowTrainingHours"));
+        assertEquals(0, report.getInt("summary.leadersBelowTrainingHours"));
+    }
+
+    @Test
+    void branchesComeAPageAtATimeInTreeOrderWhileTheSummaryCoversThemAll() {
+        JsonPath first = report("year=2025&quarter=1&size=2");
+        assertEquals(3, first.getInt("summary.branches"));
+        assertEquals(3, first.getList("byChild").size());
+        List<String> paths = new ArrayList<>(first.getList("branches.path", String.class));
+        assertEquals(2, paths.size());
+
+        JsonPath second = report("year=2025&quarter=1&size=2&after=" + first.getString("nextCursor"));
+        assertEquals(3, second.getInt("summary.branches"));
+        assertNull(second.get("nextCursor"));
+        paths.addAll(second.getList("branches.path", String.class));
+
+        // each branch once, none skipped, in the order of their paths (parents before children)
+        assertEquals(List.of(a.path(), b.path(), d.path()).stream().sorted().toList(), paths);
+    }
+
+    @Test
+    void aPageTheSizeOfTheRestEndsTheReport() {
+        JsonPath first = report("year=2025&quarter=1&size=1");
+        JsonPath second = report("year=2025&quarter=1&size=2&after=" + first.getString("nextCursor"));
+        assertEquals(2, second.getList("branches").size());
+        assertNull(second.get("nextCursor"));
+    }
+
+    @Test
+    void aPageHoldsFiftyBranchesUnlessAskedOtherwise() {
+        Org big = root();
+        for (int i = 0; i < 51; i++) {
+            child(big, "BRANCH");
+        }
+        JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + big.id() + "&year=2025").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(50, report.getList("branches").size());
+        assertEquals(51, report.getInt("summary.branches"));
+        assertEquals(51, admin().get("/api/v1/compliance-report?orgId=" + big.id() + "&year=2025&size=200").then()
+                .statusCode(200).extract().jsonPath().getList("branches").size());
+    }
+
+    @Test
+    void pageSizeOutsideOneToTwoHundredIsABadRequest() {
+        for (String size : List.of("0", "201")) {
+            admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&size=" + size).then()
+                    .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("size"));
+        }
+    }
+
+    @Test
+    void aCursorThatIsNotThisReportsIsABadRequest() {
+        admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&after=not-a-cursor!").then()
+                .statusCode(400).body("code", equalTo("REPORT_CURSOR_INVALID"));
+        // a real cursor of another subtree's report
+        Org other = root();
+        child(other, "BRANCH");
+        child(other, "BRANCH");
+        String theirs = admin().get("/api/v1/compliance-report?orgId=" + other.id() + "&year=2025&size=1").then()
+                .statusCode(200).extract().jsonPath().getString("nextCursor");
+        admin().header("Accept-Language", "en").get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&after=" + theirs)
+                .then().statusCode(400).body("code", equalTo("REPORT_CURSOR_INVALID"))
+                .body("title", equalTo("Invalid cursor"));
     }
 
     @Test
@@ -156,10 +222,14 @@ class ComplianceReportTest {
         held(branch.id(), "TRAINING", at("2025-04-01T09:00"), line(enough, "ABSENT"),
                 line(short1, "PRESENT", new java.math.BigDecimal("0.5")), line(absent, "ABSENT"));
 
-        assertEquals(2, admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=1").then()
-                .statusCode(200).extract().jsonPath().getInt("branches[0].membersBelowTrainingHours"));
-        assertEquals(1, admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=2").then()
-                .statusCode(200).extract().jsonPath().getInt("branches[0].membersBelowTrainingHours"));
+        JsonPath q1 = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=1").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(2, q1.getInt("branches[0].membersBelowTrainingHours"));
+        assertEquals(2, q1.getInt("summary.membersBelowTrainingHours"));
+        JsonPath q2 = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=2").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(1, q2.getInt("branches[0].membersBelowTrainingHours"));
+        assertEquals(1, q2.getInt("summary.membersBelowTrainingHours"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,8 +18,9 @@ import static org.dangjian.activity.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The monthly running totals of training hours (member_training_hours) move with every recording and
- * correction of a held TRAINING activity, and the report's members below their hours follow them.
+ * The monthly running totals of training hours (member_training_hours) and the year-to-date ones the
+ * report reads (member_training_ytd) move with every recording and correction of a held TRAINING
+ * activity, and the report's members below their hours follow them.
  */
 @QuarkusTest
 class TrainingHoursTest {
@@ -33,6 +35,30 @@ class TrainingHoursTest {
         held(branch.id(), "TRAINING", at("2025-03-20T09:00"), line(member, "PRESENT", new BigDecimal("4.5")));
 
         assertEquals(new BigDecimal("24.50"), total(member, "2025-03-01"));
+    }
+
+    @Test
+    void recordingATrainingAddsItsHoursToTheMembersYearFromItsMonthOn() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+        held(branch.id(), "TRAINING", at("2025-03-01T09:00"), line(member, "PRESENT", new BigDecimal("20")));
+        held(branch.id(), "TRAINING", at("2025-05-20T09:00"), line(member, "PRESENT", new BigDecimal("4.5")));
+
+        assertEquals(List.of("0.00", "0.00", "20.00", "20.00", "24.50", "24.50", "24.50", "24.50", "24.50", "24.50", "24.50",
+                "24.50"), yearToDate(member, 2025));
+    }
+
+    @Test
+    void theReportsSummaryFollowsTrainingAsItIsRecorded() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+        assertEquals(1, summaryBelowHours(branch, "year=2025"));
+
+        held(branch.id(), "TRAINING", at("2025-11-01T09:00"), line(member, "PRESENT", new BigDecimal("32")));
+
+        assertEquals(0, summaryBelowHours(branch, "year=2025"));
+        assertEquals(0, summaryBelowHours(branch, "year=2025&quarter=4"));
+        assertEquals(1, summaryBelowHours(branch, "year=2025&month=10"));
     }
 
     @Test
@@ -78,6 +104,8 @@ class TrainingHoursTest {
 
         assertEquals(new BigDecimal("0.00"), total(member, "2025-03-01"));
         assertEquals(new BigDecimal("32.00"), total(member, "2025-04-01"));
+        assertEquals(List.of("0.00", "0.00", "0.00", "32.00", "32.00", "32.00", "32.00", "32.00", "32.00", "32.00", "32.00",
+                "32.00"), yearToDate(member, 2025));
         assertEquals(1, belowHours(branch, "year=2025&month=3"));
         assertEquals(1, belowHours(branch, "year=2025&quarter=1"));
         assertEquals(0, belowHours(branch, "year=2025&month=4"));
@@ -116,6 +144,25 @@ class TrainingHoursTest {
                 where x.hours is distinct from h.hours"""));
     }
 
+    @Test
+    void yearToDateTotalsAgreeWithTheMonthlyOnes() {
+        // whatever the other tests recorded and corrected in this database: element k is January..k's months
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+        UUID training = held(branch.id(), "TRAINING", at("2025-02-01T09:00"), line(member, "PRESENT", new BigDecimal("8")));
+        correct(training, at("2025-08-01T09:00"), line(member, "PRESENT", new BigDecimal("6")));
+
+        assertEquals(0, count("""
+                select count(*) from member_training_ytd y cross join generate_series(1, 12) m
+                where y.hours[m] <> (select coalesce(sum(h.hours), 0) from member_training_hours h
+                                     where h.member_id = y.member_id and h.held_month >= make_date(y.year, 1, 1)
+                                       and h.held_month <= make_date(y.year, m, 1))"""));
+        assertEquals(0, count("""
+                select count(*) from member_training_hours h where h.hours <> 0 and not exists (
+                  select 1 from member_training_ytd y
+                  where y.member_id = h.member_id and y.year = cast(extract(year from h.held_month) as int))"""));
+    }
+
     @SafeVarargs
     private static void correct(UUID activity, OffsetDateTime start, Map<String, Object>... lines) {
         Map<String, Object> body = recording(start, lines);
@@ -126,6 +173,23 @@ class TrainingHoursTest {
     private static int belowHours(Org branch, String period) {
         return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
                 .extract().jsonPath().getInt("branches[0].membersBelowTrainingHours");
+    }
+
+    private static int summaryBelowHours(Org branch, String period) {
+        return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
+                .extract().jsonPath().getInt("summary.membersBelowTrainingHours");
+    }
+
+    /** The member's year-to-date totals at the end of each month, as text with two decimals. */
+    private static List<String> yearToDate(UUID member, int year) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> rows = em().createNativeQuery("""
+                    select cast(h as text) from member_training_ytd y cross join unnest(y.hours) with ordinality as u(h, i)
+                    where y.member_id = ?1 and y.year = ?2 order by u.i""")
+                    .setParameter(1, member).setParameter(2, year).getResultList();
+            return rows.stream().map(Object::toString).toList();
+        });
     }
 
     private static BigDecimal total(UUID member, String month) {

@@ -362,7 +362,8 @@ final class ScaleData {
             activities = copy.rows();
         }
         lines = withoutSecondaryIndexes(c, "activity_attendance", () -> copyAttendance(c));
-        return Map.of("activity", activities, "activity_attendance", lines, "member_training_hours", trainingHours(c));
+        return Map.of("activity", activities, "activity_attendance", lines, "member_training_hours", trainingHours(c),
+                "member_training_ytd", trainingYearToDate(c));
     }
 
     private long copyAttendance(Connection c) throws SQLException {
@@ -396,6 +397,21 @@ final class ScaleData {
                     from activity a join activity_attendance t on t.activity_id = a.id
                     where a.type = 'TRAINING' and a.status = 'HELD' and t.hours is not null
                     group by t.member_id, cast(date_trunc('month', a.held_on) as date)""");
+        }
+    }
+
+    /** The year-to-date totals from the monthly ones, the way activity-service's V14 migration backfills them. */
+    private static long trainingYearToDate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("""
+                    insert into member_training_ytd (member_id, year, hours)
+                    select y.member_id, y.year,
+                           array(select coalesce(sum(x.hours) filter (where x.month <= m), 0)
+                                 from unnest(y.months, y.totals) as x(month, hours) cross join generate_series(1, 12) as m
+                                 group by m order by m)
+                    from (select member_id, cast(extract(year from held_month) as int) as year,
+                                 array_agg(cast(extract(month from held_month) as int)) as months, array_agg(hours) as totals
+                          from member_training_hours group by 1, 2) y""");
         }
     }
 

@@ -8,14 +8,17 @@ import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The running totals of training hours per member and month ({@code member_training_hours}), moved
- * by the difference a recording or correction of a held TRAINING activity makes, in its transaction.
+ * The running totals of training hours per member and month ({@code member_training_hours}) and per
+ * member and year as of each month's end ({@code member_training_ytd}, what the compliance report
+ * reads), moved by the difference a recording or correction of a held TRAINING activity makes, in its
+ * transaction.
  * A correction may change the lines and the day held (so the month): the earlier recording's hours
  * come off its month and the new ones go on the new month. Nothing else changes a held activity's
  * hours: cancelling and reassigning apply only to planned activities, which credit nothing.
@@ -70,6 +73,34 @@ public class TrainingHours {
         }
     }
 
+    /** One member's year in {@code member_training_ytd}. */
+    public record YearKey(UUID memberId, int year) implements Comparable<YearKey> {
+        @Override
+        public int compareTo(YearKey o) {
+            int byMember = memberId.compareTo(o.memberId);
+            return byMember != 0 ? byMember : Integer.compare(year, o.year);
+        }
+    }
+
+    /**
+     * The same changes as year-to-date differences per member and year (element k: the end of month
+     * k): a change in month m moves the totals at the ends of months m..12. Sorted by member and year.
+     */
+    public static Map<YearKey, BigDecimal[]> yearToDate(Map<Key, BigDecimal> delta) {
+        Map<YearKey, BigDecimal[]> ytd = new TreeMap<>();
+        delta.forEach((key, hours) -> {
+            BigDecimal[] months = ytd.computeIfAbsent(new YearKey(key.memberId(), key.month().getYear()), k -> {
+                BigDecimal[] zero = new BigDecimal[12];
+                Arrays.fill(zero, BigDecimal.ZERO);
+                return zero;
+            });
+            for (int m = key.month().getMonthValue(); m <= 12; m++) {
+                months[m - 1] = months[m - 1].add(hours);
+            }
+        });
+        return ytd;
+    }
+
     /** Moves the totals from what {@code before} credited to what the activity credits now. */
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(Credited before, Activity now) {
@@ -85,6 +116,21 @@ public class TrainingHours {
                 .setParameter(1, Sql.array(delta.keySet().stream().map(Key::memberId).toList()))
                 .setParameter(2, Sql.array(delta.keySet().stream().map(Key::month).toList()))
                 .setParameter(3, Sql.array(delta.values().stream().map(BigDecimal::toPlainString).toList()))
+                .executeUpdate();
+        Map<YearKey, BigDecimal[]> ytd = yearToDate(delta);
+        // element-wise addition, so concurrent recordings for the same member and year commute
+        em.createNativeQuery("""
+                insert into member_training_ytd (member_id, year, hours)
+                select u.member_id, u.year, cast(u.hours as numeric[])
+                from unnest(cast(?1 as uuid[]), cast(?2 as int[]), cast(?3 as text[])) as u(member_id, year, hours)
+                on conflict (member_id, year) do update set hours = array(
+                  select x.a + x.b from unnest(member_training_ytd.hours, excluded.hours) with ordinality as x(a, b, i)
+                  order by x.i)""")
+                .setParameter(1, Sql.array(ytd.keySet().stream().map(YearKey::memberId).toList()))
+                .setParameter(2, Sql.array(ytd.keySet().stream().map(YearKey::year).toList()))
+                .setParameter(3, Sql.array(ytd.values().stream()
+                        .map(months -> "{" + String.join(",", Arrays.stream(months).map(BigDecimal::toPlainString).toList()) + "}")
+                        .toList()))
                 .executeUpdate();
     }
 }

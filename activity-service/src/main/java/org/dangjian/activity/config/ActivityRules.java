@@ -30,6 +30,18 @@ public interface ActivityRules {
 
     Hours hours();
 
+    /** How the compliance report runs (not a rule of organizational life; a tuning of this service). */
+    Report report();
+
+    interface Report {
+        /**
+         * PostgreSQL work_mem for the report's transaction ({@code SET LOCAL}): its whole-subtree
+         * aggregate hashes and sorts per branch, which spill to disk at the server's default 4MB.
+         */
+        @WithDefault("64MB")
+        String workMem();
+    }
+
     /** 书记讲党课: the secretary of each branch gives a Party lecture (PARTY_LECTURE hosted by them). */
     SecretaryLecture secretaryLecture();
 

@@ -47,9 +47,13 @@ public final class ComplianceDtos {
             @Schema(description = "codes of the rules not met") List<ComplianceRule> behindOnRules) {
     }
 
-    @Schema(name = "ComplianceSummary")
+    @Schema(name = "ComplianceSummary", description = "the whole subtree, whatever page of branches is returned")
     public record Summary(int branches, int branchesBehind, int requirements, int requirementsMet,
-            AttendanceFigures attendance) {
+            AttendanceFigures attendance,
+            @Schema(description = "roster members of the subtree's branches below their training hours")
+            long membersBelowTrainingHours,
+            @Schema(description = "of membersBelowTrainingHours, those held to the leaders' requirement")
+            long leadersBelowTrainingHours) {
     }
 
     @Schema(name = "ComplianceChildSummary", description = "分级汇总: the branches under one direct child organization")
@@ -57,8 +61,11 @@ public final class ComplianceDtos {
             long membersBelowTrainingHours) {
     }
 
-    @Schema(name = "ComplianceReport", description = "台账: per branch-type organization of the subtree, required vs held")
+    @Schema(name = "ComplianceReport", description = "台账 of a subtree: the summary and 分级汇总 of all its branch-type "
+            + "organizations, and one page of them in tree order")
     public record Report(UUID orgId, String period, LocalDate from, LocalDate to, Summary summary,
-            List<ChildSummary> byChild, List<BranchCompliance> branches, List<UUID> branchesBehind) {
+            List<ChildSummary> byChild,
+            @Schema(description = "one page of the branch-type organizations, in tree-path order") List<BranchCompliance> branches,
+            @Schema(description = "pass as after for the next page of branches; null on the last page") String nextCursor) {
     }
 }

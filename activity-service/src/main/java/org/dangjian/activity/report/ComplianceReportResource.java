@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,32 +25,45 @@ import java.util.UUID;
 @Tag(name = "Compliance report", description = "台账: which branches held what the rules require")
 public class ComplianceReportResource {
 
+    /** The most branches one page of the report carries. */
+    public static final int MAX_SIZE = 200;
+
     @Inject
     ComplianceReportService service;
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Compliance of every branch-type organization in a subtree for a year, quarter or month",
-            description = "Required counts are the configured frequencies times the whole months/quarters/years in the "
+    @Operation(summary = "Compliance of the branch-type organizations in a subtree for a year, quarter or month",
+            description = "summary and byChild (分级汇总) cover the whole subtree; branches is one page of them in tree-path "
+                    + "order: pass the previous page's nextCursor as after. Every branch at once: the .xlsx download. "
+                    + "Required counts are the configured frequencies times the whole months/quarters/years in the "
                     + "period (a month report owes no quarterly meeting). Activities count on the day held in the "
                     + "business time zone; a Party group's meetings count for its branch.")
     public Report report(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
-            @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month) {
-        return service.report(orgId, ReportPeriod.of(year, quarter, month));
+            @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month,
+            @QueryParam("after") String after,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_SIZE) int size) {
+        return service.report(orgId, ReportPeriod.of(year, quarter, month), after, size);
     }
 
     @GET
     @Path("/xlsx")
     @Produces(ComplianceWorkbook.MEDIA_TYPE)
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "The same report as an .xlsx download (台账)")
+    @Operation(summary = "The same report as an .xlsx download (台账), every branch")
     public Response xlsx(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month) {
-        Report report = service.report(orgId, ReportPeriod.of(year, quarter, month));
-        StreamingOutput body = out -> ComplianceWorkbook.write(report, out);
+        ReportPeriod period = ReportPeriod.of(year, quarter, month);
+        // filled inside the report's transaction; sent after it, so no connection waits on the client
+        ComplianceWorkbook workbook = service.workbook(orgId, period);
+        StreamingOutput body = out -> {
+            try (workbook) {
+                workbook.write(out);
+            }
+        };
         return Response.ok(body, ComplianceWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"compliance-" + report.period() + ".xlsx\"").build();
+                .header("Content-Disposition", "attachment; filename=\"compliance-" + period.label() + ".xlsx\"").build();
     }
 }

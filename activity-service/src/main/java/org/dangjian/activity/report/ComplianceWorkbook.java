@@ -4,56 +4,76 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.dangjian.activity.report.ComplianceDtos.BranchCompliance;
-import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.activity.report.ComplianceDtos.Requirement;
+import org.dangjian.activity.report.ComplianceDtos.Summary;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.util.List;
 
-/** The compliance report as the spreadsheet inspectors file (台账.xlsx): a summary sheet and one line per branch and type. */
-public final class ComplianceWorkbook {
+/**
+ * The compliance report as the spreadsheet inspectors file (台账.xlsx): a summary sheet and one line per
+ * branch and type, filled a chunk of branches at a time. A streaming workbook: a window of rows in
+ * memory, the rest in a temporary file, whatever the size of the subtree; {@link #close()} removes it.
+ */
+public final class ComplianceWorkbook implements AutoCloseable {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private ComplianceWorkbook() {
+    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+    private final Sheet summary = workbook.createSheet("汇总");
+    private final Sheet lines = workbook.createSheet("台账");
+    private int nextLine;
+
+    ComplianceWorkbook() {
+        row(lines, nextLine++, "党组织", "组织类型", "正式党员数", "活动类型", "应开展", "已开展", "是否达标", "应到人次", "实到人次",
+                "请假人次", "出勤率", "学时不足人数");
     }
 
-    public static void write(Report report, OutputStream out) throws IOException {
-        // Streaming workbook: a few rows in memory at a time, whatever the size of the subtree.
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Sheet summary = workbook.createSheet("汇总");
-            row(summary, 0, "统计期间", report.period());
-            row(summary, 1, "起止日期", report.from() + " ~ " + report.to());
-            row(summary, 2, "支部数", report.summary().branches());
-            row(summary, 3, "未达标支部数", report.summary().branchesBehind());
-            row(summary, 4, "应开展项目数", report.summary().requirements());
-            row(summary, 5, "达标项目数", report.summary().requirementsMet());
-            row(summary, 6, "出勤率", rate(report.summary().attendance().rate()));
+    void summary(ReportPeriod period, Summary figures) {
+        row(summary, 0, "统计期间", period.label());
+        row(summary, 1, "起止日期", period.start() + " ~ " + period.lastDay());
+        row(summary, 2, "支部数", figures.branches());
+        row(summary, 3, "未达标支部数", figures.branchesBehind());
+        row(summary, 4, "应开展项目数", figures.requirements());
+        row(summary, 5, "达标项目数", figures.requirementsMet());
+        row(summary, 6, "出勤率", rate(figures.attendance().rate()));
+        row(summary, 7, "学时不足人数", figures.membersBelowTrainingHours());
+        row(summary, 8, "其中班子成员", figures.leadersBelowTrainingHours());
+    }
 
-            Sheet lines = workbook.createSheet("台账");
-            row(lines, 0, "党组织", "组织类型", "正式党员数", "活动类型", "应开展", "已开展", "是否达标", "应到人次", "实到人次",
-                    "请假人次", "出勤率", "学时不足人数");
-            int r = 1;
-            for (BranchCompliance b : report.branches()) {
-                if (b.requirements().isEmpty()) {
-                    row(lines, r++, b.name(), b.orgType(), b.fullMembers(), "", "", "", "", b.attendance().expected(),
-                            b.attendance().present(), b.attendance().leave(), rate(b.attendance().rate()),
-                            b.membersBelowTrainingHours());
-                }
-                for (Requirement q : b.requirements()) {
-                    row(lines, r++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
-                            q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
-                            b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
-                }
-                for (ComplianceDtos.RuleCheck q : b.rules()) {
-                    row(lines, r++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
-                            q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
-                            b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
-                }
+    void branches(List<BranchCompliance> branches) {
+        for (BranchCompliance b : branches) {
+            if (b.requirements().isEmpty()) {
+                row(lines, nextLine++, b.name(), b.orgType(), b.fullMembers(), "", "", "", "", b.attendance().expected(),
+                        b.attendance().present(), b.attendance().leave(), rate(b.attendance().rate()),
+                        b.membersBelowTrainingHours());
             }
-            workbook.write(out);
-            workbook.dispose();
+            for (Requirement q : b.requirements()) {
+                row(lines, nextLine++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
+                        q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
+                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
+            }
+            for (ComplianceDtos.RuleCheck q : b.rules()) {
+                row(lines, nextLine++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
+                        q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
+                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
+            }
+        }
+    }
+
+    public void write(OutputStream out) throws IOException {
+        workbook.write(out);
+    }
+
+    @Override
+    public void close() {
+        workbook.dispose();
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            // nothing was written to a file of ours: dispose() already removed the temporary one
         }
     }
 

@@ -6,13 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** What a recording or correction moves in the monthly totals: the difference only. */
+/** What a recording or correction moves in the monthly and year-to-date totals: the difference only. */
 class TrainingHoursDifferenceTest {
 
     private static final UUID A = UUID.fromString("00000000-0000-7000-8000-00000000000a");
@@ -45,5 +46,25 @@ class TrainingHoursDifferenceTest {
         Credited after = new Credited(LocalDate.of(2025, 4, 1), List.of(present(A, "4")));
         assertEquals(Map.of(new Key(A, MARCH), new BigDecimal("-4"), new Key(A, LocalDate.of(2025, 4, 1)), new BigDecimal("4")),
                 TrainingHours.difference(before, after));
+    }
+
+    @Test
+    void aMonthsChangeMovesTheYearToDateTotalsFromThatMonthToDecember() {
+        Credited before = new Credited(LocalDate.of(2025, 3, 31), List.of(present(A, "4")));
+        Credited after = new Credited(LocalDate.of(2025, 4, 1), List.of(present(A, "4")));
+        Map<TrainingHours.YearKey, BigDecimal[]> ytd = TrainingHours.yearToDate(TrainingHours.difference(before, after));
+        // off from the end of March, back on from the end of April
+        assertEquals(List.of("0", "0", "-4", "0", "0", "0", "0", "0", "0", "0", "0", "0"),
+                Arrays.stream(ytd.get(new TrainingHours.YearKey(A, 2025))).map(BigDecimal::toPlainString).toList());
+    }
+
+    @Test
+    void changesInTwoYearsMoveTwoYearToDateRows() {
+        Credited before = new Credited(LocalDate.of(2024, 12, 31), List.of(present(A, "4")));
+        Credited after = new Credited(LocalDate.of(2025, 1, 1), List.of(present(A, "4")));
+        Map<TrainingHours.YearKey, BigDecimal[]> ytd = TrainingHours.yearToDate(TrainingHours.difference(before, after));
+        assertEquals(List.of(new TrainingHours.YearKey(A, 2024), new TrainingHours.YearKey(A, 2025)), List.copyOf(ytd.keySet()));
+        assertEquals(new BigDecimal("-4"), ytd.get(new TrainingHours.YearKey(A, 2024))[11]);
+        assertEquals(new BigDecimal("4"), ytd.get(new TrainingHours.YearKey(A, 2025))[0]);
     }
 }

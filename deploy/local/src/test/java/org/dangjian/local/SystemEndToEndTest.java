@@ -252,9 +252,10 @@ class SystemEndToEndTest {
         assertEquals(new java.util.TreeSet<>(DemoAssistance.STATES), demo.casesByState().keySet());
         assertTrue(demo.casesByState().values().stream().allMatch(n -> n == 2), demo.casesByState().toString());
 
-        // The year's 台账 finds exactly the branches left behind on purpose, with attendance recorded.
+        // The year's 台账 finds exactly the branches left behind on purpose, with attendance recorded
+        // (all 58 branches on one page: the report pages its branches, 50 unless asked for up to 200).
         JsonNode report = new Client(system, token).get(DangjianService.ACTIVITY,
-                "/api/v1/compliance-report?orgId=" + demo.idOf("厦门市委") + "&year=" + demo.activityYear());
+                "/api/v1/compliance-report?orgId=" + demo.idOf("厦门市委") + "&year=" + demo.activityYear() + "&size=200");
         List<String> behind = new java.util.ArrayList<>();
         report.get("branches").forEach(b -> {
             if (b.get("behind").asBoolean()) {
@@ -263,6 +264,8 @@ class SystemEndToEndTest {
         });
         assertEquals(demo.branchesBehind(), behind.stream().sorted().toList(), report.get("summary").toString());
         assertEquals(58, report.get("summary").get("branches").asInt());
+        assertEquals(behind.size(), report.get("summary").get("branchesBehind").asInt());
+        assertTrue(report.get("nextCursor").isNull(), report.get("nextCursor").toString());
         assertTrue(report.get("summary").get("attendance").get("present").asLong() > 0, report.get("summary").toString());
     }
 
