@@ -40,19 +40,10 @@ public class MemberAccess {
         return DomainException.notFound("MEMBER_NOT_FOUND", id);
     }
 
-    public boolean sees(Member member) {
-        if (isSelfServiceOnly()) {
-            return isSelf(member);
-        }
-        return scope.covers(member.orgId());
-    }
-
-    /** Full national ID and phone for administrators of the record's organization, and for the member themself. */
-    public boolean seesUnmasked(Member member) {
-        return seesUnmasked(member.id());
-    }
-
-    /** {@link #seesUnmasked(Member)} decided before loading anything: it depends on the caller and the id only. */
+    /**
+     * Full national ID and phone for administrators of the record's organization, and for the member themself:
+     * decided before loading anything, since it depends on the caller and the id only.
+     */
     public boolean seesUnmasked(UUID memberId) {
         return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN)
                 || caller.memberId().filter(memberId::equals).isPresent();
@@ -63,11 +54,6 @@ public class MemberAccess {
         return caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN) && !caller.hasRole(Caller.ORG_ADMIN)
                 && !caller.hasRole(Caller.BRANCH_SECRETARY) && !caller.hasRole(Caller.AUDITOR)
                 && !caller.hasRole(Caller.INTEGRATION);
-    }
-
-    public boolean isSelf(Member member) {
-        Optional<UUID> me = caller.memberId();
-        return me.isPresent() && me.get().equals(member.id());
     }
 
     /** The root of the caller's subtree, or empty for an unrestricted caller ({@link OrgScope#subtreeRoot}). */
