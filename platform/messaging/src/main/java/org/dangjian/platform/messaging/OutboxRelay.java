@@ -2,34 +2,38 @@ package org.dangjian.platform.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Publishes committed outbox rows to Kafka in the order they were written, then marks them sent.
@@ -50,10 +54,20 @@ public class OutboxRelay {
     @Inject
     EntityManager em;
 
+    /**
+     * Declares the {@code outbox} channel, so SmallRye builds its Kafka producer from
+     * {@code mp.messaging.outgoing.outbox.*} and {@code kafka.*} (TLS, SASL) and reports its health. The relay sends
+     * through that producer itself: the emitter's per-message pipeline cost a third of the relay's CPU in bulk
+     * imports (bench/notes/b4.md) and adds nothing a relay of already-committed rows needs.
+     */
     @Inject
     @Channel("outbox")
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
-    Emitter<String> emitter;
+    Emitter<String> channel;
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    private volatile Producer<String, String> producer;
 
     @Inject
     OutboxBacklog backlog;
@@ -143,10 +157,17 @@ public class OutboxRelay {
             return 0;
         }
         List<UUID> ids = new ArrayList<>(rows.size());
-        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        Producer<String, String> kafka = producer();
         for (Object[] row : rows) {
             ids.add((UUID) row[0]);
-            acks.add(send(row));
+            try {
+                acks.add(kafka.send(record(row)));
+            } catch (RuntimeException e) {
+                // Kafka unreachable (send gives up after max.block.ms): the rows after this one would only wait as long.
+                acks.add(CompletableFuture.failedFuture(e));
+                break;
+            }
         }
         int acknowledged = acknowledgedPrefix(acks);
         if (acknowledged > 0) {
@@ -160,45 +181,46 @@ public class OutboxRelay {
         return acknowledged;
     }
 
-    private CompletableFuture<Void> send(Object[] row) {
-        UUID id = (UUID) row[0];
-        String topic = (String) row[1];
-        String type = (String) row[2];
-        String aggregateId = row[4].toString();
-        OffsetDateTime occurredAt = toOffsetDateTime(row[6]);
-        CompletableFuture<Void> ack = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic).withKey(aggregateId).build();
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
-                .withId(id.toString())
-                .withType(type)
-                .withSource(URI.create((String) row[3]))
-                .withSubject(aggregateId)
-                .withTimestamp(occurredAt.toZonedDateTime())
-                .withDataSchema(URI.create(EventSchemas.uriOf(type)))
-                .withDataContentType("application/json")
-                .build();
-        Message<String> message = Message.of((String) row[5], Metadata.of(kafka, cloudEvent),
-                () -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            ack.completeExceptionally(e);
+    private Producer<String, String> producer() {
+        Producer<String, String> current = producer;
+        if (current == null) {
+            // The channel creates its producer on first use; borrowing it through the sending thread makes sure it exists.
+            current = kafkaClients.<String, String>getProducer("outbox")
+                    .runOnSendingThread((Function<Producer<String, String>, Producer<String, String>>) p -> p)
+                    .await().atMost(ackTimeout);
+            producer = current;
         }
-        return ack;
+        return current;
     }
 
-    private int acknowledgedPrefix(List<CompletableFuture<Void>> acks) {
+    /**
+     * The record in CloudEvents binary mode, with exactly the headers SmallRye's connector writes for
+     * {@code cloud-events-mode=binary}, so consumers reading with or without the CloudEvents support see the same event.
+     */
+    static ProducerRecord<String, String> record(Object[] row) {
+        String type = (String) row[2];
+        String aggregateId = row[4].toString();
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", row[0].toString());
+        header(headers, "ce_type", type);
+        header(headers, "ce_source", (String) row[3]);
+        header(headers, "ce_subject", aggregateId);
+        header(headers, "ce_datacontenttype", "application/json");
+        header(headers, "content-type", "application/json");
+        header(headers, "ce_dataschema", EventSchemas.uriOf(type));
+        header(headers, "ce_time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(toOffsetDateTime(row[6])));
+        return new ProducerRecord<>((String) row[1], null, null, aggregateId, (String) row[5], headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private int acknowledgedPrefix(List<Future<RecordMetadata>> acks) {
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         int count = 0;
-        for (CompletableFuture<Void> ack : acks) {
+        for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 count++;
