@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * primary-key select of the same row in member-service's database, the row written out as JSON.
  * No token, no scope, no decryption, no framework: what the database and HTTP cost alone.
  */
-final class BareEndpoint implements AutoCloseable {
+public final class BareEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers;
@@ -31,10 +31,14 @@ final class BareEndpoint implements AutoCloseable {
     }
 
     BareEndpoint(int threads, Connections connections) throws IOException {
+        this(0, threads, connections);
+    }
+
+    private BareEndpoint(int port, int threads, Connections connections) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
         // delayed ACK and every response waits ~40 ms: a socket setting, not the cost being measured.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         workers = Executors.newFixedThreadPool(threads);
         ThreadLocal<PreparedStatement> select = ThreadLocal.withInitial(() -> {
             try {
@@ -94,6 +98,31 @@ final class BareEndpoint implements AutoCloseable {
             }
         }
         return out.append('}').toString();
+    }
+
+    /**
+     * The endpoint in a JVM of its own, so B1 can give it the same JIT flags as the service it is compared with:
+     * {@code <port> <threads> <jdbc url> <user>}; runs until killed.
+     */
+    public static void main(String[] args) throws Exception {
+        String url = args[2];
+        String user = args[3];
+        new BareEndpoint(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                () -> java.sql.DriverManager.getConnection(url, user, ""));
+        Thread.currentThread().join();
+    }
+
+    /** What {@link #main} needs on its class path: this class and the PostgreSQL driver. */
+    static String classPath() {
+        return java.util.stream.Stream.of(BareEndpoint.class, org.postgresql.Driver.class)
+                .map(type -> {
+                    try {
+                        return java.nio.file.Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     String baseUrl() {

@@ -2,7 +2,9 @@ package org.dangjian.bench;
 
 import org.dangjian.local.DangjianService;
 import org.dangjian.local.LocalSystem;
+import org.dangjian.platform.localstack.ChildProcess;
 import org.dangjian.platform.localstack.LocalStack;
+import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.Tokens;
 
 import java.io.IOException;
@@ -96,6 +98,33 @@ final class Bench implements AutoCloseable {
 
     Connection connect(DangjianService service) throws SQLException {
         return DriverManager.getConnection(stack.postgres().jdbcUrl(service.database()), "postgres", "");
+    }
+
+    /**
+     * {@link BareEndpoint} in a JVM of its own with the JIT flags the service gets, so the anchor is compiled as the
+     * service is; close it to stop it.
+     */
+    ChildProcess bareEndpoint(BenchService.Jit jit, int threads, int port) {
+        ChildProcess process = new ChildProcess("bare-endpoint", work.resolve("logs/bare-endpoint-" + jit.name().toLowerCase() + ".log"),
+                jit.flags, BareEndpoint.classPath(), BareEndpoint.class.getName(),
+                List.of(Integer.toString(port), Integer.toString(threads), stack.postgres().jdbcUrl(DangjianService.MEMBER.database()),
+                        "postgres"), Map.of());
+        process.start();
+        Ports.await("bare endpoint", Duration.ofMinutes(1), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("bare endpoint exited during start; see " + process.log());
+            }
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    BenchService.Jit jitOf(DangjianService service) {
+        return services.get(service).jit;
     }
 
     /** Replaces the running service by one with the given JIT (same database, already migrated and loaded). */

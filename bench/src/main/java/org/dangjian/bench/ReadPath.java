@@ -3,7 +3,13 @@ package org.dangjian.bench;
 import org.dangjian.local.DangjianService;
 import org.dangjian.platform.api.Caller;
 
+import org.dangjian.platform.localstack.ChildProcess;
+import org.dangjian.platform.localstack.Ports;
+
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 
@@ -24,49 +30,58 @@ public final class ReadPath {
             ScaleData data = bench.load(DangjianService.MEMBER);
             UUID[] ids = sample(data, 20_000);
             String token = bench.token(Caller.AUDITOR, data.root().id());
-            LoadGenerator.Result bare;
-            LoadGenerator.Result bareAgain;
-            LoadGenerator.Result c1;
-            LoadGenerator.Result full;
             String label = "member-service GET /api/v1/members/{id} (auditor: token, scope, decrypt, mask)";
-            try (BareEndpoint endpoint = new BareEndpoint(concurrency, () -> bench.connect(DangjianService.MEMBER))) {
-                String anchor = endpoint.baseUrl() + "/members/";
-                bench.report("%d concurrent clients, %d s warm-up (twice that for the full JIT) then %d s measured each, random ids of %,d loaded members.",
-                        concurrency, LoadGenerator.warmUp().toSeconds(), LoadGenerator.measure().toSeconds(), data.members);
-                bench.report("");
-                bench.report(LoadGenerator.Result.header());
-                bare = LoadGenerator.run("bare: JDK HttpServer + JDBC select by primary key", concurrency, LoadGenerator.warmUp(),
-                        LoadGenerator.measure(), r -> get(anchor + ids[r.nextInt(ids.length)], null));
-                c1 = LoadGenerator.run(label + ", run-command JVM (C1 only)", concurrency, LoadGenerator.warmUp(),
-                        LoadGenerator.measure(), r -> get(bench.baseUrl(DangjianService.MEMBER) + "/api/v1/members/"
-                                + ids[r.nextInt(ids.length)], token));
-                bench.restart(DangjianService.MEMBER, BenchService.Jit.FULL);
-                String fullToken = token;
-                // C2 needs longer than C1 to compile the hot paths, on two shared cores all the more.
-                java.time.Duration fullWarmUp = LoadGenerator.warmUp().multipliedBy(2);
-                bench.profile(DangjianService.MEMBER, fullWarmUp, LoadGenerator.measure());
-                full = LoadGenerator.run(label + ", full JIT (as deploy/k8s)", concurrency, fullWarmUp,
-                        LoadGenerator.measure(), r -> get(bench.baseUrl(DangjianService.MEMBER) + "/api/v1/members/"
-                                + ids[r.nextInt(ids.length)], fullToken));
-                // The anchor again: on a shared machine the load changes over the run's minutes, so the
-                // service is compared with the mean of the anchor measured before and after it.
-                bareAgain = LoadGenerator.run("bare again, after the service", concurrency, LoadGenerator.warmUp(),
-                        LoadGenerator.measure(), r -> get(anchor + ids[r.nextInt(ids.length)], null));
-            }
-            bench.report(bare.line());
-            bench.report(c1.line());
-            bench.report(full.line());
-            bench.report(bareAgain.line());
+            bench.report("%d concurrent clients, %d s warm-up (twice that for the full JIT) then %d s measured each, random ids of %,d loaded members.",
+                    concurrency, LoadGenerator.warmUp().toSeconds(), LoadGenerator.measure().toSeconds(), data.members);
+            bench.report("The bare endpoint runs in a JVM of its own with the same flags as the service it is compared with.");
             bench.report("");
-            double anchorThroughput = (bare.throughput() + bareAgain.throughput()) / 2;
-            bench.report("Anchor: %,.0f requests/s, the mean of the bare endpoint before and after the service.", anchorThroughput);
-            for (LoadGenerator.Result result : new LoadGenerator.Result[] {c1, full}) {
-                double ratio = result.throughput() / anchorThroughput;
-                bench.report("- **%s: throughput = %.2f× bare (goal ≥ 0.5×: %s); p99 %.2f ms vs %.2f ms.**", result.label(),
-                        ratio, ratio >= 0.5 ? "met" : "missed", result.percentileMillis(99), bare.percentileMillis(99));
+            bench.report(LoadGenerator.Result.header());
+            List<Comparison> comparisons = new ArrayList<>();
+            for (BenchService.Jit jit : List.of(BenchService.Jit.RUN_COMMAND, BenchService.Jit.FULL)) {
+                if (bench.jitOf(DangjianService.MEMBER) != jit) {
+                    bench.restart(DangjianService.MEMBER, jit);
+                }
+                // C2 needs longer than C1 to compile the hot paths, on two shared cores all the more.
+                Duration warmUp = jit == BenchService.Jit.FULL ? LoadGenerator.warmUp().multipliedBy(2) : LoadGenerator.warmUp();
+                String jitLabel = jit == BenchService.Jit.FULL ? "full JIT (as deploy/k8s)" : "run-command JVM (C1 only)";
+                int port = Ports.free();
+                String anchor = "http://127.0.0.1:" + port + "/members/";
+                try (ChildProcess bare = bench.bareEndpoint(jit, concurrency, port)) {
+                    LoadGenerator.Result before = LoadGenerator.run("bare: JDK HttpServer + JDBC select by primary key, " + jitLabel,
+                            concurrency, warmUp, LoadGenerator.measure(), r -> get(anchor + ids[r.nextInt(ids.length)], null));
+                    bench.profile(DangjianService.MEMBER, warmUp, LoadGenerator.measure());
+                    LoadGenerator.Result service = LoadGenerator.run(label + ", " + jitLabel, concurrency, warmUp,
+                            LoadGenerator.measure(), r -> get(bench.baseUrl(DangjianService.MEMBER) + "/api/v1/members/"
+                                    + ids[r.nextInt(ids.length)], token));
+                    // The anchor again: on a shared machine the load changes over the run's minutes, so the
+                    // service is compared with the mean of the anchor measured before and after it.
+                    LoadGenerator.Result after = LoadGenerator.run("bare again, after the service, " + jitLabel, concurrency,
+                            LoadGenerator.warmUp(), LoadGenerator.measure(), r -> get(anchor + ids[r.nextInt(ids.length)], null));
+                    comparisons.add(new Comparison(before, service, after));
+                }
             }
+            for (Comparison c : comparisons) {
+                bench.report(c.before().line());
+                bench.report(c.service().line());
+                bench.report(c.after().line());
+            }
+            bench.report("");
+            for (Comparison c : comparisons) {
+                double anchorThroughput = (c.before().throughput() + c.after().throughput()) / 2;
+                double ratio = c.service().throughput() / anchorThroughput;
+                bench.report("- **%s: throughput = %.2f× bare with the same JIT (%,.0f req/s, the mean before and after; goal ≥ 0.5×: %s); "
+                                + "p99 %.2f ms vs %.2f ms.**", c.service().label(), ratio, anchorThroughput, ratio >= 0.5 ? "met" : "missed",
+                        c.service().percentileMillis(99), c.before().percentileMillis(99));
+            }
+            Comparison c1 = comparisons.get(0);
+            Comparison full = comparisons.get(1);
+            bench.report("- For reference, the C1-only service against the full-JIT bare endpoint: %.2f×.",
+                    c1.service().throughput() / ((full.before().throughput() + full.after().throughput()) / 2));
             bench.write("B1: read path, member by id", null);
         }
+    }
+
+    private record Comparison(LoadGenerator.Result before, LoadGenerator.Result service, LoadGenerator.Result after) {
     }
 
     static UUID[] sample(ScaleData data, int n) {
