@@ -1,7 +1,5 @@
 package org.dangjian.member.importing;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,27 +9,27 @@ final class Csv {
     private Csv() {
     }
 
-    static List<List<String>> read(Reader in) throws IOException {
+    /**
+     * Parses a whole file held in memory (the HTTP body limit bounds it): indexing a string is several times
+     * cheaper than {@code Reader.read()} per character, whose locking was a tenth of a bulk import's CPU (B4).
+     */
+    static List<List<String>> read(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        int c;
-        while ((c = in.read()) != -1) {
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
             any = true;
-            char ch = (char) c;
+            char ch = text.charAt(i);
             if (quoted) {
                 if (ch == '"') {
-                    in.mark(1);
-                    int next = in.read();
-                    if (next == '"') {
+                    if (i + 1 < length && text.charAt(i + 1) == '"') {
                         field.append('"');
+                        i++;
                     } else {
                         quoted = false;
-                        if (next != -1) {
-                            in.reset();
-                        }
                     }
                 } else {
                     field.append(ch);
@@ -42,11 +40,8 @@ final class Csv {
                 row.add(field.toString());
                 field.setLength(0);
             } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r') {
-                    in.mark(1);
-                    if (in.read() != '\n') {
-                        in.reset();
-                    }
+                if (ch == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+                    i++;
                 }
                 row.add(field.toString());
                 field.setLength(0);

@@ -21,10 +21,8 @@ import org.dangjian.platform.api.Messages;
 import org.dangjian.platform.api.Problem.FieldError;
 import org.dangjian.platform.orgtree.OrgTree;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -94,7 +92,7 @@ public class MemberImport {
     /** A UTF-8 CSV file (RFC 4180), a header row first. */
     public Report csv(InputStream body, Mode mode, Locale locale) {
         try {
-            return run(Csv.read(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))), mode, locale);
+            return run(Csv.read(new String(body.readAllBytes(), StandardCharsets.UTF_8)), mode, locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
