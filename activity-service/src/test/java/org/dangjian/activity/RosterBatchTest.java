@@ -70,6 +70,47 @@ class RosterBatchTest {
     }
 
     @Test
+    void aMemberTransferredTwiceInOneBatchHasAPeriodInEachBranchAndEndsInTheLast() {
+        Org committee = root();
+        Org from = child(committee, "BRANCH");
+        Org via = child(committee, "BRANCH");
+        Org to = child(committee, "BRANCH");
+        UUID member = UUID.randomUUID();
+
+        TopicProbe.sendTogether(List.of(
+                event(UUID.randomUUID(), "member.registered", registration(member, from, "冯十二")),
+                event(UUID.randomUUID(), "member.transferred", transfer(member, from, via, D.plusMonths(1), 2)),
+                event(UUID.randomUUID(), "member.transferred", transfer(member, via, to, D.plusMonths(2), 3))));
+
+        await("version 3", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3", member) == 1);
+        assertEquals(List.of(member.toString()), rosterOn(from, D));
+        assertEquals(List.of(member.toString()), rosterOn(via, D.plusMonths(1)));
+        assertEquals(List.of(), rosterOn(via, D.plusMonths(2)));
+        assertEquals(List.of(member.toString()), rosterOn(to, D.plusMonths(2)));
+        assertEquals(3, count("select count(*) from membership_period where member_id = ?1", member));
+    }
+
+    @Test
+    void aBatchReopeningAPeriodOnItsFirstDayKeepsOnlyTheLaterOneAsOneEventAtATimeDid() {
+        Org committee = root();
+        Org from = child(committee, "BRANCH");
+        Org via = child(committee, "BRANCH");
+        Org to = child(committee, "BRANCH");
+        UUID member = UUID.randomUUID();
+
+        // The third transfer is dated back to the registration day: its period starts where the first did.
+        TopicProbe.sendTogether(List.of(
+                event(UUID.randomUUID(), "member.registered", registration(member, from, "褚十三")),
+                event(UUID.randomUUID(), "member.transferred", transfer(member, from, via, D.plusMonths(2), 2)),
+                event(UUID.randomUUID(), "member.transferred", transfer(member, via, to, D, 3))));
+
+        await("version 3", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3", member) == 1);
+        assertEquals(List.of(), rosterOn(from, D));
+        assertEquals(List.of(member.toString()), rosterOn(to, D));
+        assertEquals(1, count("select count(*) from membership_period where member_id = ?1", member));
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
         Org branch = child(root(), "BRANCH");
         UUID member = UUID.randomUUID();
@@ -113,6 +154,11 @@ class RosterBatchTest {
     private static ObjectNode registration(UUID member, Org org, String name) {
         return json().put("memberId", member.toString()).put("orgId", org.id().toString()).put("stage", "FULL")
                 .put("name", name).put("registeredOn", D.toString()).put("version", 1);
+    }
+
+    private static ObjectNode transfer(UUID member, Org from, Org to, LocalDate on, long version) {
+        return json().put("memberId", member.toString()).put("fromOrgId", from.id().toString())
+                .put("toOrgId", to.id().toString()).put("transferredOn", on.toString()).put("version", version);
     }
 
     private static List<String> rosterOn(Org org, LocalDate on) {
