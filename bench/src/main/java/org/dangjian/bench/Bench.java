@@ -119,15 +119,10 @@ final class Bench implements AutoCloseable {
      * measurement window (after the warm-up), to bench/target/&lt;bench&gt;/&lt;service&gt;.jfr, through jcmd.
      */
     void profile(DangjianService service, Duration delay, Duration duration) throws IOException, InterruptedException {
-        profile(service, "", delay, duration);
-    }
-
-    /** {@link #profile} of one phase of a bench, to bench/target/&lt;bench&gt;/&lt;service&gt;&lt;phase&gt;.jfr. */
-    void profile(DangjianService service, String phase, Duration delay, Duration duration) throws IOException, InterruptedException {
         if (!Boolean.getBoolean("bench.jfr")) {
             return;
         }
-        Path file = work.resolve(service.module() + phase + ".jfr").toAbsolutePath();
+        Path file = work.resolve(service.module() + ".jfr").toAbsolutePath();
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), Long.toString(services.get(service).pid()), "JFR.start",
                 "settings=profile", "delay=" + delay.toSeconds() + "s", "duration=" + duration.toSeconds() + "s",

@@ -35,16 +35,26 @@ public class MemberTransfers {
     public record Transfer(UUID eventId, UUID memberId, UUID toOrgId, long memberVersion) {
     }
 
-    /** A member-beneficiary as the transfers see it; {@code changes} counts the versions it moves on by. */
-    private static final class HeldBeneficiary {
+    /** A row the transfers move; {@code changes} counts the versions it moves on by, one per event that changed it. */
+    private abstract static class Held {
         final UUID id;
         UUID orgId;
-        Long memberSourceVersion;
         int changes;
 
-        HeldBeneficiary(UUID id, UUID orgId, Long memberSourceVersion) {
+        Held(UUID id, UUID orgId) {
             this.id = id;
             this.orgId = orgId;
+        }
+
+        /** The one column besides the organization that the transfers change. */
+        abstract Object other();
+    }
+
+    private static final class HeldBeneficiary extends Held {
+        Long memberSourceVersion;
+
+        HeldBeneficiary(UUID id, UUID orgId, Long memberSourceVersion) {
+            super(id, orgId);
             this.memberSourceVersion = memberSourceVersion;
         }
 
@@ -57,18 +67,24 @@ public class MemberTransfers {
             changes++;
             return true;
         }
+
+        @Override
+        Object other() {
+            return memberSourceVersion;
+        }
     }
 
-    private static final class OpenCase {
-        final UUID id;
-        UUID orgId;
+    private static final class OpenCase extends Held {
         boolean reassignmentNeeded;
-        int changes;
 
         OpenCase(UUID id, UUID orgId, boolean reassignmentNeeded) {
-            this.id = id;
-            this.orgId = orgId;
+            super(id, orgId);
             this.reassignmentNeeded = reassignmentNeeded;
+        }
+
+        @Override
+        Object other() {
+            return reassignmentNeeded;
         }
     }
 
@@ -153,32 +169,8 @@ public class MemberTransfers {
 
     /** One statement per table; each row's version moves on once per event that changed it, as entity updates did. */
     private void write(List<HeldBeneficiary> beneficiaries, List<OpenCase> cases, List<OrgChange> history) {
-        if (!beneficiaries.isEmpty()) {
-            em.createNativeQuery("""
-                    update beneficiary b set org_id = u.org_id, member_source_version = u.member_version,
-                      version = b.version + u.changes
-                    from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as bigint[]), cast(?4 as int[]))
-                      as u(id, org_id, member_version, changes)
-                    where b.id = u.id""")
-                    .setParameter(1, array(beneficiaries.stream().map(b -> b.id).toList()))
-                    .setParameter(2, array(beneficiaries.stream().map(b -> b.orgId).toList()))
-                    .setParameter(3, array(beneficiaries.stream().map(b -> b.memberSourceVersion).toList()))
-                    .setParameter(4, array(beneficiaries.stream().map(b -> b.changes).toList()))
-                    .executeUpdate();
-        }
-        if (!cases.isEmpty()) {
-            em.createNativeQuery("""
-                    update assistance_case c set org_id = u.org_id, reassignment_needed = u.reassignment_needed,
-                      version = c.version + u.changes
-                    from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as boolean[]), cast(?4 as int[]))
-                      as u(id, org_id, reassignment_needed, changes)
-                    where c.id = u.id""")
-                    .setParameter(1, array(cases.stream().map(c -> c.id).toList()))
-                    .setParameter(2, array(cases.stream().map(c -> c.orgId).toList()))
-                    .setParameter(3, array(cases.stream().map(c -> c.reassignmentNeeded).toList()))
-                    .setParameter(4, array(cases.stream().map(c -> c.changes).toList()))
-                    .executeUpdate();
-        }
+        update("beneficiary", "member_source_version", "bigint", beneficiaries);
+        update("assistance_case", "reassignment_needed", "boolean", cases);
         if (!history.isEmpty()) {
             em.createNativeQuery("""
                     insert into case_org_change (id, case_id, from_org_id, to_org_id, reason, event_id, changed_at)
@@ -193,6 +185,23 @@ public class MemberTransfers {
                     .setParameter(7, array(history.stream().map(OrgChange::changedAt).toList()))
                     .executeUpdate();
         }
+    }
+
+    /** Table and column names are this class's constants, never input. */
+    private void update(String table, String column, String type, List<? extends Held> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("""
+                update %1$s t set org_id = u.org_id, %2$s = u.other, version = t.version + u.changes
+                from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as %3$s[]), cast(?4 as int[]))
+                  as u(id, org_id, other, changes)
+                where t.id = u.id""".formatted(table, column, type))
+                .setParameter(1, array(rows.stream().map(r -> r.id).toList()))
+                .setParameter(2, array(rows.stream().map(r -> r.orgId).toList()))
+                .setParameter(3, array(rows.stream().map(Held::other).toList()))
+                .setParameter(4, array(rows.stream().map(r -> r.changes).toList()))
+                .executeUpdate();
     }
 
     /**
