@@ -225,9 +225,6 @@ public final class Propagation {
             producer.flush();
         }
         double publishSeconds = (System.nanoTime() - begin) / 1e9;
-        for (DangjianService consumer : List.of(DangjianService.ACTIVITY, DangjianService.ASSISTANCE)) {
-            bench.profile(consumer, "-backlog", Duration.ZERO, Duration.ofSeconds(Integer.getInteger("bench.backlog-jfr-seconds", 20)));
-        }
         String[] consumers = {"activity-service.roster", "assistance-service.case-transfers"};
         long[] count = new long[2];
         long[] last = new long[2];
