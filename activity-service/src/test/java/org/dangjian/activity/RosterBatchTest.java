@@ -70,6 +70,27 @@ class RosterBatchTest {
     }
 
     @Test
+    void aMemberTransferredTwiceInOneBatchHasAPeriodInEachBranchAndEndsInTheLast() {
+        TwoTransfers t = registeredAndTransferredTwiceTogether(D.plusMonths(1), D.plusMonths(2));
+
+        assertEquals(List.of(t.member().toString()), rosterOn(t.from(), D));
+        assertEquals(List.of(t.member().toString()), rosterOn(t.via(), D.plusMonths(1)));
+        assertEquals(List.of(), rosterOn(t.via(), D.plusMonths(2)));
+        assertEquals(List.of(t.member().toString()), rosterOn(t.to(), D.plusMonths(2)));
+        assertEquals(3, count("select count(*) from membership_period where member_id = ?1", t.member()));
+    }
+
+    @Test
+    void aBatchReopeningAPeriodOnItsFirstDayKeepsOnlyTheLaterOneAsOneEventAtATimeDid() {
+        // The second transfer is dated back to the registration day: its period starts where the first did.
+        TwoTransfers t = registeredAndTransferredTwiceTogether(D.plusMonths(2), D);
+
+        assertEquals(List.of(), rosterOn(t.from(), D));
+        assertEquals(List.of(t.member().toString()), rosterOn(t.to(), D));
+        assertEquals(1, count("select count(*) from membership_period where member_id = ?1", t.member()));
+    }
+
+    @Test
     void aPoisonEventGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
         Org branch = child(root(), "BRANCH");
         UUID member = UUID.randomUUID();
@@ -113,6 +134,27 @@ class RosterBatchTest {
     private static ObjectNode registration(UUID member, Org org, String name) {
         return json().put("memberId", member.toString()).put("orgId", org.id().toString()).put("stage", "FULL")
                 .put("name", name).put("registeredOn", D.toString()).put("version", 1);
+    }
+
+    private record TwoTransfers(Org from, Org via, Org to, UUID member) {
+    }
+
+    /** Registered in a branch on D, then transferred to a second and a third, the three events in one batch; returns once all are applied. */
+    private static TwoTransfers registeredAndTransferredTwiceTogether(LocalDate firstOn, LocalDate secondOn) {
+        Org committee = root();
+        TwoTransfers t = new TwoTransfers(child(committee, "BRANCH"), child(committee, "BRANCH"), child(committee, "BRANCH"),
+                UUID.randomUUID());
+        TopicProbe.sendTogether(List.of(
+                event(UUID.randomUUID(), "member.registered", registration(t.member(), t.from(), "冯十二")),
+                event(UUID.randomUUID(), "member.transferred", transfer(t.member(), t.from(), t.via(), firstOn, 2)),
+                event(UUID.randomUUID(), "member.transferred", transfer(t.member(), t.via(), t.to(), secondOn, 3))));
+        await("version 3", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3", t.member()) == 1);
+        return t;
+    }
+
+    private static ObjectNode transfer(UUID member, Org from, Org to, LocalDate on, long version) {
+        return json().put("memberId", member.toString()).put("fromOrgId", from.id().toString())
+                .put("toOrgId", to.id().toString()).put("transferredOn", on.toString()).put("version", version);
     }
 
     private static List<String> rosterOn(Org org, LocalDate on) {

@@ -66,6 +66,10 @@ public final class Propagation {
             java.util.concurrent.atomic.AtomicLongArray acceptedAt = new java.util.concurrent.atomic.AtomicLongArray(transfers);
             List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService senders = Executors.newFixedThreadPool(Math.max(4, rate / 5));
+            // The consumers over the timed run, and some way past it: under load they finish after the last transfer.
+            for (DangjianService consumer : List.of(DangjianService.ACTIVITY, DangjianService.ASSISTANCE)) {
+                bench.profile(consumer, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(seconds + 30));
+            }
             long begin = System.nanoTime();
             for (int k = 0; k < transfers; k++) {
                 int index = (k % data.cases) * stride;

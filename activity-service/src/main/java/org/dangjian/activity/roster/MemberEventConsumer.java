@@ -9,7 +9,7 @@ import org.dangjian.platform.messaging.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.util.UUID;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -32,14 +32,12 @@ public class MemberEventConsumer {
     @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Transfer letters in flight (member.transfer-issued ...) change no roster: only member.transferred does.
-        return reactions.applyBatchOnce(CONSUMER, batch,
+        return reactions.applyBatchOnceSetwise(CONSUMER, batch,
                 type -> type.startsWith("member.") && !type.startsWith("member.transfer-"), this::apply);
     }
 
-    private void apply(IncomingEvent event) {
-        UUID memberId = UUID.fromString(event.data().get("memberId").asText());
-        roster.record(event, memberId, event.data().path("version").asLong(0));
-        roster.rebuild(memberId);
-        LOG.debugf("applied %s to member %s", event.type(), memberId);
+    private void apply(List<IncomingEvent> events) {
+        roster.apply(events);
+        LOG.debugf("applied %d member events", events.size());
     }
 }

@@ -2,6 +2,7 @@ package org.dangjian.activity.roster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,8 +14,12 @@ import org.dangjian.platform.messaging.IncomingEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The local member roster: who belonged to which organization on which date. */
@@ -38,57 +43,81 @@ public class Roster {
     @Inject
     ActivityRules rules;
 
+    /**
+     * Keeps a batch of member events and rebuilds each member they name once, set-wise (one statement per
+     * table), because a rebuild per event was what held the consumer back under load (benchmark B3). The
+     * rows end as if each event had been applied alone: a rebuild replays all of the member's events anyway.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void record(IncomingEvent event, UUID memberId, long version) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event.data());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
+    void apply(List<IncomingEvent> events) {
+        ArrayNode rows = json.createArrayNode();
+        Set<UUID> members = new LinkedHashSet<>();
+        for (IncomingEvent event : events) {
+            UUID memberId = UUID.fromString(event.data().get("memberId").asText());
+            members.add(memberId);
+            rows.addObject().put("event_id", event.id().toString()).put("member_id", memberId.toString())
+                    .put("version", event.data().path("version").asLong(0)).put("type", event.type())
+                    .put("occurred_at", event.time().toString()).set("payload", event.data());
         }
         em.createNativeQuery("""
                 insert into member_event (event_id, member_id, version, type, payload, occurred_at)
-                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6) on conflict do nothing""")
-                .setParameter(1, event.id()).setParameter(2, memberId).setParameter(3, version)
-                .setParameter(4, event.type()).setParameter(5, payload).setParameter(6, event.time())
-                .executeUpdate();
+                select event_id, member_id, version, type, payload, occurred_at
+                from jsonb_to_recordset(cast(?1 as jsonb))
+                  as e(event_id uuid, member_id uuid, version bigint, type text, payload jsonb, occurred_at timestamptz)
+                on conflict do nothing""")
+                .setParameter(1, rows.toString()).executeUpdate();
+        rebuild(members);
     }
 
-    /** Replays the member's events and replaces their periods and current state. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void rebuild(UUID memberId) {
+    /** Replays each member's events and replaces their periods and current state. */
+    private void rebuild(Set<UUID> members) {
+        String memberIds = Sql.array(members);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select type, version, cast(payload as text) from member_event
-                where member_id = ?1 order by version, occurred_at""")
-                .setParameter(1, memberId).getResultList();
-        List<MemberHistory.Event> events = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
+        List<Object[]> stored = em.createNativeQuery("""
+                select member_id, type, version, cast(payload as text) from member_event
+                where member_id = any(cast(?1 as uuid[])) order by member_id, version, occurred_at""")
+                .setParameter(1, memberIds).getResultList();
+        Map<UUID, List<MemberHistory.Event>> byMember = new LinkedHashMap<>();
+        for (Object[] row : stored) {
             try {
-                events.add(new MemberHistory.Event((String) row[0], ((Number) row[1]).longValue(), json.readTree((String) row[2])));
+                byMember.computeIfAbsent((UUID) row[0], m -> new ArrayList<>()).add(new MemberHistory.Event((String) row[1],
+                        ((Number) row[2]).longValue(), json.readTree((String) row[3])));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored member event unreadable", e);
             }
         }
-        MemberHistory.State state = MemberHistory.replay(events);
-        em.createNativeQuery("delete from membership_period where member_id = ?1").setParameter(1, memberId).executeUpdate();
-        for (MemberHistory.Period p : state.periods()) {
-            em.createNativeQuery("""
-                    insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict (member_id, valid_from) do update
-                    set org_id = excluded.org_id, stage = excluded.stage, valid_to = excluded.valid_to""")
-                    .setParameter(1, memberId).setParameter(2, p.orgId()).setParameter(3, p.stage())
-                    .setParameter(4, p.from()).setParameter(5, p.to()).executeUpdate();
-        }
+        ArrayNode periods = json.createArrayNode();
+        ArrayNode now = json.createArrayNode();
+        String updatedAt = OffsetDateTime.now().toString();
+        byMember.forEach((memberId, history) -> {
+            MemberHistory.State state = MemberHistory.replay(history);
+            // A later period starting the same day replaces the earlier (a late event reopening it).
+            Map<LocalDate, MemberHistory.Period> byStart = new LinkedHashMap<>();
+            state.periods().forEach(p -> byStart.put(p.from(), p));
+            byStart.values().forEach(p -> periods.addObject().put("member_id", memberId.toString())
+                    .put("org_id", p.orgId().toString()).put("stage", p.stage()).put("valid_from", p.from().toString())
+                    .put("valid_to", p.to() == null ? null : p.to().toString()));
+            now.addObject().put("member_id", memberId.toString()).put("name", state.name())
+                    .put("org_id", state.orgId() == null ? null : state.orgId().toString()).put("stage", state.stage())
+                    .put("ended_on", state.endedOn() == null ? null : state.endedOn().toString())
+                    .put("source_version", state.version()).put("updated_at", updatedAt);
+        });
+        em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, memberIds).executeUpdate();
+        em.createNativeQuery("""
+                insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
+                select member_id, org_id, stage, valid_from, valid_to
+                from jsonb_to_recordset(cast(?1 as jsonb)) as p(member_id uuid, org_id uuid, stage text, valid_from date, valid_to date)""")
+                .setParameter(1, periods.toString()).executeUpdate();
         em.createNativeQuery("""
                 insert into roster_member (member_id, name, org_id, stage, ended_on, source_version, updated_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                select member_id, name, org_id, stage, ended_on, source_version, updated_at
+                from jsonb_to_recordset(cast(?1 as jsonb)) as m(member_id uuid, name text, org_id uuid, stage text,
+                  ended_on date, source_version bigint, updated_at timestamptz)
                 on conflict (member_id) do update set name = excluded.name, org_id = excluded.org_id,
                   stage = excluded.stage, ended_on = excluded.ended_on, source_version = excluded.source_version,
                   updated_at = excluded.updated_at""")
-                .setParameter(1, memberId).setParameter(2, state.name()).setParameter(3, state.orgId())
-                .setParameter(4, state.stage()).setParameter(5, state.endedOn()).setParameter(6, state.version())
-                .setParameter(7, OffsetDateTime.now()).executeUpdate();
+                .setParameter(1, now.toString()).executeUpdate();
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUID> {
 
-    static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.APPLIED, CaseStatus.VERIFIED, CaseStatus.BRANCH_REVIEWED,
+    /** The statuses of a case still being worked on: those follow their member and wait for reassignment. */
+    public static final EnumSet<CaseStatus> OPEN = EnumSet.of(CaseStatus.APPLIED, CaseStatus.VERIFIED, CaseStatus.BRANCH_REVIEWED,
             CaseStatus.APPROVED, CaseStatus.PUBLIC_NOTICE, CaseStatus.DISBURSED, CaseStatus.FOLLOW_UP);
 
     /** A filter on the list; null fields do not filter. {@code memberId}: only cases of that member as beneficiary. */

@@ -114,37 +114,6 @@ public class Beneficiary {
         hardshipDetailsEncrypted = newHardshipDetailsEncrypted;
     }
 
-    /**
-     * A member-beneficiary follows the member to their new branch; an event older than the last one
-     * applied (delivered out of order) changes nothing.
-     *
-     * @return whether the beneficiary moved
-     */
-    public boolean followMemberTo(UUID newOrgId, long memberVersion) {
-        if (memberSourceVersion != null && memberSourceVersion >= memberVersion) {
-            return false;
-        }
-        memberSourceVersion = memberVersion;
-        if (newOrgId.equals(orgId)) {
-            return false;
-        }
-        orgId = newOrgId;
-        return true;
-    }
-
-    /**
-     * The member transferred out of the platform: the record stays where it is (nobody here could take
-     * it), but the member version is noted so an older transfer arriving late changes nothing.
-     * False when the event is stale.
-     */
-    public boolean memberLeftPlatform(long memberVersion) {
-        if (memberSourceVersion != null && memberSourceVersion >= memberVersion) {
-            return false;
-        }
-        memberSourceVersion = memberVersion;
-        return true;
-    }
-
     public UUID id() {
         return id;
     }

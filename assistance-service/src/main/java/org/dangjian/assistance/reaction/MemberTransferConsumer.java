@@ -26,21 +26,22 @@ public class MemberTransferConsumer {
     EventReactions events;
 
     @Inject
-    CaseReactions reactions;
+    MemberTransfers transfers;
 
     @Incoming("member-transfers")
     @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Every other member.* event is passed over by its type header, its data unread.
-        return events.applyBatchOnce(CONSUMER, batch, TRANSFERRED::equals, this::apply);
+        return events.applyBatchOnceSetwise(CONSUMER, batch, TRANSFERRED::equals,
+                batchEvents -> transfers.apply(batchEvents.stream().map(MemberTransferConsumer::transfer).toList()));
     }
 
-    private void apply(IncomingEvent event) {
+    private static MemberTransfers.Transfer transfer(IncomingEvent event) {
         JsonNode data = event.data();
         JsonNode to = data.path("toOrgId");
         // The contract allows a null toOrgId: the member moved to an organization outside the platform.
         UUID toOrgId = to.isNull() ? null : UUID.fromString(to.asText());
-        reactions.memberTransferred(event.id(), UUID.fromString(data.get("memberId").asText()), toOrgId,
+        return new MemberTransfers.Transfer(event.id(), UUID.fromString(data.get("memberId").asText()), toOrgId,
                 data.get("version").asLong());
     }
 }

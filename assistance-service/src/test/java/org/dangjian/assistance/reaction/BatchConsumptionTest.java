@@ -24,6 +24,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.dangjian.assistance.Api.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -43,7 +46,7 @@ class BatchConsumptionTest {
     @Inject
     EntityManager em;
 
-    private record Member(UUID id, String caseId) {
+    private record Member(UUID id, String beneficiaryId, String caseId) {
     }
 
     @Test
@@ -99,6 +102,77 @@ class BatchConsumptionTest {
     }
 
     @Test
+    void aMemberTransferredTwiceInOneBatchEndsInTheLastBranchWithBothMovesInTheHistory() {
+        var tree = orgs.tree();
+        Member member = members(tree.branch(), 1).get(0);
+        long caseVersion = ((Number) Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("version")).longValue();
+        long beneficiaryVersion = ((Number) Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + member.beneficiaryId())
+                .path("version")).longValue();
+
+        List<UUID> events = movedTogether(member, new Move(tree.branch(), tree.otherBranch(), 1),
+                new Move(tree.otherBranch(), tree.committee(), 2));
+
+        Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).then()
+                .body("orgId", equalTo(tree.committee().toString()))
+                .body("version", equalTo((int) caseVersion + 2));
+        Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + member.beneficiaryId()).then()
+                .body("orgId", equalTo(tree.committee().toString()))
+                .body("version", equalTo((int) beneficiaryVersion + 2));
+        as(Caller.ORG_ADMIN, tree.committee()).get("/api/v1/cases/" + member.caseId() + "/history").then().statusCode(200)
+                .body("organizationChanges.fromOrgId", contains(tree.branch().toString(), tree.otherBranch().toString()))
+                .body("organizationChanges.toOrgId", contains(tree.otherBranch().toString(), tree.committee().toString()))
+                .body("organizationChanges.reason", contains("MEMBER_TRANSFERRED", "MEMBER_TRANSFERRED"));
+        assertEquals(events, orgChangeEvents(member.caseId()));
+    }
+
+    @Test
+    void aStaleTransferBehindANewerOneInTheSameBatchChangesNothing() {
+        var tree = orgs.tree();
+        Member member = members(tree.branch(), 1).get(0);
+
+        List<UUID> events = movedTogether(member, new Move(tree.branch(), tree.otherBranch(), 7),
+                new Move(tree.branch(), tree.committee(), 6));
+
+        assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
+        assertEquals(events.subList(0, 1), orgChangeEvents(member.caseId()));
+    }
+
+    @Test
+    void aBatchMixingMembersWithAndWithoutCasesChangesExactlyTheirRecords() {
+        var tree = orgs.tree();
+        Member withCase = members(tree.branch(), 1).get(0);
+        UUID withoutCase = UUID.randomUUID();
+        String beneficiaryWithoutCase = beneficiary(tree.branch(), withoutCase);
+        Member leaving = members(tree.branch(), 1).get(0);
+        UUID nobody = UUID.randomUUID();
+        List<UUID> events = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+        TopicProbe.sendTogether(List.of(
+                transferred(events.get(0), withCase.id(), tree.branch(), tree.otherBranch().toString(), 1),
+                transferred(events.get(1), withoutCase, tree.branch(), tree.otherBranch().toString(), 1),
+                transferred(events.get(2), leaving.id(), tree.branch(), null, 1),
+                transferred(events.get(3), nobody, tree.branch(), tree.otherBranch().toString(), 1)));
+
+        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        Api.asPlatformAdmin().get("/api/v1/cases/" + withCase.caseId()).then()
+                .body("orgId", equalTo(tree.otherBranch().toString()))
+                .body("reassignmentNeeded", equalTo(false));
+        Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + beneficiaryWithoutCase).then()
+                .body("orgId", equalTo(tree.otherBranch().toString()));
+        // Out of the platform: the case stays with its branch, waiting for another to take it.
+        Api.asPlatformAdmin().get("/api/v1/cases/" + leaving.caseId()).then()
+                .body("orgId", equalTo(tree.branch().toString()))
+                .body("reassignmentNeeded", equalTo(true));
+        Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + leaving.beneficiaryId()).then()
+                .body("orgId", equalTo(tree.branch().toString()));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + leaving.caseId() + "/history").then()
+                .body("organizationChanges.reason", contains("MEMBER_LEFT_PLATFORM"))
+                .body("organizationChanges[0].toOrgId", nullValue());
+        assertEquals(List.of(events.get(0)), orgChangeEvents(withCase.caseId()));
+        assertEquals(List.of(events.get(2)), orgChangeEvents(leaving.caseId()));
+    }
+
+    @Test
     void aPoisonTransferGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
         var tree = orgs.tree();
         Member member = members(tree.branch(), 1).get(0);
@@ -148,14 +222,35 @@ class BatchConsumptionTest {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID member = UUID.randomUUID();
-            String beneficiary = as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
-                    .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
+            String beneficiary = beneficiary(branch, member);
             String caseId = as(Caller.BRANCH_SECRETARY, branch)
                     .body(Map.of("beneficiaryId", beneficiary, "category", "UNEMPLOYMENT", "requestedAmount", "500"))
                     .post("/api/v1/cases").then().statusCode(201).extract().path("id");
-            members.add(new Member(member, caseId));
+            members.add(new Member(member, beneficiary, caseId));
         }
         return members;
+    }
+
+    private static String beneficiary(UUID branch, UUID member) {
+        return as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
+                .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
+    }
+
+    private record Move(UUID from, UUID to, long version) {
+    }
+
+    /** One member's transfers published together, so they reach the consumer in one batch; returns once all are applied. */
+    private List<UUID> movedTogether(Member member, Move... moves) {
+        List<UUID> events = new ArrayList<>();
+        List<ProducerRecord<String, String>> batch = new ArrayList<>();
+        for (Move move : moves) {
+            UUID event = UUID.randomUUID();
+            events.add(event);
+            batch.add(transferred(event, member.id(), move.from(), move.to().toString(), move.version()));
+        }
+        TopicProbe.sendTogether(batch);
+        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        return events;
     }
 
     /** As member-service publishes it: keyed by the member, so one member's events share a partition. */
@@ -163,7 +258,11 @@ class BatchConsumptionTest {
         ObjectNode data = JSON.createObjectNode();
         data.put("memberId", member.toString());
         data.put("fromOrgId", from.toString());
-        data.put("toOrgId", to);
+        if (to == null) {
+            data.putNull("toOrgId"); // left the platform
+        } else {
+            data.put("toOrgId", to);
+        }
         data.put("transferredOn", "2026-07-01");
         data.put("version", version);
         return event(eventId, member.toString(), "member.transferred", data.toString());
@@ -191,6 +290,13 @@ class BatchConsumptionTest {
 
     private long orgChanges(String caseId) {
         return count("select count(*) from case_org_change where case_id = '" + caseId + "'");
+    }
+
+    /** The events named by a case's history rows, in the order the history shows them. */
+    private List<UUID> orgChangeEvents(String caseId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select event_id from case_org_change where case_id = ?1 order by changed_at, id", UUID.class)
+                .setParameter(1, UUID.fromString(caseId)).getResultList().stream().map(UUID.class::cast).toList());
     }
 
     private long count(String sql) {

@@ -63,6 +63,17 @@ public class EventReactions {
      */
     public CompletionStage<Void> applyBatchOnce(String consumer, KafkaRecordBatch<String, String> batch,
             Predicate<String> relevant, Consumer<IncomingEvent> effect) {
+        return applyBatchOnceSetwise(consumer, batch, relevant, events -> events.forEach(effect));
+    }
+
+    /**
+     * {@link #applyBatchOnce} for a reaction that applies a batch's events together (set-wise statements
+     * instead of one round of reads and writes per event): {@code effects} gets the events not applied
+     * before, in the order of each partition, all in the batch's transaction. When the batch fails for
+     * good, each event is applied again alone, as a list of one, in its own transaction.
+     */
+    public CompletionStage<Void> applyBatchOnceSetwise(String consumer, KafkaRecordBatch<String, String> batch,
+            Predicate<String> relevant, Consumer<List<IncomingEvent>> effects) {
         List<Pending> pending = new ArrayList<>();
         List<CompletionStage<Void>> deadLetters = new ArrayList<>();
         Set<UUID> inBatch = new HashSet<>();
@@ -87,13 +98,13 @@ public class EventReactions {
         }
         if (!pending.isEmpty()) {
             try {
-                retry.inTransaction(() -> applyAll(consumer, pending, effect));
+                retry.inTransaction(() -> applyAll(consumer, pending, effects));
             } catch (RuntimeException batchFailed) {
                 LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, pending.size(),
                         batchFailed.toString());
                 for (Pending p : pending) {
                     try {
-                        retry.inTransaction(() -> applyOne(consumer, p.event(), effect));
+                        retry.inTransaction(() -> applyOne(consumer, p.event(), event -> effects.accept(List.of(event))));
                     } catch (RuntimeException e) {
                         deadLetters.add(p.message().nack(e));
                     }
@@ -104,14 +115,18 @@ public class EventReactions {
                 .toArray(CompletableFuture[]::new)).thenCompose(done -> batch.ack());
     }
 
-    private void applyAll(String consumer, List<Pending> pending, Consumer<IncomingEvent> effect) {
+    private void applyAll(String consumer, List<Pending> pending, Consumer<List<IncomingEvent>> effects) {
         Set<UUID> first = new HashSet<>(processed.firstDeliveries(consumer, pending.stream().map(p -> p.event().id()).toList()));
+        List<IncomingEvent> toApply = new ArrayList<>(first.size());
         for (Pending p : pending) {
             if (first.contains(p.event().id())) {
-                effect.accept(p.event());
+                toApply.add(p.event());
             } else {
                 LOG.debugf("%s: event %s already applied", consumer, p.event().id());
             }
+        }
+        if (!toApply.isEmpty()) {
+            effects.accept(toApply);
         }
         processed.recordAll(consumer, first);
     }
