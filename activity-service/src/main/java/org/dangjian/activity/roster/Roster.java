@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.messaging.IncomingEvent;
 
@@ -37,6 +38,9 @@ public class Roster {
 
     @Inject
     ActivityRules rules;
+
+    @Inject
+    MemberFigures figures;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void record(IncomingEvent event, UUID memberId, long version) {
@@ -71,15 +75,8 @@ public class Roster {
             }
         }
         MemberHistory.State state = MemberHistory.replay(events);
-        em.createNativeQuery("delete from membership_period where member_id = ?1").setParameter(1, memberId).executeUpdate();
-        for (MemberHistory.Period p : state.periods()) {
-            em.createNativeQuery("""
-                    insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict (member_id, valid_from) do update
-                    set org_id = excluded.org_id, stage = excluded.stage, valid_to = excluded.valid_to""")
-                    .setParameter(1, memberId).setParameter(2, p.orgId()).setParameter(3, p.stage())
-                    .setParameter(4, p.from()).setParameter(5, p.to()).executeUpdate();
-        }
+        // the compliance report's per-branch figures move with the member's periods
+        figures.changing(List.of(memberId), () -> periods(memberId, state));
         em.createNativeQuery("""
                 insert into roster_member (member_id, name, org_id, stage, ended_on, source_version, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -89,6 +86,18 @@ public class Roster {
                 .setParameter(1, memberId).setParameter(2, state.name()).setParameter(3, state.orgId())
                 .setParameter(4, state.stage()).setParameter(5, state.endedOn()).setParameter(6, state.version())
                 .setParameter(7, OffsetDateTime.now()).executeUpdate();
+    }
+
+    private void periods(UUID memberId, MemberHistory.State state) {
+        em.createNativeQuery("delete from membership_period where member_id = ?1").setParameter(1, memberId).executeUpdate();
+        for (MemberHistory.Period p : state.periods()) {
+            em.createNativeQuery("""
+                    insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict (member_id, valid_from) do update
+                    set org_id = excluded.org_id, stage = excluded.stage, valid_to = excluded.valid_to""")
+                    .setParameter(1, memberId).setParameter(2, p.orgId()).setParameter(3, p.stage())
+                    .setParameter(4, p.from()).setParameter(5, p.to()).executeUpdate();
+        }
     }
 
     /**
