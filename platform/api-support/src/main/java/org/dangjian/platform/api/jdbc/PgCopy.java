@@ -35,6 +35,10 @@ public final class PgCopy implements AutoCloseable {
                 buffer.append("\\N");
             } else {
                 String s = v.toString();
+                if (!needsEscaping(s)) {
+                    buffer.append(s); // the common case, copied in bulk rather than a character at a time
+                    continue;
+                }
                 for (int k = 0; k < s.length(); k++) {
                     char c = s.charAt(k);
                     switch (c) {
@@ -52,6 +56,16 @@ public final class PgCopy implements AutoCloseable {
         if (buffer.length() >= FLUSH_BYTES) {
             flush();
         }
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void flush() throws SQLException {
