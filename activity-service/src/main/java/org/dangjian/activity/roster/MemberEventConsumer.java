@@ -32,7 +32,7 @@ public class MemberEventConsumer {
     @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Transfer letters in flight (member.transfer-issued ...) change no roster: only member.transferred does.
-        return reactions.applyBatchOnceSetwise(CONSUMER, batch,
+        return reactions.applyBatchOnce(CONSUMER, batch,
                 type -> type.startsWith("member.") && !type.startsWith("member.transfer-"), this::apply);
     }
 

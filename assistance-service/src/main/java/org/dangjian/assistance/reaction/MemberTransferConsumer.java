@@ -32,7 +32,7 @@ public class MemberTransferConsumer {
     @Blocking // ordered (the default): one batch at a time, each partition's records in order, keeps each aggregate's events in order
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         // Every other member.* event is passed over by its type header, its data unread.
-        return events.applyBatchOnceSetwise(CONSUMER, batch, TRANSFERRED::equals,
+        return events.applyBatchOnce(CONSUMER, batch, TRANSFERRED::equals,
                 batchEvents -> transfers.apply(batchEvents.stream().map(MemberTransferConsumer::transfer).toList()));
     }
 

@@ -57,22 +57,16 @@ public class EventReactions {
      * the batch's transaction fails for good, its events are applied again one per transaction, so a
      * poison event is dead-lettered alone and the others are applied once.
      *
+     * <p>
+     * The reaction applies the batch's events together (set-wise statements instead of one round of reads
+     * and writes per event): {@code effects} gets the events not applied before, in the order of each
+     * partition, all in the batch's transaction; when that fails for good, each event alone, as a list of one.
+     *
      * @return completes once the dead letters are on their topic and the batch is acknowledged: the
      *         channel's method returns it, so the next batch waits and no offset passes an event that
      *         is neither applied nor dead-lettered
      */
     public CompletionStage<Void> applyBatchOnce(String consumer, KafkaRecordBatch<String, String> batch,
-            Predicate<String> relevant, Consumer<IncomingEvent> effect) {
-        return applyBatchOnceSetwise(consumer, batch, relevant, events -> events.forEach(effect));
-    }
-
-    /**
-     * {@link #applyBatchOnce} for a reaction that applies a batch's events together (set-wise statements
-     * instead of one round of reads and writes per event): {@code effects} gets the events not applied
-     * before, in the order of each partition, all in the batch's transaction. When the batch fails for
-     * good, each event is applied again alone, as a list of one, in its own transaction.
-     */
-    public CompletionStage<Void> applyBatchOnceSetwise(String consumer, KafkaRecordBatch<String, String> batch,
             Predicate<String> relevant, Consumer<List<IncomingEvent>> effects) {
         List<Pending> pending = new ArrayList<>();
         List<CompletionStage<Void>> deadLetters = new ArrayList<>();
