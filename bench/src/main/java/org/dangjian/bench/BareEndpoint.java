@@ -13,33 +13,27 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The anchor of B1 and B5: {@code GET /members/{id}} as the JDK's HTTP server and one JDBC
+ * The anchor of B1: {@code GET /members/{id}} as the JDK's HTTP server and one JDBC
  * primary-key select of the same row in member-service's database, the row written out as JSON.
  * No token, no scope, no decryption, no framework: what the database and HTTP cost alone.
  */
-public final class BareEndpoint implements AutoCloseable {
+public final class BareEndpoint {
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private BareEndpoint() {
+    }
 
     interface Connections {
         Connection open() throws SQLException;
     }
 
-    BareEndpoint(int threads, Connections connections) throws IOException {
-        this(0, threads, connections);
-    }
-
-    private BareEndpoint(int port, int threads, Connections connections) throws IOException {
+    private static void serve(int port, int threads, Connections connections) throws IOException {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
         // delayed ACK and every response waits ~40 ms: a socket setting, not the cost being measured.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        workers = Executors.newFixedThreadPool(threads);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         ThreadLocal<PreparedStatement> select = ThreadLocal.withInitial(() -> {
             try {
                 return connections.open().prepareStatement("select * from member where id = ?");
@@ -52,7 +46,7 @@ public final class BareEndpoint implements AutoCloseable {
                 handle(exchange, select.get());
             }
         });
-        server.setExecutor(workers);
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         server.start();
     }
 
@@ -107,8 +101,7 @@ public final class BareEndpoint implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         String url = args[2];
         String user = args[3];
-        new BareEndpoint(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                () -> java.sql.DriverManager.getConnection(url, user, ""));
+        serve(Integer.parseInt(args[0]), Integer.parseInt(args[1]), () -> java.sql.DriverManager.getConnection(url, user, ""));
         Thread.currentThread().join();
     }
 
@@ -123,15 +116,5 @@ public final class BareEndpoint implements AutoCloseable {
                     }
                 })
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-    }
-
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        workers.shutdownNow();
     }
 }
