@@ -38,7 +38,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     /** The next member number, e.g. {@code M0000000123}. */
     public String nextMemberNumber() {
         Number next = (Number) getEntityManager().createNativeQuery("select nextval('member_number_seq')").getSingleResult();
-        return "M%010d".formatted(next.longValue());
+        return memberNumber(next.longValue());
     }
 
     /** {@code count} new member numbers in ascending order, with one statement (a bulk import's rows). */
@@ -50,7 +50,19 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         List<Number> next = getEntityManager()
                 .createNativeQuery("select nextval('member_number_seq') from generate_series(1, ?1)")
                 .setParameter(1, count).getResultList();
-        return next.stream().mapToLong(Number::longValue).sorted().mapToObj("M%010d"::formatted).toList();
+        return next.stream().mapToLong(Number::longValue).sorted().mapToObj(MemberRepository::memberNumber).toList();
+    }
+
+    /**
+     * {@code M} and the sequence value zero-padded to ten digits; by hand, since {@code String.format} was a
+     * twentieth of a bulk import's CPU (benchmark B4).
+     */
+    static String memberNumber(long value) {
+        String digits = Long.toString(value);
+        if (digits.length() >= 10) {
+            return "M" + digits;
+        }
+        return "M" + "0000000000".substring(digits.length()) + digits;
     }
 
     /** The next chunk of a subtree (null prefix: everything) after {@code after}, in id order: keyset paging for exports. */
