@@ -9,6 +9,12 @@ import org.dangjian.member.Api;
 import org.dangjian.member.EventContracts;
 import org.dangjian.member.TestIds;
 import org.dangjian.member.TestTree;
+import org.dangjian.member.member.Gender;
+import org.dangjian.member.member.MemberCategory;
+import org.dangjian.member.member.MemberService;
+import org.dangjian.member.member.MemberStage;
+import org.dangjian.member.member.PersonalDetails;
+import org.dangjian.member.member.StageDates;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.localstack.TopicProbe;
@@ -44,6 +50,12 @@ class MemberImportWritesTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RegistrationBatch batch;
+
+    @Inject
+    MemberService members;
 
     long count(String sql, Object parameter) {
         return QuarkusTransaction.requiringNew().call(() ->
@@ -134,7 +146,7 @@ class MemberImportWritesTest {
                 .body("memberNumber", equalTo(number))
                 .body("name", equalTo("王建国"))
                 .body("nationalId", equalTo(nationalId))
-                // Quotes, backslashes and commas survive the array literals the rows are written with.
+                // Quotes, backslashes and commas survive the COPY the rows are written with.
                 .body("workUnit", equalTo("厦门\\某\"公司, 研发部"))
                 .body("registeredOn", equalTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
 
@@ -183,5 +195,38 @@ class MemberImportWritesTest {
                 .body("rows[0].code", equalTo("MEMBER_NATIONAL_ID_TAKEN"));
         findable(onRecord, 1);
         findable(fresh, 1);
+    }
+
+    @Test
+    void aPersonRegisteredElsewhereAfterTheFileWasCheckedIsRefusedAloneWithNeitherEntryNorEvent() {
+        UUID branch = TestTree.branch(TestTree.committee()).id();
+        String taken = TestIds.nationalId();
+        String fresh = TestIds.nationalId();
+        RegistrationBatch.Prepared chunk = batch.prepare(List.of(newMember(branch, "甲", taken), newMember(branch, "乙", fresh)));
+        // Both were free when the file was checked; then a single registration of one of them committed.
+        Api.registered(Api.fullMember(branch, taken, TestIds.phone()));
+
+        Set<UUID> written = QuarkusTransaction.requiringNew().call(() -> batch.write(chunk));
+
+        UUID refused = chunk.members().get(0).id();
+        UUID registered = chunk.members().get(1).id();
+        assertEquals(Set.of(registered), written);
+        findable(taken, 1);
+        findable(fresh, 1);
+        assertEquals(0L, count("select count(*) from member where id = ?1", refused));
+        assertEquals(0L, count("select count(*) from audit_entry where target_id = ?1", refused));
+        assertEquals(0L, count("select count(*) from outbox_event where aggregate_id = ?1", refused));
+        assertEquals(1L, count("select count(*) from audit_entry where target_id = ?1", registered));
+        assertEquals(1L, count("select count(*) from outbox_event where aggregate_id = ?1", registered));
+    }
+
+    /** A row as the import hands it to the batch after its checks: admitted, sealed, numbered. */
+    private RegistrationBatch.NewMember newMember(UUID branch, String name, String nationalId) {
+        MemberService.Admitted admitted = new MemberService.Admitted(new PersonalDetails(name, Gender.MALE, "01",
+                NationalIdNumber.birthDate(nationalId).orElseThrow(), null, MemberCategory.EMPLOYED, "某单位", null, null),
+                nationalId, null, branch, MemberStage.FULL, StageDates.NONE, LocalDate.now());
+        // Not from the sequence, so no registration elsewhere in the test run can be given the same number.
+        String number = "T" + System.nanoTime();
+        return new RegistrationBatch.NewMember(MemberService.newMember(number, admitted, members.seal(admitted)), nationalId, null);
     }
 }
