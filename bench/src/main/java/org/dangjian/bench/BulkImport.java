@@ -68,6 +68,14 @@ public final class BulkImport {
             ObjectMapper json = new ObjectMapper();
             String url = bench.baseUrl(DangjianService.MEMBER) + "/api/v1/member-imports?mode=ALL_OR_NOTHING";
             bench.profile(DangjianService.MEMBER, Duration.ofSeconds(1), Duration.ofSeconds(60));
+            // -Dbench.pg-statements=true: PostgreSQL logs every statement's duration during the import (logs/postgres.log),
+            // the database side's profile (summed per statement by bench/notes/b4.md's recipe).
+            if (Boolean.getBoolean("bench.pg-statements")) {
+                try (Connection c = bench.connect(DangjianService.MEMBER)) {
+                    ScaleData.exec(c, "alter system set log_min_duration_statement = 0");
+                    ScaleData.exec(c, "select pg_reload_conf()");
+                }
+            }
             // A client with more rows than one file may hold uploads files side by side; the default is one at a time.
             int uploads = Integer.getInteger("bench.import-uploads", 1);
             java.util.concurrent.atomic.AtomicLong created = new java.util.concurrent.atomic.AtomicLong();
@@ -106,6 +114,12 @@ public final class BulkImport {
                 clients.shutdownNow();
             }
             double importSeconds = (System.nanoTime() - importStart) / 1e9;
+            if (Boolean.getBoolean("bench.pg-statements")) {
+                try (Connection c = bench.connect(DangjianService.MEMBER)) {
+                    ScaleData.exec(c, "alter system reset log_min_duration_statement");
+                    ScaleData.exec(c, "select pg_reload_conf()");
+                }
+            }
 
             double copyRate = rows / copySeconds;
             double importRate = created.get() / importSeconds;
