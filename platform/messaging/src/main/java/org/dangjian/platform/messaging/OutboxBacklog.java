@@ -49,8 +49,18 @@ public class OutboxBacklog {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), coalesce(extract(epoch from now() - min(occurred_at)), 0)
                 from outbox_event where published_at is null""").getSingleResult();
-        pending.set(((Number) row[0]).longValue());
-        oldestPendingSeconds.set(((Number) row[1]).longValue());
+        counted(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** What a count of the pending rows found. */
+    void counted(long pendingEvents, long oldestPendingAgeSeconds) {
+        pending.set(pendingEvents);
+        oldestPendingSeconds.set(oldestPendingAgeSeconds);
+    }
+
+    /** Events just published in the middle of a relay pass: the backlog less those, until the pass's end refreshes it. */
+    void drained(int count) {
+        pending.updateAndGet(p -> Math.max(0, p - count));
     }
 
     void relaying(boolean holdsTheLock) {
