@@ -15,14 +15,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hibernate.Session;
+import org.postgresql.PGStatement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -163,16 +167,22 @@ public class OutboxRelay {
      */
     private int publishPending() {
         return em.unwrap(Session.class).doReturningWork(c -> {
+            // A bitmap scan of the pending index neither stops at the batch's end nor marks the entries of rows published
+            // since as dead, so while a bulk import outpaces autovacuum each batch re-read every row published before it
+            // (bench/notes/b4.md). An index scan in position order stops after the batch and lets later scans skip what
+            // it found dead; this transaction only selects, marks and counts the outbox.
+            try (Statement settings = c.createStatement()) {
+                settings.execute("set local enable_bitmapscan = off");
+            }
             List<Object[]> rows = new ArrayList<>(batchSize);
             // The batch's positions first, then its rows: in one select, PostgreSQL turned the payload of every pending
             // row into text before sorting them for the limit (a bitmap scan when its statistics lag, as in a bulk import:
             // a fifth of the database's time there, bench/notes/b4.md).
-            try (PreparedStatement select = c.prepareStatement("""
+            try (PreparedStatement select = plannedEachTime(c, """
                     select id, topic, type, source, aggregate_id, cast(payload as text), occurred_at
                     from outbox_event where position = any(array(
-                        select position from outbox_event where published_at is null order by position limit ?))
-                    order by position""")) {
-                select.setInt(1, batchSize);
+                        select position from outbox_event where published_at is null order by position limit %d))
+                    order by position""".formatted(batchSize))) {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         rows.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
@@ -197,8 +207,7 @@ public class OutboxRelay {
             }
             int acknowledged = acknowledgedPrefix(acks);
             if (acknowledged > 0) {
-                try (PreparedStatement mark = c.prepareStatement(
-                        "update outbox_event set published_at = now() where id = any(?)")) {
+                try (PreparedStatement mark = plannedEachTime(c, "update outbox_event set published_at = now() where id = any(?)")) {
                     mark.setArray(1, c.createArrayOf("uuid", rows.subList(0, acknowledged).stream().map(row -> row[0]).toArray()));
                     mark.executeUpdate();
                 }
@@ -212,6 +221,18 @@ public class OutboxRelay {
             }
             return acknowledged;
         });
+    }
+
+    /**
+     * A statement PostgreSQL plans at each execution, for the current size of the table. The driver otherwise
+     * prepares a statement it runs often on the server, and PostgreSQL keeps reusing the plan made then: the
+     * relay's select, first planned while the outbox was empty, went on scanning the whole table (seq scan, rows=1
+     * estimated) as a bulk import filled it, up to 100–200 ms per batch of 500 (bench/notes/b4.md).
+     */
+    static PreparedStatement plannedEachTime(Connection c, String sql) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        return statement;
     }
 
     private Producer<String, String> producer() {
