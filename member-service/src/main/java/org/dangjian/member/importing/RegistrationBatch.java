@@ -75,8 +75,8 @@ public class RegistrationBatch {
      * A chunk of new records with everything its statements write already built (sealed values, the
      * records' column values, audit and event JSON): built off the request thread while the previous chunk is written.
      */
-    public record Prepared(List<Member> members, List<Object[]> memberRows, List<AuditTrail.PreparedEntry> entries,
-            List<Outbox.PreparedEvent> registered) {
+    public record Prepared(List<Member> members, List<Object[]> memberRows, PgCopy.Rows memberCopy,
+            List<AuditTrail.PreparedEntry> entries, List<Outbox.PreparedEvent> registered) {
     }
 
     /** The member columns in the order of {@link #MEMBER_COLUMN_NAMES}, each with how a record gives its value. */
@@ -101,6 +101,10 @@ public class RegistrationBatch {
             }
             rows.add(row);
         }
+        // Formatted and encoded here, off the thread that waits for the database (about 5 % of the import's CPU).
+        PgCopy.Rows copy = new PgCopy.Rows(rows.size() * 600);
+        rows.forEach(copy::add);
+        copy.bytes();
         List<AuditTrail.PreparedEntry> entries = new ArrayList<>(chunk.size());
         List<Outbox.PreparedEvent> registered = new ArrayList<>(chunk.size());
         for (NewMember m : chunk) {
@@ -108,7 +112,7 @@ public class RegistrationBatch {
                     MemberService.snapshot(m.member(), m.nationalId(), m.phone())));
             registered.add(events.prepareRegistered(m.member()));
         }
-        return new Prepared(members, rows, entries, registered);
+        return new Prepared(members, rows, copy, entries, registered);
     }
 
     /**
@@ -150,9 +154,7 @@ public class RegistrationBatch {
         try (Statement savepoint = c.createStatement()) {
             savepoint.execute("savepoint member_copy");
             try (PgCopy copy = new PgCopy(c, "member", MEMBER_COLUMN_NAMES)) {
-                for (Object[] row : chunk.memberRows()) {
-                    copy.row(row);
-                }
+                copy.rows(chunk.memberCopy());
             } catch (SQLException e) {
                 if (!nationalIdTaken(e)) {
                     throw e;
