@@ -19,6 +19,9 @@ public final class PgCopy implements AutoCloseable {
 
     private final CopyIn in;
     private final StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 4096);
+    /** Rows that arrived encoded ({@link #row(byte[], byte[])}), sent in 1 MiB writes too. */
+    private byte[] encoded = new byte[0];
+    private int encodedLength;
     private long rows;
 
     public PgCopy(Connection connection, String table, String columns) throws SQLException {
@@ -26,6 +29,7 @@ public final class PgCopy implements AutoCloseable {
     }
 
     public void row(Object... values) throws SQLException {
+        flushEncoded(); // rows go out in the order they were given
         append(buffer, values);
         rows++;
         if (buffer.length() >= FLUSH_BYTES) {
@@ -33,9 +37,46 @@ public final class PgCopy implements AutoCloseable {
         }
     }
 
+    /**
+     * A row whose leading columns {@link #head} formatted and encoded ahead of this COPY (e.g. on another thread),
+     * completed by trailing columns that {@link #tail} encoded once for many rows (what the writer knows only now:
+     * the time, the actor).
+     */
+    public void row(byte[] head, byte[] tail) throws SQLException {
+        flush();
+        int length = head.length + tail.length;
+        if (encoded.length - encodedLength < length) {
+            flushEncoded();
+            if (encoded.length < length) {
+                encoded = new byte[Math.max(FLUSH_BYTES, length)];
+            }
+        }
+        System.arraycopy(head, 0, encoded, encodedLength, head.length);
+        encodedLength += head.length;
+        System.arraycopy(tail, 0, encoded, encodedLength, tail.length);
+        encodedLength += tail.length;
+        rows++;
+    }
+
+    /** Leading columns of a row for {@link #row(byte[], byte[])}: the values, each followed by a tab, in UTF-8. */
+    public static byte[] head(Object... values) {
+        StringBuilder text = new StringBuilder(256);
+        append(text, values);
+        text.setCharAt(text.length() - 1, '\t');
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Trailing columns of rows for {@link #row(byte[], byte[])}: the values and the row's end, in UTF-8. */
+    public static byte[] tail(Object... values) {
+        StringBuilder text = new StringBuilder(128);
+        append(text, values);
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Rows formatted by {@link Rows}, e.g. on another thread while an earlier COPY ran: sent as they are. */
     public void rows(Rows formatted) throws SQLException {
         flush();
+        flushEncoded();
         byte[] bytes = formatted.bytes();
         in.writeToCopy(bytes, 0, bytes.length);
         rows += formatted.count;
@@ -115,6 +156,13 @@ public final class PgCopy implements AutoCloseable {
         return false;
     }
 
+    private void flushEncoded() throws SQLException {
+        if (encodedLength > 0) {
+            in.writeToCopy(encoded, 0, encodedLength);
+            encodedLength = 0;
+        }
+    }
+
     private void flush() throws SQLException {
         if (buffer.isEmpty()) {
             return;
@@ -131,6 +179,7 @@ public final class PgCopy implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         flush();
+        flushEncoded();
         in.endCopy();
     }
 }

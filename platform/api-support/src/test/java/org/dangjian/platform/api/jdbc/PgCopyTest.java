@@ -32,4 +32,13 @@ class PgCopyTest {
 
         assertArrayEquals("党员\n".getBytes(StandardCharsets.UTF_8), rows.bytes());
     }
+
+    @Test
+    void aRowEncodedAheadIsItsHeadColumnsThenTheColumnsItSharesWithOthers() {
+        byte[] head = PgCopy.head("a\tb", null);
+        byte[] tail = PgCopy.tail(7, "x");
+
+        assertEquals("a\\tb\t\\N\t", new String(head, StandardCharsets.UTF_8));
+        assertEquals("7\tx\n", new String(tail, StandardCharsets.UTF_8));
+    }
 }
