@@ -363,7 +363,21 @@ final class ScaleData {
         }
         lines = withoutSecondaryIndexes(c, "activity_attendance", () -> copyAttendance(c));
         return Map.of("activity", activities, "activity_attendance", lines, "member_training_hours", trainingHours(c),
-                "member_training_ytd", trainingYearToDate(c));
+                "member_training_ytd", trainingYearToDate(c), "compliance_rollup", complianceRollup(c));
+    }
+
+    /**
+     * The compliance report's kept figures (held activities, attendance, members per branch and year) from
+     * everything loaded, by activity-service's own backfill (V15's function), with its default rules.
+     */
+    private static long complianceRollup(Connection c) throws SQLException {
+        exec(c, """
+                select compliance_rollup_fill(array['PROBATIONARY', 'FULL'],
+                  array['SECRETARY', 'DEPUTY_SECRETARY', 'ORGANIZATION', 'PUBLICITY', 'DISCIPLINE', 'OTHER'], 32, 56)""");
+        try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("select count(*) from branch_member_figures")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private long copyAttendance(Connection c) throws SQLException {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
@@ -47,6 +48,9 @@ public class TrainingHours {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MemberFigures figures;
 
     /**
      * The changes from {@code before} to {@code after}, without the ones that cancel out; sorted by
@@ -108,6 +112,11 @@ public class TrainingHours {
         if (delta.isEmpty()) {
             return;
         }
+        // the compliance report's members below their hours move with the totals
+        figures.changing(delta.keySet().stream().map(Key::memberId).distinct().toList(), () -> move(delta));
+    }
+
+    private void move(Map<Key, BigDecimal> delta) {
         // one statement for the whole sheet; a new row starts at the change, an existing one adds it
         em.createNativeQuery("""
                 insert into member_training_hours (member_id, held_month, hours)

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 
 import java.time.LocalDate;
@@ -44,6 +45,9 @@ public class LeadershipCopy {
     @Inject
     ActivityRules rules;
 
+    @Inject
+    MemberFigures figures;
+
     /**
      * Replaces the organization's open seats by the team's. A seat the event names as ended takes its end
      * date (correcting an end guessed earlier); any other seat no longer in the team ends on
@@ -67,6 +71,18 @@ public class LeadershipCopy {
                 where org_id = ?1""")
                 .setParameter(1, team.orgId()).setParameter(2, team.version())
                 .setParameter(3, team.termStartedOn()).setParameter(4, team.termEndsOn()).executeUpdate();
+        // a leader owes the leaders' hours: the compliance report's figures move with everyone whose seats change
+        @SuppressWarnings("unchecked")
+        List<UUID> seated = em.createNativeQuery("select distinct member_id from leadership_seat where org_id = ?1")
+                .setParameter(1, team.orgId()).getResultList();
+        java.util.Set<UUID> members = new java.util.TreeSet<>(seated);
+        team.seats().forEach(s -> members.add(s.memberId()));
+        team.endedSeats().forEach(s -> members.add(s.memberId()));
+        figures.changing(members, () -> seats(team, changedOn));
+        return true;
+    }
+
+    private void seats(Team team, LocalDate changedOn) {
         for (EndedSeat s : team.endedSeats()) {
             em.createNativeQuery("""
                     insert into leadership_seat (seat_id, org_id, seat, member_id, member_name, started_on, ended_on)
@@ -94,7 +110,6 @@ public class LeadershipCopy {
                     .setParameter(4, s.memberId()).setParameter(5, s.memberName()).setParameter(6, s.startedOn())
                     .executeUpdate();
         }
-        return true;
     }
 
     /** Whether the member holds a seat that owes the leaders' training hours on {@code on}. */

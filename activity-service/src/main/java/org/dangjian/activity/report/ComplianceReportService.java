@@ -53,8 +53,9 @@ public class ComplianceReportService {
               and u.path ~>~ :after
               order by u.path using ~<~ limit :limit""";
 
-    // The figures of each branch in the CTE branch: the placeholder "branches" selects them, "leaders"
-    // may narrow the leaders looked up to those branches' members (a page's few, not every seat).
+    // The figures of each branch in the CTE branch (the placeholder "branches" selects them), from the
+    // figures kept per organization and year (V15) as activities, attendance, the roster, seats and
+    // training change: one row per organization, not per activity or member.
     private static final String FIGURES = """
             with req as (
               select r.type, r.required, r.applies_when
@@ -76,52 +77,48 @@ public class ComplianceReportService {
               where g.type = 'GROUP' and g.status = 'ACTIVE'
             ),
             held as (
-              -- per branch and type, in one pass over the period's activities: how many were held, their
-              -- attendance, and the lectures hosted by whoever held the branch's secretary seat on the day
-              -- (书记讲党课)
-              select u.branch_id, a.type, count(*) as held, sum(a.expected_count) as expected,
-                     sum(a.present_count) as present, sum(a.leave_count) as on_leave,
-                     count(*) filter (where a.type = 'PARTY_LECTURE' and a.host_member_id is not null
-                       and exists (select 1 from leadership_seat s
-                                   where s.org_id = u.branch_id and s.member_id = a.host_member_id and s.seat = 'SECRETARY'
-                                     and s.started_on <= a.held_on and (s.ended_on is null or s.ended_on > a.held_on)))
-                       as secretary_lectures
+              -- per branch and type: the period is the difference of two year-to-date elements (element 0 is null: none before January)
+              select u.branch_id, h.type, sum(h.held[:lastMonth] - coalesce(h.held[:firstMonth - 1], 0)) as held
+              from activity_held_ytd h join unit u on u.id = h.org_id
+              where h.year = :year
+              group by u.branch_id, h.type
+            ),
+            lectures as (
+              -- 书记讲党课: lectures hosted by whoever held the branch's secretary seat on the day, from the
+              -- lectures themselves (a seat's end date may arrive later, and a group may move to another branch)
+              select u.branch_id, count(*) as secretary_lectures
               from activity a join unit u on u.id = a.org_id
-              where a.status = 'HELD' and a.held_on >= :start and a.held_on < :end
-              group by u.branch_id, a.type
+              where a.status = 'HELD' and a.type = 'PARTY_LECTURE' and a.host_member_id is not null
+                and a.held_on >= :start and a.held_on < :end
+                and exists (select 1 from leadership_seat s
+                            where s.org_id = u.branch_id and s.member_id = a.host_member_id and s.seat = 'SECRETARY'
+                              and s.started_on <= a.held_on and (s.ended_on is null or s.ended_on > a.held_on))
+              group by u.branch_id
             ),
             att as (
-              select branch_id, sum(expected) as expected, sum(present) as present, sum(on_leave) as on_leave,
-                     sum(secretary_lectures) as secretary_lectures
-              from held group by branch_id
-            ),
-            leaders as (
-              -- who held a leader's seat (secretary, committee member) anywhere on the period's last day
-              select distinct s.member_id from leadership_seat s
-              where s.seat = any(cast(:leaderSeats as text[]))
-                and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)
-                /*leaders*/
-            ),
-            roster as (
-              -- each membership period on the period's last day: whether full, on the roster, a leader, and
-              -- the member's training hours from 1 January to the end of the period's last month wherever
-              -- they trained (member_training_ytd, kept when training is recorded or corrected)
-              select p.org_id as branch_id, p.stage = 'FULL' as full_member,
-                     (p.stage is null or p.stage = any(cast(:rosterStages as text[]))) as on_roster,
-                     l.member_id is not null as leader, coalesce(y.hours, 0) as hours
-              from membership_period p join branch b on b.id = p.org_id
-              -- the element of the period's last month: January to that month's end
-              left join (select member_id, hours[cast(:lastMonth as int)] as hours from member_training_ytd
-                         where year = :year) y on y.member_id = p.member_id
-              left join leaders l on l.member_id = p.member_id
-              where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
+              select x.branch_id, sum(x.expected) as expected, sum(x.present) as present, sum(x.on_leave) as on_leave,
+                     sum(x.secretary_lectures) as secretary_lectures
+              from (select u.branch_id, t.expected[:lastMonth] - coalesce(t.expected[:firstMonth - 1], 0) as expected,
+                           t.present[:lastMonth] - coalesce(t.present[:firstMonth - 1], 0) as present,
+                           t.on_leave[:lastMonth] - coalesce(t.on_leave[:firstMonth - 1], 0) as on_leave, 0 as secretary_lectures
+                    from activity_attendance_ytd t join unit u on u.id = t.org_id where t.year = :year
+                    union all
+                    select branch_id, 0, 0, 0, secretary_lectures from lectures) x
+              group by x.branch_id
             ),
             members as (
-              select branch_id, count(*) filter (where full_member) as full_members,
-                     count(*) filter (where on_roster
-                                        and hours < case when leader then :leaderTrainingHours else :trainingHours end) as below,
-                     count(*) filter (where on_roster and leader and hours < :leaderTrainingHours) as leaders_below
-              from roster group by branch_id
+              -- the branch's members on the period's last day (branch_member_figures, kept as the roster, seats and
+              -- training change): its row of the year, else the latest earlier row's December with nobody's hours
+              select distinct on (f.org_id) f.org_id as branch_id,
+                     case when f.year = :year then f.full_members[:lastMonth] else f.full_members[12] end as full_members,
+                     case when f.year = :year then f.below[:lastMonth]
+                          else case when :trainingHours > 0 then f.on_roster[12] - f.leaders[12] else 0 end
+                               + case when :leaderTrainingHours > 0 then f.leaders[12] else 0 end end as below,
+                     case when f.year = :year then f.leaders_below[:lastMonth]
+                          when :leaderTrainingHours > 0 then f.leaders[12] else 0 end as leaders_below
+              from branch_member_figures f join branch b on b.id = f.org_id
+              where f.year <= :year
+              order by f.org_id, f.year desc
             ),
             checks as (
               -- one row per branch and type it owes
@@ -138,7 +135,7 @@ public class ComplianceReportService {
 
     /** The whole subtree added up, per direct child of the report's organization and in all (grouping sets). */
     private static final String SUMMARY = "/* compliance report: summary */\n"
-            + FIGURES.replace("/*branches*/", ALL_BRANCHES).replace("/*leaders*/", "") + """
+            + FIGURES.replace("/*branches*/", ALL_BRANCHES) + """
             , per_branch as (
               select nullif(split_part(substr(b.path, :rootLength + 1), '/', 1), '') as child,
                      coalesce(c.requirements, 0) + case when :lectures > 0 then 1 else 0 end as requirements,
@@ -160,7 +157,6 @@ public class ComplianceReportService {
     /** One page of branches, one row per branch and type it owes (a branch owing nothing: one row, no type). */
     private static final String PAGE = "/* compliance report: branches */\n"
             + FIGURES.replace("/*branches*/", PAGE_BRANCHES)
-                    .replace("/*leaders*/", "and s.member_id in (select p.member_id from membership_period p join branch b on b.id = p.org_id)")
             + """
             select b.id, b.name, b.path, b.org_type, coalesce(m.full_members, 0), g.branch_id is not null,
                    c.type, c.required, c.held,
@@ -318,16 +314,14 @@ public class ComplianceReportService {
                 .setParameter("conditions", array(conditions))
                 .setParameter("branchTypes", array(new ArrayList<>(rules.branchTypes())))
                 .setParameter("prefix", root.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .setParameter("lastDay", period.lastDay())
                 .setParameter("start", period.start())
                 .setParameter("end", period.end())
                 .setParameter("threshold", rules.committeeThreshold())
                 .setParameter("year", period.lastDay().getYear())
+                .setParameter("firstMonth", period.start().getMonthValue())
                 .setParameter("lastMonth", period.lastDay().getMonthValue())
-                .setParameter("rosterStages", array(new ArrayList<>(rules.rosterStages())))
                 .setParameter("trainingHours", java.math.BigDecimal.valueOf(rules.hours().memberTraining()))
-                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()))
-                .setParameter("leaderSeats", array(new ArrayList<>(rules.hours().leaderSeats())));
+                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()));
     }
 
     private int secretaryLectures(ReportPeriod period) {

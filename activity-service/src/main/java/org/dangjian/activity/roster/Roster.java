@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.messaging.IncomingEvent;
 
@@ -42,6 +43,9 @@ public class Roster {
 
     @Inject
     ActivityRules rules;
+
+    @Inject
+    MemberFigures figures;
 
     /**
      * Keeps a batch of member events and rebuilds each member they name once, set-wise (one statement per
@@ -102,13 +106,16 @@ public class Roster {
                     .put("ended_on", state.endedOn() == null ? null : state.endedOn().toString())
                     .put("source_version", state.version()).put("updated_at", updatedAt);
         });
-        em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
-                .setParameter(1, memberIds).executeUpdate();
-        em.createNativeQuery("""
-                insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
-                select member_id, org_id, stage, valid_from, valid_to
-                from jsonb_to_recordset(cast(?1 as jsonb)) as p(member_id uuid, org_id uuid, stage text, valid_from date, valid_to date)""")
-                .setParameter(1, periods.toString()).executeUpdate();
+        // the compliance report's per-branch figures move with the members' periods
+        figures.changing(members, () -> {
+            em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
+                    .setParameter(1, memberIds).executeUpdate();
+            em.createNativeQuery("""
+                    insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
+                    select member_id, org_id, stage, valid_from, valid_to
+                    from jsonb_to_recordset(cast(?1 as jsonb)) as p(member_id uuid, org_id uuid, stage text, valid_from date, valid_to date)""")
+                    .setParameter(1, periods.toString()).executeUpdate();
+        });
         em.createNativeQuery("""
                 insert into roster_member (member_id, name, org_id, stage, ended_on, source_version, updated_at)
                 select member_id, name, org_id, stage, ended_on, source_version, updated_at
