@@ -368,7 +368,7 @@ final class ScaleData {
 
     /**
      * The compliance report's kept figures (held activities, attendance, members per branch and year) from
-     * everything loaded, by activity-service's own backfill (V15's function), with its default rules.
+     * everything loaded, by activity-service's own backfill (V15's function, V16's version), with its default rules.
      */
     private static long complianceRollup(Connection c) throws SQLException {
         exec(c, """

@@ -7,12 +7,13 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
  * The held activities and their attendance per organization, year and type from 1 January to each
- * month's end ({@code activity_held_ytd}, {@code activity_attendance_ytd}: what the compliance report
- * reads instead of the activities), moved in the transaction of every change of an activity by the
+ * month's end ({@code activity_figures_ytd}, one row per organization and year: what the compliance
+ * report reads instead of the activities), moved in the transaction of every change of an activity by the
  * difference between what it counted before and what it counts now. Only a held activity counts, so
  * cancelling or reassigning a planned one moves nothing; they pass through here all the same, so any
  * future transition of a held activity is counted the day it is written.
@@ -52,22 +53,27 @@ public class HeldActivities {
         }
         int year = counted.heldOn().getYear();
         int month = counted.heldOn().getMonthValue();
-        // element-wise addition, so concurrent recordings in one organization and year commute
+        // element-wise addition, so concurrent recordings in one organization and year commute; a type not
+        // held yet this year is null (ActivityType names its column, see V16)
+        String held = heldColumn(counted.type());
         em.createNativeQuery("""
-                insert into activity_held_ytd (org_id, year, type, held) values (?1, ?2, ?3, cast(?4 as int[]))
-                on conflict (org_id, year, type) do update set held = figures_add(activity_held_ytd.held, excluded.held)""")
-                .setParameter(1, counted.orgId()).setParameter(2, year).setParameter(3, counted.type().name())
-                .setParameter(4, fromMonth(month, sign)).executeUpdate();
-        em.createNativeQuery("""
-                insert into activity_attendance_ytd (org_id, year, expected, present, on_leave)
-                values (?1, ?2, cast(?3 as int[]), cast(?4 as int[]), cast(?5 as int[]))
-                on conflict (org_id, year) do update set expected = figures_add(activity_attendance_ytd.expected, excluded.expected),
-                  present = figures_add(activity_attendance_ytd.present, excluded.present),
-                  on_leave = figures_add(activity_attendance_ytd.on_leave, excluded.on_leave)""")
+                insert into activity_figures_ytd (org_id, year, expected, present, on_leave, %1$s)
+                values (?1, ?2, cast(?3 as int[]), cast(?4 as int[]), cast(?5 as int[]), cast(?6 as int[]))
+                on conflict (org_id, year) do update set expected = figures_add(activity_figures_ytd.expected, excluded.expected),
+                  present = figures_add(activity_figures_ytd.present, excluded.present),
+                  on_leave = figures_add(activity_figures_ytd.on_leave, excluded.on_leave),
+                  %1$s = figures_add(coalesce(activity_figures_ytd.%1$s, array_fill(0, array[12])), excluded.%1$s)"""
+                .formatted(held))
                 .setParameter(1, counted.orgId()).setParameter(2, year)
                 .setParameter(3, fromMonth(month, sign * counted.expected()))
                 .setParameter(4, fromMonth(month, sign * counted.present()))
-                .setParameter(5, fromMonth(month, sign * counted.leave())).executeUpdate();
+                .setParameter(5, fromMonth(month, sign * counted.leave()))
+                .setParameter(6, fromMonth(month, sign)).executeUpdate();
+    }
+
+    /** The column of {@code activity_figures_ytd} that keeps the held activities of this type. */
+    public static String heldColumn(ActivityType type) {
+        return "held_" + type.name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code value} at the ends of months {@code month}..12, zero before: a change on a day of that month. */
