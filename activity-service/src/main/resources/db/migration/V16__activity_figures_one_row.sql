@@ -24,34 +24,9 @@ create table activity_figures_ytd (
     primary key (org_id, year)
 );
 
--- every held activity counts for its organization's attendance, so both V15 tables have the same keys
-insert into activity_figures_ytd (org_id, year, expected, present, on_leave, held_branch_general_meeting,
-                                  held_branch_committee_meeting, held_group_meeting, held_party_lecture, held_themed_party_day,
-                                  held_organizational_life_meeting, held_democratic_evaluation, held_study_session, held_training,
-                                  held_volunteer_service, held_joint_meeting)
-select t.org_id, t.year, t.expected, t.present, t.on_leave, h.held_branch_general_meeting, h.held_branch_committee_meeting,
-       h.held_group_meeting, h.held_party_lecture, h.held_themed_party_day, h.held_organizational_life_meeting,
-       h.held_democratic_evaluation, h.held_study_session, h.held_training, h.held_volunteer_service, h.held_joint_meeting
-from activity_attendance_ytd t
-left join (select org_id, year,
-                  max(held) filter (where type = 'BRANCH_GENERAL_MEETING') as held_branch_general_meeting,
-                  max(held) filter (where type = 'BRANCH_COMMITTEE_MEETING') as held_branch_committee_meeting,
-                  max(held) filter (where type = 'GROUP_MEETING') as held_group_meeting,
-                  max(held) filter (where type = 'PARTY_LECTURE') as held_party_lecture,
-                  max(held) filter (where type = 'THEMED_PARTY_DAY') as held_themed_party_day,
-                  max(held) filter (where type = 'ORGANIZATIONAL_LIFE_MEETING') as held_organizational_life_meeting,
-                  max(held) filter (where type = 'DEMOCRATIC_EVALUATION') as held_democratic_evaluation,
-                  max(held) filter (where type = 'STUDY_SESSION') as held_study_session,
-                  max(held) filter (where type = 'TRAINING') as held_training,
-                  max(held) filter (where type = 'VOLUNTEER_SERVICE') as held_volunteer_service,
-                  max(held) filter (where type = 'JOINT_MEETING') as held_joint_meeting
-           from activity_held_ytd group by org_id, year) h on h.org_id = t.org_id and h.year = t.year;
-
--- The same figures as V15, now into activity_figures_ytd; the member figures are unchanged.
-create or replace function compliance_rollup_fill(p_roster_stages text[], p_leader_seats text[], p_member_hours numeric,
-                                                  p_leader_hours numeric) returns void language sql as $$
+-- Counts the held activities and their attendance again from the activities, as V15 did into its two tables.
+create function activity_figures_fill() returns void language sql as $$
   delete from activity_figures_ytd;
-  delete from branch_member_figures;
 
   insert into activity_figures_ytd (org_id, year, expected, present, on_leave, held_branch_general_meeting,
                                     held_branch_committee_meeting, held_group_meeting, held_party_lecture, held_themed_party_day,
@@ -96,6 +71,13 @@ create or replace function compliance_rollup_fill(p_roster_stages text[], p_lead
          h.held_group_meeting, h.held_party_lecture, h.held_themed_party_day, h.held_organizational_life_meeting,
          h.held_democratic_evaluation, h.held_study_session, h.held_training, h.held_volunteer_service, h.held_joint_meeting
   from attendance t join held_by_type h on h.org_id = t.org_id and h.year = t.year;
+$$;
+
+-- V15's function with the activity figures counted into activity_figures_ytd; the member figures are unchanged.
+create or replace function compliance_rollup_fill(p_roster_stages text[], p_leader_seats text[], p_member_hours numeric,
+                                                  p_leader_hours numeric) returns void language sql as $$
+  select activity_figures_fill();
+  delete from branch_member_figures;
 
   -- every member's explicit years up to the last year anyone's figures change in: no later year needs a row
   insert into branch_member_figures (org_id, year, full_members, on_roster, leaders, below, leaders_below)
@@ -126,6 +108,7 @@ $$;
 
 drop table activity_held_ytd;
 drop table activity_attendance_ytd;
+select activity_figures_fill();
 
 -- V15's per-type and attendance readings of the same row, for checks and ad-hoc queries (the report reads the table)
 create view activity_held_ytd as
