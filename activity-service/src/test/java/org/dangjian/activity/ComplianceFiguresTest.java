@@ -83,6 +83,29 @@ class ComplianceFiguresTest {
     }
 
     @Test
+    void aLateTransferBackdatedYearsMovesTheFiguresFromItsDay() {
+        Org from = child(root(), "BRANCH");
+        Org between = child(root(), "BRANCH");
+        Org to = child(root(), "BRANCH");
+        UUID member = fullMember(from.id(), LocalDate.of(2020, 1, 1));
+        transferred(member, from.id(), to.id(), LocalDate.of(2025, 6, 15), 3);
+        await("the transfer", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3",
+                member) == 1);
+
+        // version 2 arrives last: the roster replays it before version 3, from 1 March 2022
+        transferred(member, from.id(), between.id(), LocalDate.of(2022, 3, 1), 2);
+        await("the late transfer", () -> count("select count(*) from membership_period where member_id = ?1 and org_id = ?2",
+                member, between.id()) == 1);
+
+        assertEquals(1, report(from, "year=2022&month=2").getInt("branches[0].fullMembers"));
+        assertEquals(0, report(from, "year=2022&month=3").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(between, "year=2022&month=3").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(between, "year=2024").getInt("branches[0].fullMembers"));
+        assertEquals(0, report(between, "year=2025").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(to, "year=2025").getInt("branches[0].fullMembers"));
+    }
+
+    @Test
     void aMemberGivenALeadersSeatOwesTheLeadersHoursFromTheSeatsStart() {
         Org branch = child(root(), "BRANCH");
         UUID member = fullMember(branch.id(), SINCE);

@@ -10,6 +10,7 @@ import org.dangjian.activity.support.Sql;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,8 +113,12 @@ public class TrainingHours {
         if (delta.isEmpty()) {
             return;
         }
-        // the compliance report's members below their hours move with the totals
-        figures.changing(delta.keySet().stream().map(Key::memberId).distinct().toList(), () -> move(delta));
+        // the compliance report's members below their hours move with the totals, from 1 January of the
+        // change's year: hours count towards their own year only
+        Map<UUID, LocalDate> changedFrom = new HashMap<>();
+        delta.keySet().forEach(key -> changedFrom.merge(key.memberId(), key.month().withDayOfYear(1),
+                (a, b) -> a.isBefore(b) ? a : b));
+        figures.changing(changedFrom, () -> move(delta));
     }
 
     private void move(Map<Key, BigDecimal> delta) {

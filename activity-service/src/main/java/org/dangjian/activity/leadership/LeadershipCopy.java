@@ -78,8 +78,33 @@ public class LeadershipCopy {
         java.util.Set<UUID> members = new java.util.TreeSet<>(seated);
         team.seats().forEach(s -> members.add(s.memberId()));
         team.endedSeats().forEach(s -> members.add(s.memberId()));
-        figures.changing(members, () -> seats(team, changedOn));
+        LocalDate from = firstDayChanged(team, changedOn);
+        java.util.Map<UUID, LocalDate> changedFrom = new java.util.HashMap<>();
+        members.forEach(m -> changedFrom.put(m, from));
+        figures.changing(changedFrom, () -> seats(team, changedOn));
         return true;
+    }
+
+    /**
+     * No seat can change before the earliest start among the seats the event names, the open seats it may end
+     * and the stored holdings it may correct, nor before {@code changedOn} for the seats it ends by omission.
+     */
+    private LocalDate firstDayChanged(Team team, LocalDate changedOn) {
+        List<UUID> named = new java.util.ArrayList<>();
+        LocalDate from = changedOn;
+        for (SeatHolder s : team.seats()) {
+            named.add(s.seatId());
+            from = s.startedOn().isBefore(from) ? s.startedOn() : from;
+        }
+        for (EndedSeat s : team.endedSeats()) {
+            named.add(s.seatId());
+            from = s.startedOn().isBefore(from) ? s.startedOn() : from;
+        }
+        LocalDate stored = Sql.date(em.createNativeQuery("""
+                select min(started_on) from leadership_seat
+                where org_id = ?1 and (ended_on is null or seat_id = any(cast(?2 as uuid[])))""")
+                .setParameter(1, team.orgId()).setParameter(2, Sql.array(named)).getSingleResult());
+        return stored != null && stored.isBefore(from) ? stored : from;
     }
 
     private void seats(Team team, LocalDate changedOn) {

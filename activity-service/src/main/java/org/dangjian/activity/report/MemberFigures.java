@@ -10,6 +10,7 @@ import org.dangjian.activity.config.ActivityRules;
 import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -71,20 +72,26 @@ public class MemberFigures {
         }
     }
 
-    /** Runs {@code change} (of these members' periods, seats or training hours) and moves the figures it changes. */
+    /**
+     * Runs {@code change} (of some members' periods, seats or training hours) and moves the figures it changes.
+     * {@code changedFrom} names each member the change touches with the first day on which any of their periods,
+     * seats or hours can differ: their figures are counted before and after from that day's year on only, since
+     * the month-ends before it cannot move (counting every year since a member's first membership is what made
+     * each batch of transfers cost seconds).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void changing(Collection<UUID> members, Runnable change) {
-        if (members.isEmpty()) {
+    public void changing(Map<UUID, LocalDate> changedFrom, Runnable change) {
+        if (changedFrom.isEmpty()) {
             change.run();
             return;
         }
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
-        Map<UUID, Standing> before = standings(members);
+        Map<UUID, Standing> before = standings(changedFrom);
         change.run();
         em.flush();
-        Map<UUID, Standing> after = standings(members);
+        Map<UUID, Standing> after = standings(changedFrom);
         int lastYear = lastYear(before, after);
-        Map<Key, int[][]> delta = difference(members, before, after, lastYear);
+        Map<Key, int[][]> delta = difference(changedFrom.keySet(), before, after, lastYear);
         if (!delta.isEmpty()) {
             apply(delta, lastYear);
         }
@@ -104,16 +111,18 @@ public class MemberFigures {
     private record Key(UUID orgId, Integer year) {
     }
 
-    private Map<UUID, Standing> standings(Collection<UUID> members) {
+    private Map<UUID, Standing> standings(Map<UUID, LocalDate> changedFrom) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select member_id, org_id, year, month, full_member, on_roster, leader, below, leader_below
-                from member_month_figures(cast(?1 as uuid[]), null, cast(?2 as text[]), cast(?3 as text[]), ?4, ?5)""")
-                .setParameter(1, Sql.array(members))
-                .setParameter(2, Sql.array(rules.rosterStages()))
-                .setParameter(3, Sql.array(rules.hours().leaderSeats()))
-                .setParameter(4, BigDecimal.valueOf(rules.hours().memberTraining()))
-                .setParameter(5, BigDecimal.valueOf(rules.hours().leaderTraining()))
+                from member_month_figures(cast(?1 as uuid[]), cast(?2 as int[]), null, cast(?3 as text[]), cast(?4 as text[]),
+                                          ?5, ?6)""")
+                .setParameter(1, Sql.array(changedFrom.keySet()))
+                .setParameter(2, Sql.array(changedFrom.values().stream().map(LocalDate::getYear).toList()))
+                .setParameter(3, Sql.array(rules.rosterStages()))
+                .setParameter(4, Sql.array(rules.hours().leaderSeats()))
+                .setParameter(5, BigDecimal.valueOf(rules.hours().memberTraining()))
+                .setParameter(6, BigDecimal.valueOf(rules.hours().leaderTraining()))
                 .getResultList();
         Map<UUID, Map<Integer, Map<UUID, int[][]>>> byMember = new HashMap<>();
         for (Object[] r : rows) {

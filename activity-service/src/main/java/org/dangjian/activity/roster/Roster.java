@@ -15,6 +15,7 @@ import org.dangjian.platform.messaging.IncomingEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,8 @@ public class Roster {
                 throw new IllegalStateException("stored member event unreadable", e);
             }
         }
+        Map<UUID, List<MemberHistory.Period>> storedPeriods = periodsOf(memberIds);
+        Map<UUID, LocalDate> changedFrom = new HashMap<>();
         ArrayNode periods = json.createArrayNode();
         ArrayNode now = json.createArrayNode();
         String updatedAt = OffsetDateTime.now().toString();
@@ -98,6 +101,8 @@ public class Roster {
             // A later period starting the same day replaces the earlier (a late event reopening it).
             Map<LocalDate, MemberHistory.Period> byStart = new LinkedHashMap<>();
             state.periods().forEach(p -> byStart.put(p.from(), p));
+            MemberHistory.firstDifference(storedPeriods.getOrDefault(memberId, List.of()), List.copyOf(byStart.values()))
+                    .ifPresent(day -> changedFrom.put(memberId, day));
             byStart.values().forEach(p -> periods.addObject().put("member_id", memberId.toString())
                     .put("org_id", p.orgId().toString()).put("stage", p.stage()).put("valid_from", p.from().toString())
                     .put("valid_to", p.to() == null ? null : p.to().toString()));
@@ -106,8 +111,8 @@ public class Roster {
                     .put("ended_on", state.endedOn() == null ? null : state.endedOn().toString())
                     .put("source_version", state.version()).put("updated_at", updatedAt);
         });
-        // the compliance report's per-branch figures move with the members' periods
-        figures.changing(members, () -> {
+        // the compliance report's per-branch figures move with the members' periods, from where they differ
+        figures.changing(changedFrom, () -> {
             em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
                     .setParameter(1, memberIds).executeUpdate();
             em.createNativeQuery("""
@@ -125,6 +130,21 @@ public class Roster {
                   stage = excluded.stage, ended_on = excluded.ended_on, source_version = excluded.source_version,
                   updated_at = excluded.updated_at""")
                 .setParameter(1, now.toString()).executeUpdate();
+    }
+
+    /** The members' periods as stored before this rebuild. */
+    private Map<UUID, List<MemberHistory.Period>> periodsOf(String memberIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select member_id, org_id, stage, valid_from, valid_to from membership_period
+                where member_id = any(cast(?1 as uuid[]))""")
+                .setParameter(1, memberIds).getResultList();
+        Map<UUID, List<MemberHistory.Period>> periods = new HashMap<>();
+        for (Object[] r : rows) {
+            periods.computeIfAbsent((UUID) r[0], m -> new ArrayList<>())
+                    .add(new MemberHistory.Period((UUID) r[1], (String) r[2], Sql.date(r[3]), Sql.date(r[4])));
+        }
+        return periods;
     }
 
     /**
