@@ -202,6 +202,17 @@ class ComplianceFiguresTest {
                    or coalesce(k.leaders_below, 0) <> coalesce(f.leaders_below, 0)"""));
     }
 
+    @Test
+    void everyActivityTypeHasItsHeldColumn() {
+        // recording a type without its column would fail inside the recording's transaction
+        for (org.dangjian.activity.activity.ActivityType type : org.dangjian.activity.activity.ActivityType.values()) {
+            assertEquals(1, count("""
+                    select count(*) from information_schema.columns
+                    where table_name = 'activity_figures_ytd' and column_name = ?1""",
+                    org.dangjian.activity.activity.HeldActivities.heldColumn(type)), type.name());
+        }
+    }
+
     private static java.util.Map<String, Object> correction(java.util.Map<String, Object> body) {
         body.put("correctionReason", "登记有误");
         return body;

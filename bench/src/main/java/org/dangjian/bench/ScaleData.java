@@ -286,7 +286,23 @@ final class ScaleData {
             }
             periods = copy.rows();
         }
-        return Map.of("roster_member", rosters, "membership_period", periods);
+        // The registration each roster row was built from, as activity-service keeps every member event: a later
+        // event is replayed after it, so the member's earlier period stays as it was (without it, the first
+        // transfer of a loaded member would rebuild their whole membership from that one event).
+        long events;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (PgCopy copy = new PgCopy(c, "member_event", "event_id, member_id, version, type, payload, occurred_at")) {
+            for (int i = 0; i < members; i++) {
+                Member m = member(i);
+                String payload = json.createObjectNode().put("memberId", m.id().toString()).put("version", 0)
+                        .put("orgId", m.orgId().toString()).put("stage", m.stage()).put("name", m.name())
+                        .put("registeredOn", LocalDate.of(YEAR - 1, 1, 1).toString()).toString();
+                copy.row(UUID.nameUUIDFromBytes(("registered " + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        m.id(), 0, "member.registered", payload, now);
+            }
+            events = copy.rows();
+        }
+        return Map.of("roster_member", rosters, "membership_period", periods, "member_event", events);
     }
 
     /** One held activity of the year: who held it, what, when, and how many attend. */

@@ -30,15 +30,18 @@ import java.util.UUID;
  * <p>
  * The figures of a year without a row are the latest earlier row's December with nobody's hours, so a
  * membership open since 2010 needs no row for every year since; a row is created, from that carry,
- * only when a change makes that year differ. Creating one reads another, so these changes take one
- * lock per database: they are a member's event, a recording of training or a team change, each a
- * few statements, never the report (which reads without it).
+ * only when a change makes that year differ. Two locks keep that right, each held to the commit: one per
+ * member, from before counting them (two changes of one member, say a transfer and a training sheet,
+ * each counted without the other's would add a wrong difference), and one per branch moved, from before
+ * creating or moving its rows (a row created from its carry must see every difference added before).
+ * Member locks come first and each kind is taken in key order; the report reads without either.
  */
 @ApplicationScoped
 public class MemberFigures {
 
-    /** Arbitrary constant naming this lock among the service's advisory locks. */
-    private static final long LOCK_KEY = 0x6d656d626572L;
+    /** Arbitrary constants naming the two kinds of lock among the service's advisory locks (two-key form). */
+    private static final int MEMBER_LOCKS = 0x6d656d62;
+    private static final int BRANCH_LOCKS = 0x6272616e;
     private static final int FIGURES = 5;
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(MemberFigures.class);
 
@@ -54,7 +57,9 @@ public class MemberFigures {
      */
     @Transactional
     void countedWithTheseRules(@Observes StartupEvent start) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        // Counting again waits for every change that moved figures to commit, and holds back the ones that have
+        // yet to (they then add their difference to the new count), however many instances start together.
+        em.createNativeQuery("lock table branch_member_figures, activity_figures_ytd in exclusive mode").executeUpdate();
         boolean same = ((Number) em.createNativeQuery("""
                 select count(*) from member_figures_rules
                 where roster_stages @> cast(?1 as text[]) and roster_stages <@ cast(?1 as text[])
@@ -85,7 +90,7 @@ public class MemberFigures {
             change.run();
             return;
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, LOCK_KEY).getSingleResult();
+        lock(MEMBER_LOCKS, changedFrom.keySet());
         Map<UUID, Standing> before = standings(changedFrom);
         change.run();
         em.flush();
@@ -95,6 +100,14 @@ public class MemberFigures {
         if (!delta.isEmpty()) {
             apply(delta, lastYear);
         }
+    }
+
+    /** Takes the locks of these members or branches, in key order so that two changes cannot wait on each other. */
+    private void lock(int kind, Collection<UUID> ids) {
+        em.createNativeQuery("""
+                select count(pg_advisory_xact_lock(?1, k.key))
+                from (select distinct hashtext(cast(id as text)) as key from unnest(cast(?2 as uuid[])) as id order by 1) k""")
+                .setParameter(1, kind).setParameter(2, Sql.array(ids)).getSingleResult();
     }
 
     /** What one member counts for: per year (null: every year after the last) and branch, the figures at each month's end. */
@@ -198,6 +211,7 @@ public class MemberFigures {
                 figures.get(f).add(Arrays.toString(d[f]).replace('[', '{').replace(']', '}'));
             }
         });
+        lock(BRANCH_LOCKS, orgs);
         String orgArray = Sql.array(orgs);
         String yearArray = "{" + String.join(",", years.stream().map(y -> y == null ? "NULL" : y.toString()).toList()) + "}";
         // First the years this change makes differ from their carry: a row each, from the carry (all in one
