@@ -90,7 +90,7 @@ public class MemberFigures {
             change.run();
             return;
         }
-        lock(MEMBER_LOCKS, changedFrom.keySet());
+        holdMembers(changedFrom.keySet());
         Map<UUID, Standing> before = standings(changedFrom);
         change.run();
         em.flush();
@@ -100,6 +100,16 @@ public class MemberFigures {
         if (!delta.isEmpty()) {
             apply(delta, lastYear);
         }
+    }
+
+    /**
+     * Holds these members' figures still until the commit. {@link #changing} does so itself; a caller that reads
+     * what it changes before (to tell from when it differs) holds them first, so that reading sees every earlier
+     * change of them committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdMembers(Collection<UUID> members) {
+        lock(MEMBER_LOCKS, members);
     }
 
     /** Takes the locks of these members or branches, in key order so that two changes cannot wait on each other. */

@@ -76,6 +76,9 @@ public class Roster {
 
     /** Replays each member's events and replaces their periods and current state. */
     private void rebuild(Set<UUID> members) {
+        // before reading the periods this rebuild is compared with (a partition reassigned mid-batch may have
+        // another consumer rebuilding the same members)
+        figures.holdMembers(members);
         String memberIds = Sql.array(members);
         @SuppressWarnings("unchecked")
         List<Object[]> stored = em.createNativeQuery("""
