@@ -9,10 +9,18 @@ create function member_month_figures(p_members uuid[], p_from_years int[], p_to_
 returns table (member_id uuid, org_id uuid, year int, month int, full_member int, on_roster int, leader int, below int,
                leader_below int)
 language plpgsql stable as $fn$
+declare
+  v_hash_joins text := current_setting('enable_hashjoin');
+  v_merge_joins text := current_setting('enable_mergejoin');
 begin
   -- Planned on every call with the arguments as constants (EXECUTE ... USING): a few members' figures must
   -- be read through the member indexes and every member's (the backfill) by scanning, and a plan made for
   -- either, or for an array the planner cannot see into, reads the other way (4.5 s for 131 members).
+  -- Below some size the planner still hashes whole tables for a few members (5 ms for one member of
+  -- 30,000, twice per change), so a call for given members joins member by member only.
+  if p_members is not null then
+    perform set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
+  end if;
   return query execute $q$
   with asked as (
     -- the members asked for, each from their year, or ($1 null) every member from their first
@@ -59,6 +67,7 @@ begin
          cast(on_roster and leader and hours < $7 as int)
   from standing
   $q$ using p_members, p_from_years, p_to_year, p_roster_stages, p_leader_seats, p_member_hours, p_leader_hours;
+  perform set_config('enable_hashjoin', v_hash_joins, true), set_config('enable_mergejoin', v_merge_joins, true);
 end
 $fn$;
 
