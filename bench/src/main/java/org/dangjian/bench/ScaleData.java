@@ -286,7 +286,23 @@ final class ScaleData {
             }
             periods = copy.rows();
         }
-        return Map.of("roster_member", rosters, "membership_period", periods);
+        // The registration each roster row was built from, as activity-service keeps every member event: a later
+        // event is replayed after it, so the member's earlier period stays as it was (without it, the first
+        // transfer of a loaded member would rebuild their whole membership from that one event).
+        long events;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (PgCopy copy = new PgCopy(c, "member_event", "event_id, member_id, version, type, payload, occurred_at")) {
+            for (int i = 0; i < members; i++) {
+                Member m = member(i);
+                String payload = json.createObjectNode().put("memberId", m.id().toString()).put("version", 0)
+                        .put("orgId", m.orgId().toString()).put("stage", m.stage()).put("name", m.name())
+                        .put("registeredOn", LocalDate.of(YEAR - 1, 1, 1).toString()).toString();
+                copy.row(UUID.nameUUIDFromBytes(("registered " + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        m.id(), 0, "member.registered", payload, now);
+            }
+            events = copy.rows();
+        }
+        return Map.of("roster_member", rosters, "membership_period", periods, "member_event", events);
     }
 
     /** One held activity of the year: who held it, what, when, and how many attend. */
@@ -363,7 +379,21 @@ final class ScaleData {
         }
         lines = withoutSecondaryIndexes(c, "activity_attendance", () -> copyAttendance(c));
         return Map.of("activity", activities, "activity_attendance", lines, "member_training_hours", trainingHours(c),
-                "member_training_ytd", trainingYearToDate(c));
+                "member_training_ytd", trainingYearToDate(c), "compliance_rollup", complianceRollup(c));
+    }
+
+    /**
+     * The compliance report's kept figures (held activities, attendance, members per branch and year) from
+     * everything loaded, by activity-service's own backfill (V15's function, V16's version), with its default rules.
+     */
+    private static long complianceRollup(Connection c) throws SQLException {
+        exec(c, """
+                select compliance_rollup_fill(array['PROBATIONARY', 'FULL'],
+                  array['SECRETARY', 'DEPUTY_SECRETARY', 'ORGANIZATION', 'PUBLICITY', 'DISCIPLINE', 'OTHER'], 32, 56)""");
+        try (Statement s = c.createStatement(); java.sql.ResultSet r = s.executeQuery("select count(*) from branch_member_figures")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     private long copyAttendance(Connection c) throws SQLException {

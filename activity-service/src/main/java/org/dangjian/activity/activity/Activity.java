@@ -280,4 +280,7 @@ public class Activity {
     public List<Attendance> attendance() { return List.copyOf(attendance); }
     public List<Guest> guests() { return List.copyOf(guests); }
     public long version() { return version; }
+    public int expectedCount() { return expectedCount; }
+    public int presentCount() { return presentCount; }
+    public int leaveCount() { return leaveCount; }
 }

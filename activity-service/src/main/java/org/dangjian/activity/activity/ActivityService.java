@@ -64,6 +64,9 @@ public class ActivityService {
     @Inject
     TrainingHours trainingHours;
 
+    @Inject
+    HeldActivities held;
+
     @Transactional
     public ActivityView plan(PlanActivity request) {
         scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
@@ -118,6 +121,7 @@ public class ActivityService {
         }
         boolean correction = activity.status() == ActivityStatus.HELD;
         TrainingHours.Credited credited = TrainingHours.Credited.of(activity);
+        HeldActivities.Counted counted = HeldActivities.Counted.of(activity);
         if (correction) {
             if (request.correctionReason() == null || request.correctionReason().isBlank()) {
                 throw DomainException.unprocessable("ACTIVITY_CORRECTION_REASON_REQUIRED", id);
@@ -128,6 +132,7 @@ public class ActivityService {
             activity.record(recording, caller.subject(), now());
         }
         activities.flush();
+        held.changed(counted, activity);
         trainingHours.changed(credited, activity);
         audit.write(correction ? "ACTIVITY_CORRECTED" : "ACTIVITY_RECORDED", before, activity);
         events.recorded(activity);
@@ -139,8 +144,10 @@ public class ActivityService {
         Activity activity = get(id);
         requireVersion(activity, expectedVersion);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        HeldActivities.Counted counted = HeldActivities.Counted.of(activity);
         activity.cancel(reason.strip(), caller.subject(), now());
         activities.flush();
+        held.changed(counted, activity);
         audit.write("ACTIVITY_CANCELLED", before, activity);
         events.cancelled(activity);
         return ActivityView.of(activity);
@@ -157,8 +164,10 @@ public class ActivityService {
             throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
         }
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
+        HeldActivities.Counted counted = HeldActivities.Counted.of(activity);
         activity.reassign(org.id(), caller.subject(), now());
         activities.flush();
+        held.changed(counted, activity);
         audit.write("ACTIVITY_REASSIGNED", before, activity);
         return ActivityView.of(activity);
     }

@@ -4,11 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +49,9 @@ public class TrainingHours {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MemberFigures figures;
 
     /**
      * The changes from {@code before} to {@code after}, without the ones that cancel out; sorted by
@@ -108,6 +113,15 @@ public class TrainingHours {
         if (delta.isEmpty()) {
             return;
         }
+        // the compliance report's members below their hours move with the totals, from 1 January of the
+        // change's year: hours count towards their own year only
+        Map<UUID, LocalDate> changedFrom = new HashMap<>();
+        delta.keySet().forEach(key -> changedFrom.merge(key.memberId(), key.month().withDayOfYear(1),
+                (a, b) -> a.isBefore(b) ? a : b));
+        figures.changing(changedFrom, () -> move(delta));
+    }
+
+    private void move(Map<Key, BigDecimal> delta) {
         // one statement for the whole sheet; a new row starts at the change, an existing one adds it
         em.createNativeQuery("""
                 insert into member_training_hours (member_id, held_month, hours)

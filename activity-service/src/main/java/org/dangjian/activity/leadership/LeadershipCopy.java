@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 
 import java.time.LocalDate;
@@ -44,6 +45,9 @@ public class LeadershipCopy {
     @Inject
     ActivityRules rules;
 
+    @Inject
+    MemberFigures figures;
+
     /**
      * Replaces the organization's open seats by the team's. A seat the event names as ended takes its end
      * date (correcting an end guessed earlier); any other seat no longer in the team ends on
@@ -67,6 +71,43 @@ public class LeadershipCopy {
                 where org_id = ?1""")
                 .setParameter(1, team.orgId()).setParameter(2, team.version())
                 .setParameter(3, team.termStartedOn()).setParameter(4, team.termEndsOn()).executeUpdate();
+        // a leader owes the leaders' hours: the compliance report's figures move with everyone whose seats change
+        @SuppressWarnings("unchecked")
+        List<UUID> seated = em.createNativeQuery("select distinct member_id from leadership_seat where org_id = ?1")
+                .setParameter(1, team.orgId()).getResultList();
+        java.util.Set<UUID> members = new java.util.TreeSet<>(seated);
+        team.seats().forEach(s -> members.add(s.memberId()));
+        team.endedSeats().forEach(s -> members.add(s.memberId()));
+        LocalDate from = firstDayChanged(team, changedOn);
+        java.util.Map<UUID, LocalDate> changedFrom = new java.util.HashMap<>();
+        members.forEach(m -> changedFrom.put(m, from));
+        figures.changing(changedFrom, () -> seats(team, changedOn));
+        return true;
+    }
+
+    /**
+     * No seat can change before the earliest start among the seats the event names, the open seats it may end
+     * and the stored holdings it may correct, nor before {@code changedOn} for the seats it ends by omission.
+     */
+    private LocalDate firstDayChanged(Team team, LocalDate changedOn) {
+        List<UUID> named = new java.util.ArrayList<>();
+        LocalDate from = changedOn;
+        for (SeatHolder s : team.seats()) {
+            named.add(s.seatId());
+            from = s.startedOn().isBefore(from) ? s.startedOn() : from;
+        }
+        for (EndedSeat s : team.endedSeats()) {
+            named.add(s.seatId());
+            from = s.startedOn().isBefore(from) ? s.startedOn() : from;
+        }
+        LocalDate stored = Sql.date(em.createNativeQuery("""
+                select min(started_on) from leadership_seat
+                where org_id = ?1 and (ended_on is null or seat_id = any(cast(?2 as uuid[])))""")
+                .setParameter(1, team.orgId()).setParameter(2, Sql.array(named)).getSingleResult());
+        return stored != null && stored.isBefore(from) ? stored : from;
+    }
+
+    private void seats(Team team, LocalDate changedOn) {
         for (EndedSeat s : team.endedSeats()) {
             em.createNativeQuery("""
                     insert into leadership_seat (seat_id, org_id, seat, member_id, member_name, started_on, ended_on)
@@ -94,7 +135,6 @@ public class LeadershipCopy {
                     .setParameter(4, s.memberId()).setParameter(5, s.memberName()).setParameter(6, s.startedOn())
                     .executeUpdate();
         }
-        return true;
     }
 
     /** Whether the member holds a seat that owes the leaders' training hours on {@code on}. */

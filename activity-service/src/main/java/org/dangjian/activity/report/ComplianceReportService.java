@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.activity.ActivityType;
+import org.dangjian.activity.activity.HeldActivities;
 import org.dangjian.activity.config.ActivityRules;
 import org.dangjian.activity.report.ComplianceDtos.AttendanceFigures;
 import org.dangjian.activity.report.ComplianceDtos.BranchCompliance;
@@ -33,7 +34,7 @@ import java.util.UUID;
  * The compliance report (台账) of a subtree for a period. Two statements over the same per-branch
  * figures: the whole subtree's summary and 分级汇总 as one aggregate (however many branches, the
  * response stays small), and one page of branches in tree-path order for the detail. Required
- * frequencies come in as arrays; each branch's held activities (its groups' meetings included),
+ * frequencies are written into the statement as one column per type; each branch's held activities (its groups' meetings included),
  * attendance and members below their training hours are aggregated set-wise.
  */
 @ApplicationScoped
@@ -53,16 +54,13 @@ public class ComplianceReportService {
               and u.path ~>~ :after
               order by u.path using ~<~ limit :limit""";
 
-    // The figures of each branch in the CTE branch: the placeholder "branches" selects them, "leaders"
-    // may narrow the leaders looked up to those branches' members (a page's few, not every seat).
+    // The figures of each branch in the CTE branch (the placeholder "branches" selects them), from the
+    // figures kept per organization and year (V15, V16) as activities, attendance, the roster, seats and
+    // training change: one row per organization, not per activity or member, with every type's held
+    // activities side by side, so the requirements are checked on one row per branch. The placeholders
+    // "held" and "checks" are the required types' columns (see Requirements).
     private static final String FIGURES = """
-            with req as (
-              select r.type, r.required, r.applies_when
-              from unnest(cast(:types as text[]), cast(:required as int[]), cast(:conditions as text[]))
-                   as r(type, required, applies_when)
-              where r.required > 0
-            ),
-            branch as (
+            with branch as (
               /*branches*/
             ),
             unit as (
@@ -75,103 +73,81 @@ public class ComplianceReportService {
               select distinct g.parent_id as branch_id from org_unit g join branch b on b.id = g.parent_id
               where g.type = 'GROUP' and g.status = 'ACTIVE'
             ),
-            held as (
-              -- per branch and type, in one pass over the period's activities: how many were held, their
-              -- attendance, and the lectures hosted by whoever held the branch's secretary seat on the day
-              -- (书记讲党课)
-              select u.branch_id, a.type, count(*) as held, sum(a.expected_count) as expected,
-                     sum(a.present_count) as present, sum(a.leave_count) as on_leave,
-                     count(*) filter (where a.type = 'PARTY_LECTURE' and a.host_member_id is not null
-                       and exists (select 1 from leadership_seat s
-                                   where s.org_id = u.branch_id and s.member_id = a.host_member_id and s.seat = 'SECRETARY'
-                                     and s.started_on <= a.held_on and (s.ended_on is null or s.ended_on > a.held_on)))
-                       as secretary_lectures
+            kept as (
+              -- per branch: the period is the difference of two year-to-date elements (element 0 is null: none before January)
+              select u.branch_id, sum(t.expected[:lastMonth] - coalesce(t.expected[:firstMonth - 1], 0)) as expected,
+                     sum(t.present[:lastMonth] - coalesce(t.present[:firstMonth - 1], 0)) as present,
+                     sum(t.on_leave[:lastMonth] - coalesce(t.on_leave[:firstMonth - 1], 0)) as on_leave
+                     /*held*/
+              from activity_figures_ytd t join unit u on u.id = t.org_id
+              where t.year = :year
+              group by u.branch_id
+            ),
+            lectures as (
+              -- 书记讲党课: lectures hosted by whoever held the branch's secretary seat on the day, from the
+              -- lectures themselves (a seat's end date may arrive later, and a group may move to another branch)
+              select u.branch_id, count(*) as secretary_lectures
               from activity a join unit u on u.id = a.org_id
-              where a.status = 'HELD' and a.held_on >= :start and a.held_on < :end
-              group by u.branch_id, a.type
-            ),
-            att as (
-              select branch_id, sum(expected) as expected, sum(present) as present, sum(on_leave) as on_leave,
-                     sum(secretary_lectures) as secretary_lectures
-              from held group by branch_id
-            ),
-            leaders as (
-              -- who held a leader's seat (secretary, committee member) anywhere on the period's last day
-              select distinct s.member_id from leadership_seat s
-              where s.seat = any(cast(:leaderSeats as text[]))
-                and s.started_on <= :lastDay and (s.ended_on is null or s.ended_on > :lastDay)
-                /*leaders*/
-            ),
-            roster as (
-              -- each membership period on the period's last day: whether full, on the roster, a leader, and
-              -- the member's training hours from 1 January to the end of the period's last month wherever
-              -- they trained (member_training_ytd, kept when training is recorded or corrected)
-              select p.org_id as branch_id, p.stage = 'FULL' as full_member,
-                     (p.stage is null or p.stage = any(cast(:rosterStages as text[]))) as on_roster,
-                     l.member_id is not null as leader, coalesce(y.hours, 0) as hours
-              from membership_period p join branch b on b.id = p.org_id
-              -- the element of the period's last month: January to that month's end
-              left join (select member_id, hours[cast(:lastMonth as int)] as hours from member_training_ytd
-                         where year = :year) y on y.member_id = p.member_id
-              left join leaders l on l.member_id = p.member_id
-              where p.valid_from <= :lastDay and (p.valid_to is null or p.valid_to > :lastDay)
+              where a.status = 'HELD' and a.type = 'PARTY_LECTURE' and a.host_member_id is not null
+                and a.held_on >= :start and a.held_on < :end
+                and exists (select 1 from leadership_seat s
+                            where s.org_id = u.branch_id and s.member_id = a.host_member_id and s.seat = 'SECRETARY'
+                              and s.started_on <= a.held_on and (s.ended_on is null or s.ended_on > a.held_on))
+              group by u.branch_id
             ),
             members as (
-              select branch_id, count(*) filter (where full_member) as full_members,
-                     count(*) filter (where on_roster
-                                        and hours < case when leader then :leaderTrainingHours else :trainingHours end) as below,
-                     count(*) filter (where on_roster and leader and hours < :leaderTrainingHours) as leaders_below
-              from roster group by branch_id
+              -- the branch's members on the period's last day (branch_member_figures, kept as the roster, seats and
+              -- training change): its row of the year, else the latest earlier row's December with nobody's hours
+              select b.id as branch_id,
+                     case when f.org_id is not null then f.full_members[:lastMonth] else p.full_members[12] end as full_members,
+                     case when f.org_id is not null then f.below[:lastMonth]
+                          else case when :trainingHours > 0 then p.on_roster[12] - p.leaders[12] else 0 end
+                               + case when :leaderTrainingHours > 0 then p.leaders[12] else 0 end end as below,
+                     case when f.org_id is not null then f.leaders_below[:lastMonth]
+                          when :leaderTrainingHours > 0 then p.leaders[12] else 0 end as leaders_below
+              from branch b
+              left join branch_member_figures f on f.org_id = b.id and f.year = :year
+              left join lateral (select p.full_members, p.on_roster, p.leaders from branch_member_figures p
+                                 where f.org_id is null and p.org_id = b.id and p.year < :year
+                                 order by p.year desc limit 1) p on true
             ),
-            checks as (
-              -- one row per branch and type it owes
-              select b.id as branch_id, r.type, r.required, coalesce(h.held, 0) as held
+            per_branch as (
+              select b.id, b.name, b.path, b.org_type, coalesce(m.full_members, 0) as full_members,
+                     g.branch_id is not null as has_groups, coalesce(k.expected, 0) as expected,
+                     coalesce(k.present, 0) as present, coalesce(k.on_leave, 0) as on_leave,
+                     coalesce(l.secretary_lectures, 0) as secretary_lectures, coalesce(m.below, 0) as below,
+                     coalesce(m.leaders_below, 0) as leaders_below
+                     /*checks*/
               from branch b
               left join members m on m.branch_id = b.id
               left join grp g on g.branch_id = b.id
-              join req r on r.applies_when = 'ALWAYS'
-                   or (r.applies_when = 'HAS_COMMITTEE' and coalesce(m.full_members, 0) >= :threshold)
-                   or (r.applies_when = 'HAS_GROUPS' and g.branch_id is not null)
-              left join held h on h.branch_id = b.id and h.type = r.type
+              left join kept k on k.branch_id = b.id
+              left join lectures l on l.branch_id = b.id
             )
             """;
 
     /** The whole subtree added up, per direct child of the report's organization and in all (grouping sets). */
     private static final String SUMMARY = "/* compliance report: summary */\n"
-            + FIGURES.replace("/*branches*/", ALL_BRANCHES).replace("/*leaders*/", "") + """
-            , per_branch as (
+            + FIGURES.replace("/*branches*/", ALL_BRANCHES) + """
+            , checked as (
               select nullif(split_part(substr(b.path, :rootLength + 1), '/', 1), '') as child,
-                     coalesce(c.requirements, 0) + case when :lectures > 0 then 1 else 0 end as requirements,
-                     coalesce(c.met, 0)
-                       + case when :lectures > 0 and coalesce(t.secretary_lectures, 0) >= :lectures then 1 else 0 end as met,
-                     coalesce(t.expected, 0) as expected, coalesce(t.present, 0) as present,
-                     coalesce(t.on_leave, 0) as on_leave, coalesce(m.below, 0) as below,
-                     coalesce(m.leaders_below, 0) as leaders_below
-              from branch b
-              left join (select branch_id, count(*) as requirements, count(*) filter (where held >= required) as met
-                         from checks group by branch_id) c on c.branch_id = b.id
-              left join att t on t.branch_id = b.id
-              left join members m on m.branch_id = b.id
+                     /*requirements*/ + case when :lectures > 0 then 1 else 0 end as requirements,
+                     /*met*/ + case when :lectures > 0 and b.secretary_lectures >= :lectures then 1 else 0 end as met,
+                     b.expected, b.present, b.on_leave, b.below, b.leaders_below
+              from per_branch b
             )
             select grouping(child) = 1, child, count(*), count(*) filter (where met < requirements), sum(requirements),
                    sum(met), sum(expected), sum(present), sum(on_leave), sum(below), sum(leaders_below)
-            from per_branch group by grouping sets ((child), ())""";
+            from checked group by grouping sets ((child), ())""";
 
-    /** One page of branches, one row per branch and type it owes (a branch owing nothing: one row, no type). */
+    /** One page of branches, one row each, with the required types' owed flags and held counts (see Requirements). */
     private static final String PAGE = "/* compliance report: branches */\n"
             + FIGURES.replace("/*branches*/", PAGE_BRANCHES)
-                    .replace("/*leaders*/", "and s.member_id in (select p.member_id from membership_period p join branch b on b.id = p.org_id)")
             + """
-            select b.id, b.name, b.path, b.org_type, coalesce(m.full_members, 0), g.branch_id is not null,
-                   c.type, c.required, c.held,
-                   coalesce(t.expected, 0), coalesce(t.present, 0), coalesce(t.on_leave, 0), coalesce(m.below, 0),
-                   coalesce(m.leaders_below, 0), coalesce(t.secretary_lectures, 0)
-            from branch b
-            left join members m on m.branch_id = b.id
-            left join grp g on g.branch_id = b.id
-            left join att t on t.branch_id = b.id
-            left join checks c on c.branch_id = b.id
-            order by b.path using ~<~, c.type""";
+            select b.id, b.name, b.path, b.org_type, b.full_members, b.has_groups, b.expected, b.present, b.on_leave,
+                   b.below, b.leaders_below, b.secretary_lectures /*columns*/
+            from per_branch b
+            order by b.path using ~<~""";
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ComplianceReportService.class);
 
@@ -259,7 +235,7 @@ public class ComplianceReportService {
     private Totals summary(OrgUnit root, ReportPeriod period) {
         int lectures = secretaryLectures(period);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = figures(SUMMARY, root, period)
+        List<Object[]> rows = figures(SUMMARY, requirements(period), root, period)
                 .setParameter("rootLength", root.path().length())
                 .setParameter("lectures", lectures)
                 .getResultList();
@@ -290,11 +266,12 @@ public class ComplianceReportService {
     /** The {@code size} branches after {@code afterPath} in tree order, and the last one's path if more follow. */
     private Page branches(OrgUnit root, ReportPeriod period, String afterPath, int size) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = figures(PAGE, root, period)
+        Requirements requirements = requirements(period);
+        List<Object[]> rows = figures(PAGE, requirements, root, period)
                 .setParameter("after", afterPath)
                 .setParameter("limit", size + 1)
                 .getResultList();
-        List<BranchCompliance> branches = assemble(rows, secretaryLectures(period));
+        List<BranchCompliance> branches = assemble(rows, requirements, secretaryLectures(period));
         if (branches.size() <= size) {
             return new Page(branches, null);
         }
@@ -302,32 +279,67 @@ public class ComplianceReportService {
         return new Page(page, page.get(size - 1).path());
     }
 
-    /** A statement over {@link #FIGURES} with the parameters the figures need bound. */
-    private Query figures(String sql, OrgUnit root, ReportPeriod period) {
-        List<String> types = new ArrayList<>();
-        List<String> required = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        rules.frequencies().forEach((type, frequency) -> {
-            types.add(ActivityType.valueOf(type).name());
-            required.add(String.valueOf(frequency.minimum() * frequency.per().unitsIn(period.months())));
-            conditions.add(frequency.appliesWhen().name());
-        });
-        return em.createNativeQuery(sql)
-                .setParameter("types", array(types))
-                .setParameter("required", array(required))
-                .setParameter("conditions", array(conditions))
+    /** A statement over {@link #FIGURES}, its required types' columns written in, with the parameters bound. */
+    private Query figures(String sql, Requirements requirements, OrgUnit root, ReportPeriod period) {
+        return em.createNativeQuery(requirements.write(sql))
                 .setParameter("branchTypes", array(new ArrayList<>(rules.branchTypes())))
                 .setParameter("prefix", root.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .setParameter("lastDay", period.lastDay())
                 .setParameter("start", period.start())
                 .setParameter("end", period.end())
-                .setParameter("threshold", rules.committeeThreshold())
                 .setParameter("year", period.lastDay().getYear())
+                .setParameter("firstMonth", period.start().getMonthValue())
                 .setParameter("lastMonth", period.lastDay().getMonthValue())
-                .setParameter("rosterStages", array(new ArrayList<>(rules.rosterStages())))
                 .setParameter("trainingHours", java.math.BigDecimal.valueOf(rules.hours().memberTraining()))
-                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()))
-                .setParameter("leaderSeats", array(new ArrayList<>(rules.hours().leaderSeats())));
+                .setParameter("leaderTrainingHours", java.math.BigDecimal.valueOf(rules.hours().leaderTraining()));
+    }
+
+    /** What the period requires of a branch, by type in name order: how many, and when it applies. */
+    private Requirements requirements(ReportPeriod period) {
+        List<Required> required = new ArrayList<>();
+        rules.frequencies().forEach((type, frequency) -> {
+            int times = frequency.minimum() * frequency.per().unitsIn(period.months());
+            if (times > 0) {
+                required.add(new Required(ActivityType.valueOf(type), times, frequency.appliesWhen()));
+            }
+        });
+        required.sort(java.util.Comparator.comparing(r -> r.type().name()));
+        return new Requirements(required, rules.committeeThreshold());
+    }
+
+    private record Required(ActivityType type, int times, ActivityRules.Condition appliesWhen) {
+    }
+
+    /**
+     * The required types as columns of the statement: each one's held count in the period summed per branch
+     * ({@code held_i}), whether the branch owes it ({@code owes_i}), and the per-branch count of requirements
+     * and of those met. Integers from the configuration and column names from {@link ActivityType} only.
+     */
+    private record Requirements(List<Required> types, int committeeThreshold) {
+
+        String write(String sql) {
+            StringBuilder held = new StringBuilder();
+            StringBuilder checks = new StringBuilder();
+            StringBuilder columns = new StringBuilder();
+            List<String> owed = new ArrayList<>();
+            List<String> met = new ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                Required r = types.get(i);
+                String column = HeldActivities.heldColumn(r.type());
+                held.append(", sum(coalesce(t.%1$s[:lastMonth], 0) - coalesce(t.%1$s[:firstMonth - 1], 0)) as held_%2$d"
+                        .formatted(column, i));
+                checks.append(", coalesce(k.held_%1$d, 0) as held_%1$d, %2$s as owes_%1$d".formatted(i, switch (r.appliesWhen()) {
+                    case ALWAYS -> "true";
+                    case HAS_COMMITTEE -> "coalesce(m.full_members, 0) >= " + committeeThreshold;
+                    case HAS_GROUPS -> "g.branch_id is not null";
+                }));
+                columns.append(", b.owes_%1$d, b.held_%1$d".formatted(i));
+                owed.add("case when b.owes_%1$d then 1 else 0 end".formatted(i));
+                met.add("case when b.owes_%1$d and b.held_%1$d >= %2$d then 1 else 0 end".formatted(i, r.times()));
+            }
+            return sql.replace("/*held*/", held).replace("/*checks*/", checks).replace("/*columns*/", columns)
+                    .replace("/*requirements*/", owed.isEmpty() ? "0" : "(" + String.join(" + ", owed) + ")")
+                    .replace("/*met*/", met.isEmpty() ? "0" : "(" + String.join(" + ", met) + ")");
+        }
     }
 
     private int secretaryLectures(ReportPeriod period) {
@@ -355,26 +367,28 @@ public class ComplianceReportService {
         return path;
     }
 
-    /** Folds the rows (one per branch and type it owes) into one entry per branch, in their order. */
-    private static List<BranchCompliance> assemble(List<Object[]> rows, int secretaryLectures) {
-        Map<UUID, BranchBuilder> branches = new LinkedHashMap<>();
+    /** One entry per branch, in the rows' order: the required types it owes, in name order, after the fixed columns. */
+    private static List<BranchCompliance> assemble(List<Object[]> rows, Requirements requirements, int secretaryLectures) {
+        List<BranchCompliance> branches = new ArrayList<>();
         for (Object[] r : rows) {
-            BranchBuilder b = branches.computeIfAbsent((UUID) r[0], id -> new BranchBuilder(id, (String) r[1], (String) r[2],
-                    (String) r[3], Sql.count(r[4]), (Boolean) r[5], Sql.count(r[9]), Sql.count(r[10]), Sql.count(r[11]),
-                    Sql.count(r[12]), Sql.count(r[13])));
-            if (secretaryLectures > 0 && b.rules.isEmpty()) {
-                long held = Sql.count(r[14]);
+            BranchBuilder b = new BranchBuilder((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], Sql.count(r[4]),
+                    (Boolean) r[5], Sql.count(r[6]), Sql.count(r[7]), Sql.count(r[8]), Sql.count(r[9]), Sql.count(r[10]));
+            if (secretaryLectures > 0) {
+                long held = Sql.count(r[11]);
                 b.rules.add(new RuleCheck(ComplianceRule.SECRETARY_LECTURE, ComplianceRule.SECRETARY_LECTURE.label(),
                         secretaryLectures, held, held >= secretaryLectures));
             }
-            if (r[6] != null) {
-                ActivityType type = ActivityType.valueOf((String) r[6]);
-                int req = ((Number) r[7]).intValue();
-                long held = Sql.count(r[8]);
-                b.requirements.add(new Requirement(type, type.label(), req, held, held >= req));
+            for (int i = 0; i < requirements.types().size(); i++) {
+                if ((Boolean) r[12 + 2 * i]) {
+                    Required required = requirements.types().get(i);
+                    long held = Sql.count(r[13 + 2 * i]);
+                    b.requirements.add(new Requirement(required.type(), required.type().label(), required.times(), held,
+                            held >= required.times()));
+                }
             }
+            branches.add(b.build());
         }
-        return branches.values().stream().map(BranchBuilder::build).toList();
+        return branches;
     }
 
     @SuppressWarnings("unchecked")

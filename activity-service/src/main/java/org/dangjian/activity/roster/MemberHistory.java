@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Replays one member's events in version order into membership periods and the member's current
@@ -87,6 +92,30 @@ public final class MemberHistory {
             periods.add(new Period(orgId, stage, openSince, on));
         }
         openSince = null;
+    }
+
+    /**
+     * The first day on which a member belongs to other organizations or stages under {@code after} than under
+     * {@code before}, if any: the day from which anything counted from the periods can differ.
+     */
+    public static Optional<LocalDate> firstDifference(List<Period> before, List<Period> after) {
+        TreeSet<LocalDate> boundaries = new TreeSet<>();
+        for (List<Period> periods : List.of(before, after)) {
+            for (Period p : periods) {
+                boundaries.add(p.from());
+                if (p.to() != null) {
+                    boundaries.add(p.to());
+                }
+            }
+        }
+        // membership changes only at a period's start or end, so comparing there compares every day
+        return boundaries.stream().filter(day -> !covering(before, day).equals(covering(after, day))).findFirst();
+    }
+
+    /** How many periods of each organization and stage cover {@code day}. */
+    private static Map<List<Object>, Long> covering(List<Period> periods, LocalDate day) {
+        return periods.stream().filter(p -> !p.from().isAfter(day) && (p.to() == null || p.to().isAfter(day)))
+                .collect(Collectors.groupingBy(p -> Arrays.asList(p.orgId(), p.stage()), Collectors.counting()));
     }
 
     private State state() {

@@ -8,12 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.activity.config.ActivityRules;
+import org.dangjian.activity.report.MemberFigures;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.messaging.IncomingEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,9 @@ public class Roster {
     @Inject
     ActivityRules rules;
 
+    @Inject
+    MemberFigures figures;
+
     /**
      * Keeps a batch of member events and rebuilds each member they name once, set-wise (one statement per
      * table), because a rebuild per event was what held the consumer back under load (benchmark B3). The
@@ -71,6 +76,9 @@ public class Roster {
 
     /** Replays each member's events and replaces their periods and current state. */
     private void rebuild(Set<UUID> members) {
+        // before reading the periods this rebuild is compared with (a partition reassigned mid-batch may have
+        // another consumer rebuilding the same members)
+        figures.holdMembers(members);
         String memberIds = Sql.array(members);
         @SuppressWarnings("unchecked")
         List<Object[]> stored = em.createNativeQuery("""
@@ -86,6 +94,8 @@ public class Roster {
                 throw new IllegalStateException("stored member event unreadable", e);
             }
         }
+        Map<UUID, List<MemberHistory.Period>> storedPeriods = periodsOf(memberIds);
+        Map<UUID, LocalDate> changedFrom = new HashMap<>();
         ArrayNode periods = json.createArrayNode();
         ArrayNode now = json.createArrayNode();
         String updatedAt = OffsetDateTime.now().toString();
@@ -94,6 +104,8 @@ public class Roster {
             // A later period starting the same day replaces the earlier (a late event reopening it).
             Map<LocalDate, MemberHistory.Period> byStart = new LinkedHashMap<>();
             state.periods().forEach(p -> byStart.put(p.from(), p));
+            MemberHistory.firstDifference(storedPeriods.getOrDefault(memberId, List.of()), List.copyOf(byStart.values()))
+                    .ifPresent(day -> changedFrom.put(memberId, day));
             byStart.values().forEach(p -> periods.addObject().put("member_id", memberId.toString())
                     .put("org_id", p.orgId().toString()).put("stage", p.stage()).put("valid_from", p.from().toString())
                     .put("valid_to", p.to() == null ? null : p.to().toString()));
@@ -102,13 +114,16 @@ public class Roster {
                     .put("ended_on", state.endedOn() == null ? null : state.endedOn().toString())
                     .put("source_version", state.version()).put("updated_at", updatedAt);
         });
-        em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
-                .setParameter(1, memberIds).executeUpdate();
-        em.createNativeQuery("""
-                insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
-                select member_id, org_id, stage, valid_from, valid_to
-                from jsonb_to_recordset(cast(?1 as jsonb)) as p(member_id uuid, org_id uuid, stage text, valid_from date, valid_to date)""")
-                .setParameter(1, periods.toString()).executeUpdate();
+        // the compliance report's per-branch figures move with the members' periods, from where they differ
+        figures.changing(changedFrom, () -> {
+            em.createNativeQuery("delete from membership_period where member_id = any(cast(?1 as uuid[]))")
+                    .setParameter(1, memberIds).executeUpdate();
+            em.createNativeQuery("""
+                    insert into membership_period (member_id, org_id, stage, valid_from, valid_to)
+                    select member_id, org_id, stage, valid_from, valid_to
+                    from jsonb_to_recordset(cast(?1 as jsonb)) as p(member_id uuid, org_id uuid, stage text, valid_from date, valid_to date)""")
+                    .setParameter(1, periods.toString()).executeUpdate();
+        });
         em.createNativeQuery("""
                 insert into roster_member (member_id, name, org_id, stage, ended_on, source_version, updated_at)
                 select member_id, name, org_id, stage, ended_on, source_version, updated_at
@@ -118,6 +133,21 @@ public class Roster {
                   stage = excluded.stage, ended_on = excluded.ended_on, source_version = excluded.source_version,
                   updated_at = excluded.updated_at""")
                 .setParameter(1, now.toString()).executeUpdate();
+    }
+
+    /** The members' periods as stored before this rebuild. */
+    private Map<UUID, List<MemberHistory.Period>> periodsOf(String memberIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select member_id, org_id, stage, valid_from, valid_to from membership_period
+                where member_id = any(cast(?1 as uuid[]))""")
+                .setParameter(1, memberIds).getResultList();
+        Map<UUID, List<MemberHistory.Period>> periods = new HashMap<>();
+        for (Object[] r : rows) {
+            periods.computeIfAbsent((UUID) r[0], m -> new ArrayList<>())
+                    .add(new MemberHistory.Period((UUID) r[1], (String) r[2], Sql.date(r[3]), Sql.date(r[4])));
+        }
+        return periods;
     }
 
     /**
