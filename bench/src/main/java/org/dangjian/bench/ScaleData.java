@@ -279,10 +279,11 @@ final class ScaleData {
             }
             rosters = copy.rows();
         }
+        LocalDate since = LocalDate.of(YEAR - 1, 1, 1);
         try (PgCopy copy = new PgCopy(c, "membership_period", "member_id, org_id, stage, valid_from")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
-                copy.row(m.id(), m.orgId(), m.stage(), LocalDate.of(YEAR - 1, 1, 1));
+                copy.row(m.id(), m.orgId(), m.stage(), since);
             }
             periods = copy.rows();
         }
@@ -296,7 +297,7 @@ final class ScaleData {
                 Member m = member(i);
                 String payload = json.createObjectNode().put("memberId", m.id().toString()).put("version", 0)
                         .put("orgId", m.orgId().toString()).put("stage", m.stage()).put("name", m.name())
-                        .put("registeredOn", LocalDate.of(YEAR - 1, 1, 1).toString()).toString();
+                        .put("registeredOn", since.toString()).toString();
                 copy.row(UUID.nameUUIDFromBytes(("registered " + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         m.id(), 0, "member.registered", payload, now);
             }

@@ -183,16 +183,14 @@ public class RegistrationBatch {
 
     private static Set<UUID> insertMembers(Connection c, Prepared chunk) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
-                insert into member (id, member_number, name, gender, ethnicity, birth_date, national_id, national_id_index,
-                    phone, phone_index, education, category, work_unit, org_id, group_id, grid, stage, applied_on, activist_on,
-                    candidate_on, admitted_on, full_on, registered_on, version)
+                insert into member (%s)
                 select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                     cast(? as date[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                     cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
                     cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]),
                     cast(? as bigint[]))
                 on conflict (national_id_index) do nothing
-                returning id""")) {
+                returning id""".formatted(MEMBER_COLUMN_NAMES))) {
             for (int i = 0; i < MEMBER_COLUMNS.size(); i++) {
                 int column = i;
                 insert.setString(i + 1, literal(chunk.memberRows(), row -> row[column]));
