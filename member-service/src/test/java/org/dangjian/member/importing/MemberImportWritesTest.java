@@ -175,6 +175,56 @@ class MemberImportWritesTest {
     }
 
     @Test
+    void allOrNothingReportsEveryBadRowOfAFileOfManyChunksAndWritesNothing() {
+        // The bad rows lie past the first three chunks the good rows are written in.
+        int rows = 4 * RegistrationBatch.CHUNK;
+        UUID branch = TestTree.branch(TestTree.committee()).id();
+        List<String> nationalIds = distinctNationalIds(rows);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            boolean unnamed = i == 3 * RegistrationBatch.CHUNK + 10;
+            boolean again = i == rows - 1;
+            csv.append(row(unnamed ? "" : "林志强", "MALE", nationalIds.get(again ? 0 : i), "某单位", branch));
+        }
+
+        upload(Caller.PLATFORM_ADMIN, null, csv.toString(), "ALL_OR_NOTHING").statusCode(200)
+                .body("committed", equalTo(false))
+                .body("created", equalTo(0))
+                .body("rejected", equalTo(2))
+                .body("rows[0].status", equalTo("NOT_COMMITTED"))
+                .body("rows[" + (3 * RegistrationBatch.CHUNK + 10) + "].code", equalTo("VALIDATION_FAILED"))
+                .body("rows[" + (rows - 1) + "].code", equalTo("MEMBER_NATIONAL_ID_TAKEN"));
+
+        assertEquals(0L, count("select count(*) from member where org_id = ?1", branch));
+        assertEquals(0L, count("select count(*) from audit_entry where org_id = ?1", branch));
+        assertEquals(0L, count("select count(*) from outbox_event where payload ->> 'orgId' = cast(?1 as text)", branch));
+    }
+
+    @Test
+    void skippingBadRowsKeepsThePersonsFirstRowWhenTheRepeatIsInALaterChunk() {
+        int rows = 2 * RegistrationBatch.CHUNK + 100;
+        UUID branch = TestTree.branch(TestTree.committee()).id();
+        List<String> nationalIds = distinctNationalIds(rows);
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(row("林志强", "MALE", nationalIds.get(i == rows - 1 ? 2 : i), "某单位", branch));
+        }
+
+        List<String> ids = upload(Caller.PLATFORM_ADMIN, null, csv.toString(), "SKIP_BAD_ROWS").statusCode(200)
+                .body("committed", equalTo(true))
+                .body("created", equalTo(rows - 1))
+                .body("rows[2].status", equalTo("CREATED"))
+                .body("rows[" + (rows - 1) + "].status", equalTo("REJECTED"))
+                .body("rows[" + (rows - 1) + "].code", equalTo("MEMBER_NATIONAL_ID_TAKEN"))
+                .extract().path("rows.memberId");
+
+        findable(nationalIds.get(2), 1);
+        assertEquals(rows - 1, count("select count(*) from member where org_id = ?1", branch));
+        assertEquals(rows - 1, count("select count(*) from audit_entry where org_id = ?1", branch));
+        assertEquals(rows - 1, new HashSet<>(ids.stream().filter(java.util.Objects::nonNull).toList()).size());
+    }
+
+    @Test
     void aPersonAlreadyOnRecordIsRejectedInEitherMode() {
         UUID branch = TestTree.branch(TestTree.committee()).id();
         String onRecord = TestIds.nationalId();
