@@ -32,7 +32,7 @@ class AuditLogTest {
         Org branch = child(root(), "BRANCH");
         UUID activity = planned(branch.id(), "PARTY_LECTURE", HELD);
         assertEquals(1, entries(activity, "ACTIVITY_PLANNED",
-                "target_type = 'activity' and details->'before' = 'null'::jsonb and details->'after'->>'status' = 'PLANNED'"));
+                "target_type = 'activity' and (details->'before')::jsonb = 'null'::jsonb and details->'after'->>'status' = 'PLANNED'"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class AuditLogTest {
         assertEquals(1, count("""
                 select count(*) from audit_entry where target_type = 'year_plan' and target_id = ?1
                   and action = 'YEAR_PLAN_GENERATED' and (details->'after'->>'year')::int = ?2
-                  and jsonb_array_length(details->'after'->'activityIds') = (details->'after'->>'activities')::int""",
+                  and json_array_length(details->'after'->'activityIds') = (details->'after'->>'activities')::int""",
                 branch.id(), year));
     }
 

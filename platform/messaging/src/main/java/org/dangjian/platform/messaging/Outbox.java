@@ -52,7 +52,7 @@ public class Outbox {
         PreparedEvent event = prepare(type, aggregateId, data);
         em.createNativeQuery("""
                 insert into outbox_event (id, topic, type, source, aggregate_id, payload, occurred_at)
-                values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""")
+                values (?1, ?2, ?3, ?4, ?5, cast(?6 as json), ?7)""")
                 .setParameter(1, event.id())
                 .setParameter(2, topic)
                 .setParameter(3, type)

@@ -133,7 +133,7 @@ public class AuditTrail {
     private void append(String action, String targetType, PreparedEntry entry) {
         em.createNativeQuery("""
                 insert into audit_entry (id, occurred_at, actor, action, target_type, target_id, details, org_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8)""")
+                values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as json), ?8)""")
                 .setParameter(1, entry.id())
                 .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(3, actor())
