@@ -175,7 +175,6 @@ public class OutboxRelay {
                 settings.execute("set local enable_bitmapscan = off");
             }
             List<Object[]> rows = new ArrayList<>(batchSize);
-            List<Long> positions = new ArrayList<>(batchSize);
             // The batch's positions first, then its rows: in one select, PostgreSQL turned the payload of every pending
             // row into text before sorting them for the limit (a bitmap scan when its statistics lag, as in a bulk import:
             // a fifth of the database's time there, bench/notes/b4.md).
@@ -187,8 +186,7 @@ public class OutboxRelay {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         rows.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
-                                r.getObject(5, UUID.class), r.getString(6), r.getObject(7, OffsetDateTime.class)});
-                        positions.add(r.getLong(8));
+                                r.getObject(5, UUID.class), r.getString(6), r.getObject(7, OffsetDateTime.class), r.getLong(8)});
                     }
                 }
             }
@@ -213,14 +211,14 @@ public class OutboxRelay {
                 // marked, bench/notes/b4.md).
                 try (PreparedStatement mark = plannedEachTime(c,
                         "update outbox_event set published_at = now() where position = any(?)")) {
-                    mark.setArray(1, c.createArrayOf("bigint", positions.subList(0, acknowledged).toArray()));
+                    mark.setArray(1, c.createArrayOf("bigint", rows.subList(0, acknowledged).stream().map(row -> row[7]).toArray()));
                     mark.executeUpdate();
                 }
             }
             if (acknowledged < rows.size()) {
                 try (PreparedStatement attempt = c.prepareStatement(
                         "update outbox_event set attempts = attempts + 1 where position = ?")) {
-                    attempt.setLong(1, positions.get(acknowledged));
+                    attempt.setObject(1, rows.get(acknowledged)[7]);
                     attempt.executeUpdate();
                 }
             }
