@@ -74,6 +74,12 @@ final class Bench implements AutoCloseable {
         return Long.getLong("bench.seed", 20261123L);
     }
 
+    /** The middle of the values (the upper one of an even count), or -1 when there are none. */
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
     /**
      * Generates the scale data and COPYs it into the given services' databases (already migrated by
      * their start), printing rows and rows/s per table.

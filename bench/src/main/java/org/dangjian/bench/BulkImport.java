@@ -50,7 +50,7 @@ public final class BulkImport {
             // The median of several COPYs: the same 1-million-row COPY took from 22.4 s to 29.5 s in runs on the quiet
             // machine (bench/notes/b4.md), while the import, a minute and a half long, averages such noise out itself.
             int anchorRuns = Integer.getInteger("bench.anchor-runs", 3);
-            List<Double> copyRuns = new ArrayList<>(anchorRuns);
+            List<Long> copyNanos = new ArrayList<>(anchorRuns);
             try (Connection c = bench.connect(DangjianService.MEMBER)) {
                 for (int run = 0; run < anchorRuns; run++) {
                     long start = System.nanoTime();
@@ -59,16 +59,16 @@ public final class BulkImport {
                             copy.row(row);
                         }
                     }
-                    copyRuns.add((System.nanoTime() - start) / 1e9);
+                    copyNanos.add(System.nanoTime() - start);
                     try (PreparedStatement delete = c.prepareStatement("delete from member where id = any(?)")) {
                         delete.setArray(1, c.createArrayOf("uuid", fresh.stream().map(ScaleData.Member::id).toArray(UUID[]::new)));
                         delete.executeUpdate();
                     }
                     ScaleData.exec(c, "vacuum analyze member");
-                    System.out.printf("[b4] COPY of %,d rows: %.2f s%n", rows, copyRuns.get(run));
+                    System.out.printf("[b4] COPY of %,d rows: %.2f s%n", rows, copyNanos.get(run) / 1e9);
                 }
             }
-            double copySeconds = copyRuns.stream().sorted().toList().get(anchorRuns / 2);
+            double copySeconds = Bench.median(copyNanos) / 1e9;
 
             String token = bench.token(Caller.PLATFORM_ADMIN, null);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -151,7 +151,7 @@ public final class BulkImport {
             bench.report("| POST /api/v1/member-imports (validate, rules, seal, blind index, audit, outbox; per file ms: %s) | %,d | %.1f | %,.0f |",
                     fileMillis, created.get(), importSeconds, importRate);
             bench.report("| COPY of the same rows, already sealed, same table and indexes (the median of %d COPYs: %s s) | %,d | %.2f | %,.0f |",
-                    anchorRuns, copyRuns.stream().map(t -> String.format("%.2f", t)).toList(), rows, copySeconds, copyRate);
+                    anchorRuns, copyNanos.stream().map(t -> String.format("%.2f", t / 1e9)).toList(), rows, copySeconds, copyRate);
             bench.report("| (events not yet relayed to Kafka when the last file was committed; relayed %.1f s later) | %,d | | |",
                     relaySeconds, pendingAtEnd);
             bench.report("| (sealing those rows in the bench JVM: 2 AES-GCM + 2 HMAC each, one thread) | %,d | %.2f | %,.0f |", rows,

@@ -146,18 +146,18 @@ public final class ComplianceReport {
                     statement.add(Long.parseLong(m.group(3)));
                 }
             }
-            long report = median(httpMillis);
-            long sql = median(sqlMillis);
+            long report = Bench.median(httpMillis);
+            long sql = Bench.median(sqlMillis);
             bench.report("Report of the root organization (%,d branches, %,d members) for %d; median of %d runs after one warm-up, "
                     + "HTTP and SQL alternating.", data.branches.size(), data.members, ScaleData.YEAR, runs);
             bench.report("");
             bench.report("| what | median ms | runs ms |\n|---|---|---|");
             bench.report("| GET /api/v1/compliance-report (platform-admin, %,d chars of JSON) | %d | %s |", bytes, report, httpMillis);
             bench.report("| inside the service: its SQL statements + assembling (its log line) | %d | %s |",
-                    logged.isEmpty() ? -1 : median(logged.subList(1, logged.size())), logged.subList(Math.min(1, logged.size()), logged.size()));
+                    logged.isEmpty() ? -1 : Bench.median(logged.subList(1, logged.size())), logged.subList(Math.min(1, logged.size()), logged.size()));
             if (statement.size() > 1) {
                 bench.report("| inside the service: its SQL statements alone, summary + page (its log line) | %d | %s |",
-                        median(statement.subList(1, statement.size())), statement.subList(1, statement.size()));
+                        Bench.median(statement.subList(1, statement.size())), statement.subList(1, statement.size()));
             }
             bench.report("| hand-written SQL aggregate alone (JDBC, same database) | %d | %s |", sql, sqlMillis);
             bench.report("");
@@ -256,11 +256,6 @@ public final class ComplianceReport {
                 return new Totals(seen.size(), expected, present, leave, below, leaders);
             }
         }
-    }
-
-    static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     }
 
     static Duration timeout() {

@@ -47,7 +47,7 @@ public final class StartupAndMemory {
                     rss.add(residentKiB(process.pid()) / 1024);
                     process.close();
                 }
-                String row = "| %s | %d | %d |".formatted(service.module(), median(millis), median(rss));
+                String row = "| %s | %d | %d |".formatted(service.module(), Bench.median(millis), Bench.median(rss));
                 System.out.println("[B6] " + row + "   runs: " + millis + " ms, " + rss + " MiB");
                 rows.add(row);
             }
@@ -69,10 +69,5 @@ public final class StartupAndMemory {
             }
         }
         throw new IllegalStateException("no VmRSS for " + pid);
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 }
