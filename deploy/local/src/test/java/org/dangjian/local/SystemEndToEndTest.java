@@ -69,6 +69,42 @@ class SystemEndToEndTest {
         assertEquals(before, after, "a refused request changed data");
     }
 
+    /**
+     * Second, on a quiet system: every variant of every event that its producer's JSON Schema allows (each
+     * nullable field null, each optional field absent, each enum value, an unknown field …) goes through the
+     * real topic to every consumer whose AsyncAPI declares it; each must apply it, none may dead-letter it.
+     */
+    @Test
+    @Order(2)
+    void everyConsumerAppliesEveryVariantItsProducersSchemaAllows() {
+        EventContracts contracts = EventContracts.load(LocalSystem.root());
+        try (SystemProbe probe = new SystemProbe(system)) {
+            EventContractCheck.Report report = new EventContractCheck(probe, contracts).run(Duration.ofSeconds(90));
+            report.deliveries().forEach(d -> System.out.println("[event-contract] " + d));
+            report.variantsWithoutConsumer().forEach(v -> System.out.println("[event-contract] read by no service: " + v));
+            long dead = report.deliveries().stream().filter(d -> d.outcome().equals("dead-lettered")).count();
+            System.out.printf("[event-contract] %d event types, %d consumers, %d (type, variant, consumer) deliveries, "
+                            + "%d dead letters, %d failures%n", contracts.types().size(), contracts.consumers().size(),
+                    report.deliveries().size(), dead, report.failures().size());
+            report.failures().forEach(f -> System.out.println("[event-contract] FAIL " + f));
+            assertEquals(List.of(), report.failures());
+            assertTrue(report.deliveries().size() > 100, "only " + report.deliveries().size() + " deliveries");
+        }
+    }
+
+    /**
+     * A random but valid sequence of operations through all four services' APIs (seed -Dmodel.seed, length
+     * -Dmodel.operations, 300 by default), then the invariants across the services against the test's model.
+     * A violation is shown with the shortest prefix of the sequence that still shows it.
+     */
+    @Test
+    @Order(3)
+    void aRandomSequenceOfOperationsLeavesEveryServiceAgreeingWithTheModel() {
+        WholeSystemModel.Result result = WholeSystemModel.runAndReport(system,
+                Long.getLong("model.seed", 20_261_206L), Integer.getInteger("model.operations", 300));
+        assertEquals(List.of(), result.violations());
+    }
+
     private static DemoData.Summary demo;
 
     /** The run command's demo data at scale 2, loaded once for the tests that read it. */

@@ -1,0 +1,874 @@
+package org.dangjian.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dangjian.platform.api.pii.NationalIdNumber;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A model-based test of the whole system. From a seed it generates a random but valid sequence of domain
+ * operations through the public APIs of all four services, keeping its own model of what the system should
+ * then hold; after the events have settled it checks invariants across the services against the model. Each
+ * run works under a root committee of its own, so runs (and the prefixes replayed to shrink a failure) never
+ * see each other's records.
+ *
+ * <p>The generator uses a record in another service only once the events about it have settled (it waits for
+ * that every few operations, {@code settleEvery}): a client of the real system would see the same
+ * read-your-writes delay, and the check of what each service holds is about agreement, not latency.
+ */
+final class WholeSystemModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<String> LIVE_STAGES = List.of("APPLICANT", "ACTIVIST", "CANDIDATE", "PROBATIONARY", "FULL");
+    /** activity-service's configured roster stages (dangjian.activity.roster-stages). */
+    private static final Set<String> ROSTER_STAGES = Set.of("PROBATIONARY", "FULL");
+    private static final AtomicInteger PEOPLE = new AtomicInteger((int) (System.nanoTime() % 100_000));
+
+    /** One operation as run: its number, its name and what it was applied to, and the answer's status. */
+    record Step(int number, String operation, String detail, int status) {
+        @Override
+        public String toString() {
+            return "#" + number + " " + operation + " " + detail + " → " + status;
+        }
+    }
+
+    /** What a run did and what it found. */
+    record Result(long seed, int operations, List<Step> steps, Map<String, Integer> invariantsChecked,
+            List<String> violations, long millis) {
+
+        int checks() {
+            return invariantsChecked.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    // ------------------------------------------------------------------ the model
+
+    static final class Org {
+        final UUID id;
+        final boolean branch;
+        UUID parent;
+        String name;
+        boolean active = true;
+        UUID mergedInto;
+
+        Org(UUID id, boolean branch, UUID parent, String name) {
+            this.id = id;
+            this.branch = branch;
+            this.parent = parent;
+            this.name = name;
+        }
+    }
+
+    static final class Member {
+        final UUID id;
+        final String name;
+        UUID org;
+        String stage;
+        boolean ended;
+        boolean outside;
+        /** member-service's "needs a branch" flag: their branch was dissolved without a survivor. */
+        boolean needsBranch;
+        UUID beneficiary;
+        final List<UUID> openCases = new ArrayList<>();
+
+        Member(UUID id, String name, UUID org, String stage) {
+            this.id = id;
+            this.name = name;
+            this.org = org;
+            this.stage = stage;
+        }
+
+        boolean here() {
+            return !ended && !outside;
+        }
+    }
+
+    record Seat(UUID id, UUID org, UUID member) {
+    }
+
+    record Activity(UUID id, UUID org) {
+    }
+
+    /** 结对帮扶: {@code helper} looks after the member beneficiary {@code cared}; both of one branch. */
+    record Pairing(UUID id, UUID helper, UUID cared) {
+    }
+
+    private final LocalSystem system;
+    private final SystemProbe probe;
+    private final EventContracts contracts;
+    private final String token;
+    private final int settleEvery;
+
+    private Random random;
+    private Instant startedAt;
+    private final Map<UUID, Org> orgs = new LinkedHashMap<>();
+    private final Map<UUID, Member> members = new LinkedHashMap<>();
+    private final List<Seat> seats = new ArrayList<>();
+    private final List<Activity> activities = new ArrayList<>();
+    private final List<Pairing> pairings = new ArrayList<>();
+    /** Records created since the last settling: not yet used in another service. */
+    private final Set<UUID> unsettled = new java.util.HashSet<>();
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> violations = new ArrayList<>();
+    private final Map<String, Integer> checked = new LinkedHashMap<>();
+    private UUID root;
+    private final List<UUID> committees = new ArrayList<>();
+    private String runTag;
+
+    WholeSystemModel(LocalSystem system, SystemProbe probe, EventContracts contracts, int settleEvery) {
+        this.system = system;
+        this.probe = probe;
+        this.contracts = contracts;
+        this.token = system.adminToken();
+        this.settleEvery = settleEvery;
+    }
+
+    /** Runs {@code operations} operations generated from {@code seed} and checks the invariants after they settled. */
+    Result run(long seed, int operations) {
+        long begin = System.nanoTime();
+        random = new Random(seed);
+        startedAt = Instant.now().minusSeconds(1);
+        runTag = Long.toString(seed, 36) + "-" + Integer.toString(PEOPLE.incrementAndGet(), 36);
+        root = establish("模型党委" + runTag, "COMMITTEE", null);
+        for (int i = 1; i <= 2; i++) {
+            committees.add(establish("模型基层党委" + i + "-" + runTag, "COMMITTEE", root));
+        }
+        for (int i = 1; i <= 3; i++) {
+            establishBranch(-i);
+        }
+        settle();
+        for (int n = 1; n <= operations && violations.isEmpty(); n++) {
+            step(n);
+            if (n % settleEvery == 0) {
+                settle();
+            }
+        }
+        settle();
+        if (violations.isEmpty()) {
+            checkInvariants();
+        }
+        return new Result(seed, operations, List.copyOf(steps), Map.copyOf(checked), List.copyOf(violations),
+                Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+
+    /**
+     * The shortest prefix of the failing run's operations that still shows a violation: replays of {@code k}
+     * operations from the same seed (each under a fresh root, so nothing of the earlier run is reused), bisected.
+     */
+    static Result shrink(Supplier<WholeSystemModel> fresh, Result failing) {
+        int low = 0;
+        int high = failing.operations();
+        Result shortest = failing;
+        while (high - low > 1) {
+            int mid = (low + high) / 2;
+            Result replay = fresh.get().run(failing.seed(), mid);
+            if (replay.violations().isEmpty()) {
+                low = mid;
+            } else {
+                high = mid;
+                shortest = replay;
+            }
+        }
+        return shortest;
+    }
+
+    /**
+     * Runs the sequence, prints the seed, the operations, each invariant with how often it was checked and any
+     * violation with the shortest operation sequence that shows it.
+     */
+    static Result runAndReport(LocalSystem system, long seed, int operations) {
+        EventContracts contracts = EventContracts.load(LocalSystem.root());
+        int settleEvery = Integer.getInteger("model.settle-every", 15);
+        try (SystemProbe probe = new SystemProbe(system)) {
+            Result result = new WholeSystemModel(system, probe, contracts, settleEvery).run(seed, operations);
+            Map<String, Long> byOperation = result.steps().stream()
+                    .collect(Collectors.groupingBy(Step::operation, java.util.TreeMap::new, Collectors.counting()));
+            System.out.printf("[model] seed %d: %d operations generated, %d requests in %.1f s%n", seed, operations,
+                    result.steps().size(), result.millis() / 1000.0);
+            byOperation.forEach((op, count) -> System.out.printf("[model]   %5d × %s%n", count, op));
+            result.invariantsChecked().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> System.out.printf("[model] invariant checked %6d times: %s%n", e.getValue(), e.getKey()));
+            System.out.printf("[model] %d invariants, %d checks, %d violations%n", result.invariantsChecked().size(),
+                    result.checks(), result.violations().size());
+            if (!result.violations().isEmpty()) {
+                result.violations().forEach(v -> System.out.println("[model] VIOLATION " + v));
+                Result shortest = shrink(() -> new WholeSystemModel(system, probe, contracts, settleEvery), result);
+                System.out.printf("[model] shortest failing prefix: %d operations of seed %d%n%s%n", shortest.operations(), seed,
+                        describe(shortest));
+                shortest.violations().forEach(v -> System.out.println("[model] VIOLATION (shortest) " + v));
+            }
+            return result;
+        }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    private void step(int n) {
+        int pick = random.nextInt(100);
+        boolean applied;
+        if (pick < 6) {
+            applied = establishBranch(n);
+        } else if (pick < 24) {
+            applied = registerMember(n);
+        } else if (pick < 27) {
+            applied = renameBranch(n);
+        } else if (pick < 30) {
+            applied = moveBranch(n);
+        } else if (pick < 33) {
+            applied = mergeBranches(n);
+        } else if (pick < 35) {
+            applied = dissolveBranch(n);
+        } else if (pick < 39) {
+            applied = reassignFlaggedMembers(n);
+        } else if (pick < 45) {
+            applied = advanceStage(n);
+        } else if (pick < 48) {
+            applied = endMembership(n);
+        } else if (pick < 59) {
+            applied = transferInside(n);
+        } else if (pick < 63) {
+            applied = transferOut(n);
+        } else if (pick < 66) {
+            applied = transferInFromOutside(n);
+        } else if (pick < 73) {
+            applied = appointSeat(n);
+        } else if (pick < 80) {
+            applied = planActivity(n);
+        } else if (pick < 87) {
+            applied = openCase(n);
+        } else if (pick < 94) {
+            applied = pair(n);
+        } else {
+            applied = refusedOperation(n);
+        }
+        // an operation without a record to work on (early in a run, or all settled away) registers someone instead
+        if (!applied && !registerMember(n)) {
+            establishBranch(n);
+        }
+    }
+
+    private boolean establishBranch(int n) {
+        UUID parent = committees.get(random.nextInt(committees.size()));
+        String name = "模型支部" + n + "-" + runTag;
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations",
+                body("name", name, "type", "BRANCH", "sector", "VILLAGE", "parentId", parent.toString()));
+        expect(n, "establish branch", name, r, 201);
+        if (r.statusCode() == 201) {
+            UUID id = UUID.fromString(read(r).get("id").asText());
+            orgs.put(id, new Org(id, true, parent, name));
+            unsettled.add(id);
+        }
+        return true;
+    }
+
+    private boolean renameBranch(int n) {
+        Org org = pick(activeBranches());
+        if (org == null) {
+            return false;
+        }
+        String name = org.name + "（更名" + n + "）";
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + org.id + "/rename",
+                body("name", name, "reason", "模型测试更名"));
+        expect(n, "rename branch", org.id.toString(), r, 200);
+        org.name = name;
+        return true;
+    }
+
+    private boolean moveBranch(int n) {
+        Org org = pick(activeBranches());
+        if (org == null) {
+            return false;
+        }
+        UUID to = committees.get(0).equals(org.parent) ? committees.get(1) : committees.get(0);
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + org.id + "/move",
+                body("parentId", to.toString(), "reason", "调整隶属关系"));
+        expect(n, "move branch", org.id + " under " + to, r, 200);
+        org.parent = to;
+        return true;
+    }
+
+    /** 合并: the absorbed branch's members follow the survivor in every service; it is dissolved. */
+    private boolean mergeBranches(int n) {
+        List<Org> branches = activeBranches();
+        if (branches.size() < 2) {
+            return false;
+        }
+        Org survivor = branches.get(random.nextInt(branches.size()));
+        Org absorbed = pick(branches.stream().filter(b -> b != survivor).toList());
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + survivor.id + "/merge",
+                body("absorbedId", absorbed.id.toString(), "reason", "两支部合并"));
+        expect(n, "merge", absorbed.id + " into " + survivor.id, r, 200);
+        absorbed.active = false;
+        absorbed.mergedInto = survivor.id;
+        for (Member m : members.values()) {
+            if (m.here() && absorbed.id.equals(m.org)) {
+                m.org = survivor.id;
+                m.needsBranch = false;
+            }
+        }
+        seats.removeIf(s -> s.org().equals(absorbed.id));
+        return true;
+    }
+
+    /** 撤销 with members left: they are flagged "needs a branch" (the documented choice), activities and cases too. */
+    private boolean dissolveBranch(int n) {
+        Org org = pick(activeBranches());
+        if (org == null) {
+            return false;
+        }
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + org.id + "/dissolve",
+                body("reason", "村党支部撤并"));
+        expect(n, "dissolve", org.id.toString(), r, 200);
+        org.active = false;
+        for (Member m : members.values()) {
+            if (m.here() && org.id.equals(m.org)) {
+                m.needsBranch = true;
+            }
+        }
+        seats.removeIf(s -> s.org().equals(org.id));
+        return true;
+    }
+
+    private boolean reassignFlaggedMembers(int n) {
+        List<Member> flagged = settled(members.values().stream().filter(m -> m.here() && m.needsBranch).toList());
+        Org to = pick(settledOrgs(activeBranches()));
+        if (flagged.isEmpty() || to == null) {
+            return false;
+        }
+        List<Member> chosen = flagged.subList(0, 1 + random.nextInt(flagged.size()));
+        ObjectNode request = JSON.createObjectNode().put("toOrgId", to.id.toString()).put("reason", "撤销后重新编入支部");
+        chosen.forEach(m -> request.withArray("memberIds").add(m.id.toString()));
+        HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members/reassignments", request.toString());
+        expect(n, "reassign flagged members", chosen.size() + " to " + to.id, r, 200, 201);
+        for (Member m : chosen) {
+            moveMember(m, to.id);
+        }
+        return true;
+    }
+
+    private boolean registerMember(int n) {
+        Org org = pick(settledOrgs(activeBranches()));
+        if (org == null) {
+            return false;
+        }
+        String stage = LIVE_STAGES.get(random.nextInt(LIVE_STAGES.size()));
+        String name = "模型党员" + n;
+        HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members", registration(name, org.id, stage).toString());
+        expect(n, "register member", stage + " in " + org.id, r, 201);
+        if (r.statusCode() == 201) {
+            UUID id = UUID.fromString(read(r).get("id").asText());
+            members.put(id, new Member(id, name, org.id, stage));
+            unsettled.add(id);
+        }
+        return true;
+    }
+
+    /** PROBATIONARY → FULL (转正) after the year of probation the registration dated. */
+    private boolean advanceStage(int n) {
+        Member m = pick(settled(members.values().stream().filter(x -> x.here() && "PROBATIONARY".equals(x.stage)).toList()));
+        if (m == null) {
+            return false;
+        }
+        HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members/" + m.id + "/stage-changes",
+                body("toStage", "FULL", "effectiveOn", LocalDate.now().toString(), "decisionRef", "支部大会〔" + n + "〕号",
+                        "approver", "模型党委", "approvedOn", LocalDate.now().toString()));
+        expect(n, "convert to full member", m.id.toString(), r, 201);
+        m.stage = "FULL";
+        return true;
+    }
+
+    private boolean endMembership(int n) {
+        Member m = pick(settled(members.values().stream().filter(Member::here).toList()));
+        if (m == null) {
+            return false;
+        }
+        HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members/" + m.id + "/stage-changes",
+                body("toStage", "DECEASED", "effectiveOn", LocalDate.now().toString(), "reason", "病故"));
+        expect(n, "end membership", m.id.toString(), r, 201);
+        m.ended = true;
+        seats.removeIf(s -> s.member().equals(m.id));
+        endPairingsApart(m);
+        return true;
+    }
+
+    /** A letter to another branch, then accepted, rejected or withdrawn (or left open to answer later). */
+    private boolean transferInside(int n) {
+        Member m = pick(settled(members.values().stream().filter(x -> x.here() && transferable(x)).toList()));
+        if (m == null) {
+            return false;
+        }
+        Org to = pick(settledOrgs(activeBranches().stream().filter(b -> !b.id.equals(m.org)).toList()));
+        if (to == null) {
+            return false;
+        }
+        HttpResponse<String> issued = call(DangjianService.MEMBER, "POST", "/api/v1/transfers",
+                body("memberId", m.id.toString(), "toOrgId", to.id.toString()));
+        expect(n, "issue transfer", m.id + " to " + to.id, issued, 201);
+        if (issued.statusCode() != 201) {
+            return false;
+        }
+        String transfer = read(issued).get("id").asText();
+        int answer = random.nextInt(4);
+        if (answer <= 1) {
+            expect(n, "accept transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
+            moveMember(m, to.id);
+        } else if (answer == 2) {
+            expect(n, "reject transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/reject",
+                    body("reason", "材料不全")), 200);
+        } else {
+            expect(n, "cancel transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/cancel",
+                    body("reason", "本人撤回")), 200);
+        }
+        return true;
+    }
+
+    /** 转出系统外: the letter to an organization outside the platform, its receipt recorded. */
+    private boolean transferOut(int n) {
+        Member m = pick(settled(members.values().stream().filter(x -> x.here() && transferable(x)).toList()));
+        if (m == null) {
+            return false;
+        }
+        HttpResponse<String> issued = call(DangjianService.MEMBER, "POST", "/api/v1/transfers",
+                body("memberId", m.id.toString(), "toOutsideOrganization", "中共上海市某区某街道工委"));
+        expect(n, "issue transfer out of the platform", m.id.toString(), issued, 201);
+        if (issued.statusCode() != 201) {
+            return false;
+        }
+        String transfer = read(issued).get("id").asText();
+        expect(n, "record receipt from outside", transfer,
+                call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
+        m.outside = true;
+        m.needsBranch = false;
+        seats.removeIf(s -> s.member().equals(m.id));
+        endPairingsApart(m);
+        return true;
+    }
+
+    private boolean transferInFromOutside(int n) {
+        Org org = pick(settledOrgs(activeBranches()));
+        if (org == null) {
+            return false;
+        }
+        String name = "转入党员" + n;
+        ObjectNode request = JSON.createObjectNode().put("letterNumber", "WR" + runTag.replaceAll("[^A-Za-z0-9]", "") + n)
+                .put("fromOutsideOrganization", "中共福州市某区某社区委员会").put("issuedOn", LocalDate.now().minusDays(3).toString());
+        request.set("member", registration(name, org.id, "FULL"));
+        HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/transfers/incoming", request.toString());
+        expect(n, "receive transfer from outside", org.id.toString(), r, 201);
+        if (r.statusCode() == 201) {
+            UUID id = UUID.fromString(read(r).get("memberId").asText());
+            members.put(id, new Member(id, name, org.id, "FULL"));
+            unsettled.add(id);
+        }
+        return true;
+    }
+
+    /** A full member takes a seat (增补) of their own branch. */
+    private boolean appointSeat(int n) {
+        Member m = pick(settled(members.values().stream().filter(x -> x.here() && "FULL".equals(x.stage) && !x.needsBranch
+                && orgs.get(x.org) != null && orgs.get(x.org).active).toList()));
+        if (m == null) {
+            return false;
+        }
+        boolean secretaryHeld = seats.stream().anyMatch(s -> s.org().equals(m.org));
+        String seat = secretaryHeld ? "OTHER" : "SECRETARY";
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + m.org + "/leadership/seats",
+                body("seat", seat, "memberId", m.id.toString(), "memberName", m.name, "reason", "增补"));
+        expect(n, "appoint seat", seat + " " + m.id + " in " + m.org, r, 200, 201);
+        if (r.statusCode() / 100 == 2) {
+            for (JsonNode s : read(r).path("seats")) {
+                if (m.id.toString().equals(s.path("memberId").asText())) {
+                    seats.add(new Seat(UUID.fromString(s.get("id").asText()), m.org, m.id));
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean planActivity(int n) {
+        Org org = pick(settledOrgs(activeBranches()));
+        if (org == null) {
+            return false;
+        }
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(5 + random.nextInt(60)).withNano(0);
+        HttpResponse<String> r = call(DangjianService.ACTIVITY, "POST", "/api/v1/activities",
+                body("orgId", org.id.toString(), "type", "THEMED_PARTY_DAY", "topic", "主题党日" + n,
+                        "plannedStart", start.toString(), "place", "党员活动室"));
+        expect(n, "plan activity", org.id.toString(), r, 201);
+        if (r.statusCode() == 201) {
+            activities.add(new Activity(UUID.fromString(read(r).get("id").asText()), org.id));
+        }
+        return true;
+    }
+
+    /** A member in hardship: a beneficiary of their branch and an open case. */
+    private boolean openCase(int n) {
+        Member m = pick(settled(members.values().stream().filter(x -> x.here() && x.beneficiary == null && !x.needsBranch
+                && orgs.get(x.org).active).toList()));
+        if (m == null) {
+            return false;
+        }
+        HttpResponse<String> b = call(DangjianService.ASSISTANCE, "POST", "/api/v1/beneficiaries", JSON.createObjectNode()
+                .put("kind", "MEMBER").put("orgId", m.org.toString()).put("memberId", m.id.toString()).put("name", m.name)
+                .set("categories", JSON.createArrayNode().add("ILLNESS")).toString());
+        expect(n, "register member beneficiary", m.id.toString(), b, 201);
+        if (b.statusCode() != 201) {
+            return false;
+        }
+        m.beneficiary = UUID.fromString(read(b).get("id").asText());
+        HttpResponse<String> c = call(DangjianService.ASSISTANCE, "POST", "/api/v1/cases", JSON.createObjectNode()
+                .put("beneficiaryId", m.beneficiary.toString()).put("category", "ILLNESS").put("requestedAmount", 1200.00).toString());
+        expect(n, "open case", m.id.toString(), c, 201);
+        if (c.statusCode() == 201) {
+            m.openCases.add(UUID.fromString(read(c).get("id").asText()));
+        }
+        return true;
+    }
+
+    /** 结对帮扶: a member of the same branch looks after a member beneficiary. */
+    private boolean pair(int n) {
+        Member beneficiary = pick(members.values().stream().filter(x -> x.here() && x.beneficiary != null && !x.needsBranch
+                && orgs.get(x.org).active && !unsettled.contains(x.beneficiary)).toList());
+        if (beneficiary == null) {
+            return false;
+        }
+        Member helper = pick(settled(members.values().stream().filter(x -> x.here() && x != beneficiary
+                && beneficiary.org.equals(x.org)).toList()));
+        if (helper == null) {
+            return false;
+        }
+        HttpResponse<String> r = call(DangjianService.ASSISTANCE, "POST", "/api/v1/pairings",
+                body("beneficiaryId", beneficiary.beneficiary.toString(), "memberId", helper.id.toString()));
+        expect(n, "pair", helper.id + " with " + beneficiary.beneficiary, r, 201);
+        if (r.statusCode() == 201) {
+            pairings.add(new Pairing(UUID.fromString(read(r).get("id").asText()), helper.id, beneficiary.id));
+        }
+        return true;
+    }
+
+    /** Requests the system must refuse without changing anything: the model predicts the refusal. */
+    private boolean refusedOperation(int n) {
+        int kind = random.nextInt(3);
+        if (kind == 0) {
+            Org dissolved = pick(orgs.values().stream().filter(o -> o.branch && !o.active).toList());
+            if (dissolved != null) {
+                HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members",
+                        registration("拒绝登记" + n, dissolved.id, "FULL").toString());
+                expect(n, "register into a dissolved branch (refused)", dissolved.id.toString(), r, 422);
+                return true;
+            }
+        } else if (kind == 1) {
+            Member ended = pick(members.values().stream().filter(m -> m.ended).toList());
+            Org to = pick(activeBranches());
+            if (ended != null && to != null) {
+                HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/transfers",
+                        body("memberId", ended.id.toString(), "toOrgId", to.id.toString()));
+                expect(n, "transfer an ended member (refused)", ended.id.toString(), r, 409, 422);
+                return true;
+            }
+        } else {
+            Org org = pick(activeBranches());
+            if (org != null) {
+                HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + org.id
+                        + "/leadership/seats", body("seat", "OTHER", "memberId", UUID.randomUUID().toString(), "memberName", "无此人", "reason", "增补"));
+                expect(n, "seat an unknown member (refused)", org.id.toString(), r, 422);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void moveMember(Member m, UUID to) {
+        UUID from = m.org;
+        m.org = to;
+        m.needsBranch = false;
+        if (!from.equals(to)) {
+            // seats belong to the old branch
+            seats.removeIf(s -> s.member().equals(m.id) && !s.org().equals(to));
+            endPairingsApart(m);
+        }
+    }
+
+    /** A pairing lasts while both members are in one branch of the platform; it ends when either leaves. */
+    private void endPairingsApart(Member m) {
+        pairings.removeIf(p -> {
+            if (!p.helper().equals(m.id) && !p.cared().equals(m.id)) {
+                return false;
+            }
+            Member helper = members.get(p.helper());
+            Member cared = members.get(p.cared());
+            return !helper.here() || !cared.here() || !helper.org.equals(cared.org);
+        });
+    }
+
+    /** Members who may be given a letter: in an active branch, no letter open (letters here are answered at once). */
+    private boolean transferable(Member m) {
+        Org org = orgs.get(m.org);
+        return org != null && org.active && !m.needsBranch;
+    }
+
+    // ------------------------------------------------------------------ settling and invariants
+
+    private void settle() {
+        try {
+            probe.awaitSettled(contracts, startedAt, Duration.ofSeconds(90));
+        } catch (AssertionError e) {
+            violations.add("events never settled: " + e.getMessage());
+        }
+        unsettled.clear();
+    }
+
+    private void checkInvariants() {
+        Set<UUID> modelOrgs = orgs.keySet();
+        // 1. each member's branch and stage agree in member-service, activity-service's roster copy and organization-service's roster
+        for (Member m : members.values()) {
+            JsonNode view = get(DangjianService.MEMBER, "/api/v1/members/" + m.id);
+            check("member-service holds the member as the model does", view != null
+                    && (m.ended ? view.hasNonNull("endedOn") : view.path("endedOn").isNull())
+                    && (m.outside == view.hasNonNull("transferredOutOn"))
+                    && (m.ended || m.outside || (m.org.toString().equals(view.path("orgId").asText())
+                            && m.stage.equals(view.path("stage").asText()))), m.id + " " + view);
+            if (m.here()) {
+                check("member-service flags exactly the members of a dissolved branch as needing a branch",
+                        m.needsBranch == view.path("needsBranch").asBoolean(false), m.id + " " + view);
+            }
+            List<List<Object>> copy = probe.rows("activity", "select org_id, stage, ended_on from roster_member where member_id = ?", m.id);
+            check("activity-service's roster copy places the member where member-service does", copy.size() == 1
+                    && (m.here() ? m.org.equals(copy.get(0).get(0)) && m.stage.equals(copy.get(0).get(1)) && copy.get(0).get(2) == null
+                    : m.ended ? copy.get(0).get(2) != null : copy.get(0).get(0) == null), m.id + " " + copy);
+            List<List<Object>> counted = probe.rows("organization",
+                    "select organization_id, stage, ended from member_roster where member_id = ?", m.id);
+            check("organization-service's roster places the member where member-service does", counted.size() == 1
+                    && (m.here() ? m.org.equals(counted.get(0).get(0)) && m.stage.equals(counted.get(0).get(1))
+                            && Boolean.FALSE.equals(counted.get(0).get(2))
+                    : m.ended ? Boolean.TRUE.equals(counted.get(0).get(2)) : counted.get(0).get(0) == null), m.id + " " + counted);
+            // 2. a member's open cases follow them (a case of a member who left stays, flagged)
+            for (UUID caseId : m.openCases) {
+                JsonNode c = get(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId);
+                boolean orgActive = orgs.get(m.org).active;
+                check("a member's open case is with the member's branch, or flagged for reassignment",
+                        c != null && (m.here() && orgActive ? m.org.toString().equals(c.path("orgId").asText())
+                                && !c.path("reassignmentNeeded").asBoolean()
+                                : c.path("reassignmentNeeded").asBoolean() || !"OPEN".equals(c.path("status").asText())
+                                        || m.ended),
+                        caseId + " of " + m.id + " " + c);
+            }
+        }
+        // 3. counts and rosters per organization equal the model (and so member-service's records)
+        for (Org org : orgs.values()) {
+            List<Member> in = members.values().stream().filter(m -> m.here() && org.id.equals(m.org)).toList();
+            JsonNode count = get(DangjianService.ORGANIZATION, "/api/v1/organizations/" + org.id + "/structure/member-count");
+            long full = in.stream().filter(m -> "FULL".equals(m.stage)).count();
+            long formal = in.stream().filter(m -> ROSTER_STAGES.contains(m.stage)).count();
+            check("organization-service counts each organization's members as member-service records them", count != null
+                    && count.path("fullMembers").asLong() == full && count.path("members").asLong() == formal,
+                    org.id + " expected " + full + "/" + formal + " got " + count);
+            Set<String> expected = in.stream().filter(m -> ROSTER_STAGES.contains(m.stage)).map(m -> m.id.toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/organizations/" + org.id + "/roster");
+            check("activity-service's roster of each organization today lists exactly its members", roster != null
+                    && expected.equals(ids(roster.path("members"), "memberId")), org.id + " expected " + expected + " got " + roster);
+        }
+        // 4. future meetings expect the organization's members; a dissolved organization's are flagged
+        for (Activity a : activities) {
+            Org org = orgs.get(a.org());
+            JsonNode view = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id());
+            check("a planned activity of a dissolved organization is flagged for reassignment", view != null
+                    && org.active == view.path("orgDissolvedAt").isNull(), a.id() + " " + view);
+            if (org.active) {
+                Set<String> expected = members.values().stream().filter(m -> m.here() && org.id.equals(m.org)
+                        && ROSTER_STAGES.contains(m.stage)).map(m -> m.id.toString()).collect(Collectors.toCollection(TreeSet::new));
+                JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id() + "/roster");
+                check("a future meeting's expected roster is its organization's members", roster != null
+                        && expected.equals(ids(roster, "memberId")), a.id() + " expected " + expected + " got " + roster);
+            }
+        }
+        // 5. seats: only the model's open seats, each held by a member of that organization
+        for (Org org : orgs.values()) {
+            JsonNode team = get(DangjianService.ORGANIZATION, "/api/v1/organizations/" + org.id + "/leadership");
+            Set<String> expected = seats.stream().filter(s -> s.org().equals(org.id)).map(s -> s.member().toString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            check("the open seats of each organization are held by its own current members", team != null
+                    && expected.equals(ids(team.path("seats"), "memberId")), org.id + " expected " + expected + " got " + team);
+        }
+        // 6. pairings: active ones are the model's (ended members, members who left, lose theirs)
+        Set<String> activePairings = new TreeSet<>();
+        for (Member m : members.values()) {
+            if (m.beneficiary != null) {
+                JsonNode list = get(DangjianService.ASSISTANCE, "/api/v1/pairings?beneficiaryId=" + m.beneficiary);
+                if (list != null) {
+                    list.forEach(p -> {
+                        if ("ACTIVE".equals(p.path("status").asText())) {
+                            activePairings.add(p.path("id").asText());
+                        }
+                    });
+                }
+            }
+        }
+        Set<String> expectedPairings = pairings.stream().map(p -> p.id().toString()).collect(Collectors.toCollection(TreeSet::new));
+        check("active pairings are those of members still in the beneficiary's branch", expectedPairings.equals(activePairings),
+                "expected " + expectedPairings + " got " + activePairings);
+        // 7. no dead letter anywhere, and every consumer applied every event its producer published
+        List<SystemProbe.DeadLetter> dead = probe.deadLetters();
+        check("no event is dead-lettered by any consumer", dead.isEmpty(), dead.toString());
+        List<SystemProbe.Unapplied> unapplied = probe.unapplied(contracts, startedAt);
+        check("every consumer applied every event its producers' outboxes published", unapplied.isEmpty(), unapplied.toString());
+        check("the model's organizations exist in organization-service", modelOrgs.stream().allMatch(id ->
+                get(DangjianService.ORGANIZATION, "/api/v1/organizations/" + id) != null), modelOrgs.toString());
+    }
+
+    private void check(String invariant, boolean holds, String detail) {
+        checked.merge(invariant, 1, Integer::sum);
+        if (!holds && violations.size() < 20) {
+            violations.add(invariant + ": " + detail);
+        }
+    }
+
+    private static Set<String> ids(JsonNode entries, String field) {
+        Set<String> ids = new TreeSet<>();
+        entries.forEach(e -> ids.add(e.path(field).asText()));
+        return ids;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private List<Org> activeBranches() {
+        return orgs.values().stream().filter(o -> o.branch && o.active).toList();
+    }
+
+    private List<Org> settledOrgs(List<Org> list) {
+        return list.stream().filter(o -> !unsettled.contains(o.id)).toList();
+    }
+
+    private List<Member> settled(List<Member> list) {
+        return list.stream().filter(m -> !unsettled.contains(m.id)).toList();
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.isEmpty() ? null : list.get(random.nextInt(list.size()));
+    }
+
+    private UUID establish(String name, String type, UUID parent) {
+        ObjectNode request = JSON.createObjectNode().put("name", name).put("type", type);
+        if (parent != null) {
+            request.put("parentId", parent.toString());
+        }
+        HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations", request.toString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("cannot establish " + name + ": " + r.statusCode() + " " + r.body());
+        }
+        UUID id = UUID.fromString(read(r).get("id").asText());
+        orgs.put(id, new Org(id, false, parent, name));
+        return id;
+    }
+
+    /** A registration at a stage, with the stage dates the development rules expect (probation began a year ago). */
+    private ObjectNode registration(String name, UUID org, String stage) {
+        int k = PEOPLE.incrementAndGet();
+        LocalDate born = LocalDate.of(1960, 1, 1).plusDays(k / 900 % 12_000);
+        String first17 = "350211" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(100 + k % 900);
+        ObjectNode r = JSON.createObjectNode().put("name", name).put("gender", k % 2 == 0 ? "FEMALE" : "MALE")
+                .put("ethnicity", "01").put("nationalId", first17 + NationalIdNumber.checkCharacter(first17))
+                .put("category", "EMPLOYED").put("orgId", org.toString()).put("stage", stage);
+        LocalDate today = LocalDate.now();
+        int index = LIVE_STAGES.indexOf(stage);
+        r.put("appliedOn", today.minusYears(5).toString());
+        if (index >= 1) {
+            r.put("activistOn", today.minusYears(4).toString());
+        }
+        if (index >= 2) {
+            r.put("candidateOn", today.minusYears(3).toString());
+        }
+        if (index >= 3) {
+            r.put("admittedOn", today.minusYears(1).minusDays(10).toString());
+        }
+        if (index >= 4) {
+            r.put("fullOn", today.minusDays(10).toString());
+        }
+        return r;
+    }
+
+    private void expect(int n, String operation, String detail, HttpResponse<String> response, int... statuses) {
+        steps.add(new Step(n, operation, detail, response.statusCode()));
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return;
+            }
+        }
+        violations.add("the API answered as the model predicts: #" + n + " " + operation + " " + detail + " answered "
+                + response.statusCode() + ", expected " + java.util.Arrays.toString(statuses) + ": " + response.body());
+    }
+
+    private JsonNode get(DangjianService service, String path) {
+        HttpResponse<String> r = call(service, "GET", path, null);
+        return r.statusCode() == 200 ? read(r) : null;
+    }
+
+    private HttpResponse<String> call(DangjianService service, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl(service) + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(method + " " + path, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String body(String... pairs) {
+        ObjectNode node = JSON.createObjectNode();
+        for (int i = 0; i < pairs.length; i += 2) {
+            node.put(pairs[i], pairs[i + 1]);
+        }
+        return node.toString();
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(response.body(), e);
+        }
+    }
+
+    static String describe(Result r) {
+        return r.steps().stream().sorted(Comparator.comparingInt(Step::number)).map(Step::toString)
+                .collect(Collectors.joining("\n  ", "  ", ""));
+    }
+}
