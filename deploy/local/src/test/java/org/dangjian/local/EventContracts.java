@@ -150,7 +150,8 @@ final class EventContracts {
             for (JsonNode message : messages) {
                 JsonNode payload = message.get("payload");
                 if (payload != null && payload.has("$ref")) {
-                    payload = json(events.resolve(payload.get("$ref").asText()));
+                    String ref = payload.get("$ref").asText();
+                    payload = ref.startsWith("#/") ? resolve(asyncapi, ref) : json(events.resolve(ref));
                 }
                 payloads.put(message.path("name").asText(), payload);
             }

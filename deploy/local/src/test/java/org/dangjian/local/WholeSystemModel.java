@@ -58,7 +58,7 @@ final class WholeSystemModel {
 
     /** What a run did and what it found. */
     record Result(long seed, int operations, List<Step> steps, Map<String, Integer> invariantsChecked,
-            List<String> violations, long millis) {
+            List<String> violations, List<String> faults, long millis) {
 
         int checks() {
             return invariantsChecked.values().stream().mapToInt(Integer::intValue).sum();
@@ -122,6 +122,8 @@ final class WholeSystemModel {
     private final EventContracts contracts;
     private final String token;
     private final int settleEvery;
+    private final int faultEvery = Integer.getInteger("model.fault-every", 0);
+    private final List<String> faults = new ArrayList<>();
 
     private Random random;
     private Instant startedAt;
@@ -161,18 +163,30 @@ final class WholeSystemModel {
             establishBranch(-i);
         }
         settle();
+        int kafkaBackAt = -1;
         for (int n = 1; n <= operations && violations.isEmpty(); n++) {
+            if (faultEvery > 0 && n % faultEvery == 0) {
+                kafkaBackAt = injectFault(n);
+            }
             step(n);
-            if (n % settleEvery == 0) {
+            if (n == kafkaBackAt) {
+                system.stack().kafka().restart();
+                faults.add("#" + n + " Kafka broker restarted");
+                kafkaBackAt = -1;
+            }
+            if (n % settleEvery == 0 && kafkaBackAt < 0) {
                 settle();
             }
+        }
+        if (kafkaBackAt >= 0) {
+            system.stack().kafka().restart();
         }
         settle();
         if (violations.isEmpty()) {
             checkInvariants();
         }
         return new Result(seed, operations, List.copyOf(steps), Map.copyOf(checked), List.copyOf(violations),
-                Duration.ofNanos(System.nanoTime() - begin).toMillis());
+                List.copyOf(faults), Duration.ofNanos(System.nanoTime() - begin).toMillis());
     }
 
     /**
@@ -210,6 +224,7 @@ final class WholeSystemModel {
             System.out.printf("[model] seed %d: %d operations generated, %d requests in %.1f s%n", seed, operations,
                     result.steps().size(), result.millis() / 1000.0);
             byOperation.forEach((op, count) -> System.out.printf("[model]   %5d × %s%n", count, op));
+            result.faults().forEach(f -> System.out.println("[model] fault " + f));
             result.invariantsChecked().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> System.out.printf("[model] invariant checked %6d times: %s%n", e.getValue(), e.getKey()));
             System.out.printf("[model] %d invariants, %d checks, %d violations%n", result.invariantsChecked().size(),
@@ -223,6 +238,29 @@ final class WholeSystemModel {
             }
             return result;
         }
+    }
+
+    /**
+     * With {@code -Dmodel.fault-every=K}: every K operations either the Kafka broker is stopped for the next
+     * {@code settleEvery} operations (the APIs keep answering, the outboxes hold the events), or one service is
+     * killed (SIGKILL, mid-batch if it was consuming) and started again before the next operation.
+     *
+     * @return the operation after which the broker is restarted, or -1
+     */
+    private int injectFault(int n) {
+        int kind = random.nextInt(DangjianService.values().length + 1);
+        if (kind == DangjianService.values().length) {
+            system.stack().kafka().stop(true);
+            faults.add("#" + n + " Kafka broker stopped");
+            return n + settleEvery;
+        }
+        DangjianService victim = DangjianService.values()[kind];
+        ServiceProcess process = system.process(victim);
+        process.stop(true);
+        process.start();
+        process.awaitReady(Duration.ofSeconds(120));
+        faults.add("#" + n + " " + victim.module() + " killed and restarted");
+        return -1;
     }
 
     // ------------------------------------------------------------------ operations
