@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +32,14 @@ public final class EventContracts {
 
     /** The first event of {@code type} about the member, validated against its schema. */
     public static JsonNode await(String type, UUID memberId) {
+        return await(type, memberId, data -> true);
+    }
+
+    /** The first event of {@code type} about the member whose data matches, validated against its schema. */
+    public static JsonNode await(String type, UUID memberId, Predicate<JsonNode> matching) {
         ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
-                r -> memberId.toString().equals(r.key()) && type.equals(header(r, "ce_type")), Duration.ofSeconds(30));
+                r -> memberId.toString().equals(r.key()) && type.equals(header(r, "ce_type")) && matching.test(read(r.value())),
+                Duration.ofSeconds(30));
         assertEquals("/member-service", header(record, "ce_source"));
         assertEquals(memberId.toString(), header(record, "ce_subject"));
         assertEquals("urn:dangjian:event:" + type + ":v1", header(record, "ce_dataschema"));

@@ -36,6 +36,28 @@ public final class OrganizationEvents {
         return node;
     }
 
+    /**
+     * organization.dissolved of a branch under {@code parent}, on 2026-11-20; a merge when {@code mergedInto} is
+     * given, else a plain dissolution without the (optional) mergedIntoId field.
+     */
+    public static ObjectNode dissolved(TestTree.Node node, TestTree.Node parent, UUID mergedInto) {
+        ObjectNode data = node(node.id(), parent.id(), node.path(), "撤销的支部", 7);
+        data.put("status", "DISSOLVED");
+        data.put("dissolvedOn", "2026-11-20");
+        data.put("reason", mergedInto == null ? "村党支部撤销" : "两村合并");
+        if (mergedInto != null) {
+            data.put("mergedIntoId", mergedInto.toString());
+        }
+        return data;
+    }
+
+    /** Publishes a new event and returns its id. */
+    public static UUID publish(String type, ObjectNode data) {
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, type, data);
+        return eventId;
+    }
+
     /** Publishes the event with the given id (reuse an id to simulate a redelivery). */
     public static void publish(UUID eventId, String type, ObjectNode data) {
         TopicProbe.send(TOPIC, data.get("id").asText(), data.toString(), Map.of(

@@ -153,6 +153,9 @@ final class EventContracts {
                     String ref = payload.get("$ref").asText();
                     payload = ref.startsWith("#/") ? resolve(asyncapi, ref) : json(events.resolve(ref));
                 }
+                if (payload != null) {
+                    payload = inline(asyncapi, payload);
+                }
                 payloads.put(message.path("name").asText(), payload);
             }
             consumers.add(new Consumer(service, consumer, channel.path("address").asText(), payloads));
@@ -174,6 +177,31 @@ final class EventContracts {
             }
         }
         throw new IllegalStateException(type + " has a schema but no send operation in its producer's asyncapi.yaml");
+    }
+
+    /** The schema with each local reference ({@code #/components/...}) replaced by what it names: a schema that stands alone. */
+    private static JsonNode inline(JsonNode document, JsonNode schema) {
+        if (schema.isObject() && schema.has("$ref") && schema.get("$ref").asText().startsWith("#/")) {
+            return inline(document, resolve(document, schema.get("$ref").asText()));
+        }
+        if (schema.isContainerNode()) {
+            JsonNode copy = schema.deepCopy();
+            if (copy.isObject()) {
+                ObjectNode object = (ObjectNode) copy;
+                List<String> names = new ArrayList<>();
+                object.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    object.set(name, inline(document, object.get(name)));
+                }
+            } else {
+                ArrayNode array = (ArrayNode) copy;
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, inline(document, array.get(i)));
+                }
+            }
+            return copy;
+        }
+        return schema;
     }
 
     private static JsonNode resolve(JsonNode document, String ref) {

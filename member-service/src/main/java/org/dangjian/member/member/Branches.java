@@ -37,8 +37,13 @@ public class Branches {
 
     /** The branch, when it exists in the caller's scope, is a branch type and is active; else a 422 with the reason. */
     public OrgUnit requireInScope(UUID orgId) {
+        return requireInScope(orgId, "MEMBER_BRANCH_NOT_FOUND");
+    }
+
+    /** {@link #requireInScope(UUID)} with the code of the operation for an unknown or out-of-scope branch. */
+    public OrgUnit requireInScope(UUID orgId, String notFoundCode) {
         OrgUnit unit = node(orgId).filter(u -> covered.computeIfAbsent(u.id(), scope::covers))
-                .orElseThrow(() -> DomainException.unprocessable("MEMBER_BRANCH_NOT_FOUND", orgId));
+                .orElseThrow(() -> DomainException.unprocessable(notFoundCode, orgId));
         return requireUsable(unit);
     }
 
@@ -58,12 +63,13 @@ public class Branches {
         return unit;
     }
 
-    /** A party group (党小组) must be a GROUP directly under the member's branch. */
+    /** A party group (党小组) must be an active GROUP directly under the member's branch. */
     public void requireGroupOf(UUID groupId, UUID branchId) {
         if (groupId == null) {
             return;
         }
-        boolean ok = node(groupId).filter(g -> "GROUP".equals(g.type()) && branchId.equals(g.parentId())).isPresent();
+        boolean ok = node(groupId).filter(g -> "GROUP".equals(g.type()) && branchId.equals(g.parentId())
+                && "ACTIVE".equals(g.status())).isPresent();
         if (!ok) {
             throw DomainException.unprocessable("MEMBER_GROUP_NOT_IN_BRANCH", groupId);
         }

@@ -29,7 +29,7 @@ public class MaskedMemberReads {
             select m.id, m.member_number, m.name, m.gender, m.ethnicity, m.birth_date, m.national_id, m.phone,
                    m.education, m.category, m.work_unit, m.org_id, m.group_id, m.grid, m.stage, m.applied_on,
                    m.activist_on, m.candidate_on, m.admitted_on, m.full_on, m.registered_on, m.transferred_out_on,
-                   m.probation_extension_months, m.ended_on, m.end_reason, m.version
+                   m.branch_dissolved_on, m.probation_extension_months, m.ended_on, m.end_reason, m.version
             from member m where m.id = ?""";
 
     private static final String SELECT_WITHIN = SELECT + " and " + OrgTree.withinRootSql("m.org_id");
@@ -64,7 +64,8 @@ public class MaskedMemberReads {
                 r.getString("work_unit"), r.getObject("org_id", UUID.class), r.getObject("group_id", UUID.class),
                 r.getString("grid"), MemberStage.valueOf(r.getString("stage")), date(r, "applied_on"), date(r, "activist_on"),
                 date(r, "candidate_on"), date(r, "admitted_on"), date(r, "full_on"), date(r, "registered_on"),
-                date(r, "transferred_out_on"), r.getInt("probation_extension_months"), date(r, "ended_on"),
+                date(r, "transferred_out_on"), r.getObject("branch_dissolved_on") != null, date(r, "branch_dissolved_on"),
+                r.getInt("probation_extension_months"), date(r, "ended_on"),
                 r.getString("end_reason"), r.getLong("version"));
     }
 

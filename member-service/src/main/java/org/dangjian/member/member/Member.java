@@ -96,6 +96,13 @@ public class Member {
     @Column(name = "transferred_out_on")
     private LocalDate transferredOutOn;
 
+    /**
+     * Set when the member's branch was dissolved while they were still in it (organization.dissolved
+     * without a survivor): the member "needs a branch" until a reassignment or a transfer moves them.
+     */
+    @Column(name = "branch_dissolved_on")
+    private LocalDate branchDissolvedOn;
+
     @Column(name = "probation_extension_months", nullable = false)
     private int probationExtensionMonths;
 
@@ -150,20 +157,45 @@ public class Member {
         this.phoneIndex = phone == null ? null : phone.blindIndex();
     }
 
-    /** Moves the member to another branch (an accepted transfer); the group belongs to the old branch. */
+    /**
+     * Moves the member to another branch (an accepted transfer, a reassignment); the group belongs to the old
+     * branch. A member who needed a branch has one again.
+     */
     public void moveTo(UUID branchId) {
         this.orgId = branchId;
         this.groupId = null;
+        this.branchDissolvedOn = null;
     }
 
-    /** Moves the member with their group (党小组), which now lies under another branch (a split). */
+    /** Moves the member with their group (党小组), which now lies under another branch (a split, a merge). */
     public void followGroupTo(UUID branchId) {
         this.orgId = branchId;
+        this.branchDissolvedOn = null;
     }
 
     /** The member's relationship went to an organization outside the platform; the record stays, marked. */
     public void transferOut(LocalDate on) {
         this.transferredOutOn = on;
+        this.branchDissolvedOn = null;
+    }
+
+    /** The member's branch was dissolved on that day while they were in it: they need a branch. */
+    public void branchDissolved(LocalDate on) {
+        this.branchDissolvedOn = on;
+    }
+
+    /** Flagged since their branch was dissolved; any move, transfer out or end of membership clears it. */
+    public boolean needsBranch() {
+        return branchDissolvedOn != null;
+    }
+
+    public LocalDate branchDissolvedOn() {
+        return branchDissolvedOn;
+    }
+
+    /** The member's party group (党小组) was dissolved: they belong to no group of the branch. */
+    public void leaveGroup() {
+        this.groupId = null;
     }
 
     /** Whether the record still belongs to a branch of the platform. */
@@ -192,6 +224,8 @@ public class Member {
         this.stage = endType;
         this.endedOn = on;
         this.endReason = reason;
+        // An ended membership needs no branch any more.
+        this.branchDissolvedOn = null;
     }
 
     /** 延长预备期 by whole months. */

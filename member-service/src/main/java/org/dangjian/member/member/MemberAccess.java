@@ -27,13 +27,18 @@ public class MemberAccess {
 
     /** The record, when the caller may see it; loaded with its scope check in one statement. */
     public Member visible(UUID id) {
-        Optional<Member> member;
+        return lookup(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The record when the caller may see it, else empty, whether it does not exist or lies outside the caller's
+     * scope: for ids a request names besides its subject, which are refused alike in both cases.
+     */
+    public Optional<Member> lookup(UUID id) {
         if (isSelfServiceOnly()) {
-            member = caller.memberId().filter(id::equals).flatMap(members::byId);
-        } else {
-            member = scope.subtreeRoot().map(root -> members.byIdWithin(id, root)).orElseGet(() -> members.byId(id));
+            return caller.memberId().filter(id::equals).flatMap(members::byId);
         }
-        return member.orElseThrow(() -> notFound(id));
+        return scope.subtreeRoot().map(root -> members.byIdWithin(id, root)).orElseGet(() -> members.byId(id));
     }
 
     public static DomainException notFound(UUID id) {

@@ -73,6 +73,10 @@ public final class MemberDtos {
             String grid, MemberStage stage, LocalDate appliedOn, LocalDate activistOn, LocalDate candidateOn,
             LocalDate admittedOn, LocalDate fullOn, LocalDate registeredOn,
             @Schema(description = "set when the member transferred to an organization outside the platform") LocalDate transferredOutOn,
+            @Schema(description = "the member's branch was dissolved (撤销, not merged) while they were in it: they need a "
+                    + "branch until a reassignment (POST /members/reassignments) or an accepted transfer moves them; "
+                    + "orgId still names the dissolved branch") boolean needsBranch,
+            @Schema(description = "the day the member's branch was dissolved, while needsBranch; else null") LocalDate branchDissolvedOn,
             @Schema(description = "延长预备期, months") int probationExtensionMonths, LocalDate endedOn, String endReason,
             long version) {
 
@@ -82,7 +86,8 @@ public final class MemberDtos {
             return new MemberView(m.id(), m.memberNumber(), d.name(), d.gender(), d.ethnicity(), d.birthDate(), nationalId,
                     phone, masked, d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(),
                     s.appliedOn(), s.activistOn(), s.candidateOn(), s.admittedOn(), s.fullOn(), m.registeredOn(),
-                    m.transferredOutOn(), m.probationExtensionMonths(), m.endedOn(), m.endReason(), m.version());
+                    m.transferredOutOn(), m.needsBranch(), m.branchDissolvedOn(), m.probationExtensionMonths(), m.endedOn(),
+                    m.endReason(), m.version());
         }
     }
 

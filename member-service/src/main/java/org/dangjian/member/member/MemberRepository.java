@@ -16,9 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
-    /** Search criteria; null means "any". Personal data is matched only through blind indexes. */
+    /**
+     * Search criteria; null means "any". Personal data is matched only through blind indexes. {@code needsBranch}:
+     * only members flagged since their branch was dissolved (true) or only the others (false).
+     */
     public record Criteria(String subtreePrefix, String nationalIdIndex, String phoneIndex, String namePrefix,
-            MemberStage stage) {
+            MemberStage stage, Boolean needsBranch) {
     }
 
     public Optional<Member> byId(UUID id) {
@@ -144,6 +147,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         if (c.stage() != null) {
             where.add("m.stage = :stage");
             params.put("stage", c.stage().name());
+        }
+        if (c.needsBranch() != null) {
+            where.add(c.needsBranch() ? "m.branch_dissolved_on is not null" : "m.branch_dissolved_on is null");
         }
         String sql = "select m.* from member m" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " " + orderBy;
         Query query = getEntityManager().createNativeQuery(sql, Member.class);

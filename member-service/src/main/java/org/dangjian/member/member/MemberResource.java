@@ -34,6 +34,7 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -93,15 +94,23 @@ public class MemberResource {
                     + "A search by name is ordered by name, then id, and paged by cursor: pass the nextCursor of a page "
                     + "as after for the next one (400 CURSOR_INVALID for anything else, "
                     + "MEMBER_SEARCH_PAGE_WITH_NAME with page). Any other search is ordered by id and paged by page "
-                    + "number (400 MEMBER_SEARCH_CURSOR_WITHOUT_NAME with after).")
+                    + "number (400 MEMBER_SEARCH_CURSOR_WITHOUT_NAME with after). orgId limits the search to that "
+                    + "organization's subtree (404 ORGANIZATION_NOT_FOUND outside your scope); a dissolved organization "
+                    + "keeps its place in the tree, so the organization above it still finds its members. "
+                    + "needsBranch=true lists the members whose branch was dissolved while they were in it "
+                    + "(撤销 without a merge: the platform flags them instead of refusing the dissolution); move them "
+                    + "with POST /members/reassignments or a transfer.")
     public MemberSearchPage search(@QueryParam("nationalId") String nationalId,
             @QueryParam("phone") @Size(max = 20) String phone,
             @QueryParam("name") @Size(max = 50) String name,
             @QueryParam("stage") MemberStage stage,
+            @Parameter(description = "an organization in your scope: only members of its subtree") @QueryParam("orgId") UUID orgId,
+            @Parameter(description = "true: only members flagged \"needs a branch\"; false: only the others")
+            @QueryParam("needsBranch") Boolean needsBranch,
             @QueryParam("page") @Min(0) Integer page,
             @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.search(nationalId, phone, name, stage, page, after, size);
+        return service.search(nationalId, phone, name, stage, orgId, needsBranch, page, after, size);
     }
 
     static EntityTag etag(MemberView view) {

@@ -17,6 +17,8 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.Masking;
 import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.orgtree.OrgTree;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
@@ -60,6 +62,12 @@ public class MemberService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    OrgScope scope;
+
+    @Inject
+    OrgTree tree;
 
     @Transactional
     public MemberView register(RegisterMember r) {
@@ -213,8 +221,8 @@ public class MemberService {
      * cursor in (name, id) order, any other search by page number in id order.
      */
     @Transactional
-    public MemberSearchPage search(String nationalId, String phone, String name, MemberStage stage, Integer page,
-            String after, int size) {
+    public MemberSearchPage search(String nationalId, String phone, String name, MemberStage stage, UUID orgId,
+            Boolean needsBranch, Integer page, String after, int size) {
         String namePrefix = name == null || name.isBlank() ? null : name.strip();
         String cursor = after == null || after.isBlank() ? null : after;
         if (namePrefix == null && cursor != null) {
@@ -232,7 +240,8 @@ public class MemberService {
             nidIndex = pii.blindIndex(NationalIdNumber.normalize(nationalId));
         }
         String phoneIndex = phone == null ? null : pii.blindIndex(phone.strip());
-        var criteria = new MemberRepository.Criteria(access.subtreePrefix(), nidIndex, phoneIndex, namePrefix, stage);
+        var criteria = new MemberRepository.Criteria(orgId == null ? access.subtreePrefix() : subtreeOf(orgId), nidIndex,
+                phoneIndex, namePrefix, stage, needsBranch);
         if (namePrefix == null) {
             int number = page == null ? 0 : page;
             Page<MemberView> result = Page.of(members.search(criteria, number, size), number, size, this::maskedView);
@@ -244,6 +253,14 @@ public class MemberService {
         List<Member> rows = more ? fetched.subList(0, size) : fetched;
         return new MemberSearchPage(rows.stream().map(this::maskedView).toList(), null, size, more,
                 more ? NameCursor.of(rows.get(rows.size() - 1)) : null);
+    }
+
+    /** The path of an organization in the caller's scope (a dissolved one too), else 404 as if it did not exist. */
+    private String subtreeOf(UUID orgId) {
+        if (!scope.covers(orgId)) {
+            throw DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId);
+        }
+        return tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId)).path();
     }
 
     public MemberView maskedView(Member member) {
@@ -261,12 +278,13 @@ public class MemberService {
         PersonalDetails d = m.details();
         return new Snapshot(m.memberNumber(), d.name(), d.gender(), d.ethnicity(), d.birthDate(),
                 Masking.nationalId(nationalId), Masking.phone(phone),
-                d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(), m.version());
+                d.education(), d.category(), d.workUnit(), m.orgId(), d.groupId(), d.grid(), m.stage(), m.branchDissolvedOn(),
+                m.version());
     }
 
     public record Snapshot(String memberNumber, String name, Gender gender, String ethnicity, LocalDate birthDate,
             String nationalId, String phone, Education education, MemberCategory category, String workUnit, UUID orgId,
-            UUID groupId, String grid, MemberStage stage, long version) {
+            UUID groupId, String grid, MemberStage stage, LocalDate branchDissolvedOn, long version) {
     }
 
     void requireOfAgeAtApplication(LocalDate birthDate, LocalDate appliedOn) {

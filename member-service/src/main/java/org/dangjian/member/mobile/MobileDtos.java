@@ -21,7 +21,10 @@ public final class MobileDtos {
             @Schema(description = "stays at one place (after 6 months they should transfer instead)") boolean fixedPlace,
             @NotNull @PastOrPresent LocalDate since,
             @Schema(description = "the branch they attend where they are (流入地党组织)") UUID hostOrgId,
-            @Schema(description = "the 1+N contact: a full member looking after N mobile members") UUID contactMemberId,
+            @Schema(description = "the 1+N contact: a full member in your scope looking after N mobile members; 422 "
+                    + "MOBILE_CONTACT_NOT_FOUND for an unknown id and one outside your scope alike, "
+                    + "MOBILE_CONTACT_NOT_FULL_MEMBER for one who is not a full member of the platform")
+            UUID contactMemberId,
             @Size(max = 500) String note) {
     }
 

@@ -70,9 +70,10 @@ public class MobileService {
             }
         }
         if (r.contactMemberId() != null) {
-            boolean ok = !r.contactMemberId().equals(m.id()) && members.byId(r.contactMemberId())
-                    .filter(c -> c.stage() == MemberStage.FULL && c.isHere()).isPresent();
-            if (!ok) {
+            // A member the caller may see, or the same answer for an unknown id and one outside the scope.
+            Member contact = access.lookup(r.contactMemberId())
+                    .orElseThrow(() -> DomainException.unprocessable("MOBILE_CONTACT_NOT_FOUND", r.contactMemberId()));
+            if (contact.id().equals(m.id()) || contact.stage() != MemberStage.FULL || !contact.isHere()) {
                 throw DomainException.unprocessable("MOBILE_CONTACT_NOT_FULL_MEMBER", r.contactMemberId());
             }
         }

@@ -34,7 +34,8 @@ public final class PipelineDtos {
             @Schema(description = "date of the higher committee's approval") @PastOrPresent LocalDate approvedOn,
             @Min(0) @Max(10_000) Integer trainingHours,
             Boolean politicalReviewPassed,
-            @Size(max = 10) List<UUID> contactMemberIds,
+            @Schema(description = "培养联系人: full members of the same branch; 422 MEMBER_CONTACT_NOT_FULL_MEMBER_OF_BRANCH "
+                    + "for any other id, unknown or outside your scope alike") @Size(max = 10) List<UUID> contactMemberIds,
             @Size(max = 500) String reason) {
     }
 
@@ -46,7 +47,8 @@ public final class PipelineDtos {
             @Size(max = 500) String reason) {
     }
 
-    @Schema(name = "AssignContacts", description = "培养联系人 of an activist: full members of the same branch")
+    @Schema(name = "AssignContacts", description = "培养联系人 of an activist: full members of the same branch (422 "
+            + "MEMBER_CONTACT_NOT_FULL_MEMBER_OF_BRANCH for any other id, unknown or outside your scope alike)")
     public record AssignContacts(@NotEmpty @Size(max = 10) List<UUID> contactMemberIds) {
     }
 

@@ -5,11 +5,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.member.event.MemberEvents;
 import org.dangjian.member.member.Member;
 import org.dangjian.member.member.MemberRepository;
-import org.dangjian.member.member.MemberService;
-import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.messaging.EventReactions;
 import org.dangjian.platform.messaging.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -23,14 +20,15 @@ import java.util.UUID;
 /**
  * A branch split (拆分) by organization-service names which members go to which new part: the
  * listed members, and the members of the groups (党小组) that moved with a part. Each such member
- * now belongs to the part, recorded like a transfer within the platform (member.transferred,
- * without a letter), so rosters and assistance cases follow; everyone else stays.
+ * now belongs to the part, recorded like a transfer within the platform ({@link Reorganization#move}:
+ * member.transferred without a letter), so rosters and assistance cases follow; everyone else stays.
  */
 @ApplicationScoped
 public class OrganizationSplitConsumer {
 
     static final String CONSUMER = "member-service.split";
     static final String SPLIT = "organization.split";
+    static final String MOVED_BY_SPLIT = "MEMBER_MOVED_BY_SPLIT";
     private static final Logger LOG = Logger.getLogger(OrganizationSplitConsumer.class);
 
     @Inject
@@ -40,13 +38,7 @@ public class OrganizationSplitConsumer {
     MemberRepository members;
 
     @Inject
-    MemberService memberService;
-
-    @Inject
-    MemberEvents events;
-
-    @Inject
-    AuditTrail audit;
+    Reorganization reorganization;
 
     @Incoming("organization-split")
     @Blocking
@@ -54,6 +46,13 @@ public class OrganizationSplitConsumer {
         reactions.applyOnce(CONSUMER, record, SPLIT::equals, this::apply);
     }
 
+    /*
+     * Every variant the schema allows: parts with empty (or, leniently, absent) memberIds and childIds move nobody;
+     * sector and parentId are not read; a listed member who left the original meanwhile stays where they are. Members
+     * nobody lists stay with the original; when originalDissolved, organization.dissolved follows and flags them
+     * (OrganizationDissolutionConsumer, its own consumer group: whichever reads first, the result is the same, since a
+     * move clears the flag and only members still in the original are flagged).
+     */
     private void apply(IncomingEvent event) {
         JsonNode data = event.data();
         UUID original = UUID.fromString(data.get("id").asText());
@@ -63,39 +62,22 @@ public class OrganizationSplitConsumer {
             UUID partId = UUID.fromString(part.get("id").asText());
             for (JsonNode memberId : part.path("memberIds")) {
                 Member member = members.byId(UUID.fromString(memberId.asText())).orElse(null);
-                if (stillIn(member, original)) {
-                    move(member, original, partId, splitOn, false);
+                if (Reorganization.stillIn(member, original)) {
+                    reorganization.move(member, partId, splitOn, false, MOVED_BY_SPLIT, null);
                     moved++;
                 }
             }
             List<UUID> groups = new ArrayList<>();
             part.path("childIds").forEach(id -> groups.add(UUID.fromString(id.asText())));
             if (!groups.isEmpty()) {
-                for (Member member : members.list("orgId = ?1 and groupId in ?2", original, groups)) {
-                    if (stillIn(member, original)) {
-                        move(member, original, partId, splitOn, true);
+                for (Member member : members.list("orgId = ?1 and groupId in ?2 order by id", original, groups)) {
+                    if (Reorganization.stillIn(member, original)) {
+                        reorganization.move(member, partId, splitOn, true, MOVED_BY_SPLIT, null);
                         moved++;
                     }
                 }
             }
         }
         LOG.infof("organization %s split: %d members moved to its new parts", original, moved);
-    }
-
-    /** A member already transferred elsewhere, ended or gone from the platform is not moved back. */
-    private static boolean stillIn(Member member, UUID original) {
-        return member != null && member.isHere() && original.equals(member.orgId()) && member.stage().isLive();
-    }
-
-    private void move(Member member, UUID from, UUID to, LocalDate on, boolean withGroup) {
-        MemberService.Snapshot before = memberService.snapshot(member);
-        if (withGroup) {
-            member.followGroupTo(to);
-        } else {
-            member.moveTo(to);
-        }
-        members.flush();
-        audit.write("MEMBER_MOVED_BY_SPLIT", "member", member.id(), before, memberService.snapshot(member));
-        events.transferred(member, null, from, to, on);
     }
 }

@@ -142,6 +142,27 @@ public class Transfer {
         move(TransferStatus.CANCELLED, on, by, reason);
     }
 
+    /**
+     * The member moved without a letter (a split, a merge, a reassignment) while this letter was open: the branch
+     * they now belong to issues it in place of the old one.
+     */
+    public void reissueFrom(UUID branchId) {
+        requireOpen();
+        this.fromOrgId = branchId;
+    }
+
+    /** The receiving branch was merged into another (合并): the survivor answers the letter in its place. */
+    public void redirectTo(UUID branchId) {
+        requireOpen();
+        this.toOrgId = branchId;
+    }
+
+    private void requireOpen() {
+        if (status != TransferStatus.ISSUED) {
+            throw DomainException.conflict("TRANSFER_NOT_OPEN", letterNumber, status);
+        }
+    }
+
     /** Unanswered after its last valid day. */
     public void expire(LocalDate today) {
         if (!today.isAfter(validUntil)) {

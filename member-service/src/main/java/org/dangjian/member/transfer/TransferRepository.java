@@ -34,6 +34,16 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
         return count("memberId = ?1 and status = ?2", memberId, TransferStatus.ISSUED) > 0;
     }
 
+    /** The member's open letter, if any (at most one: transfer_one_open_per_member). */
+    public Optional<Transfer> openOf(UUID memberId) {
+        return find("memberId = ?1 and status = ?2", memberId, TransferStatus.ISSUED).firstResultOptional();
+    }
+
+    /** Open letters addressed to a branch of the platform, in id order. */
+    public List<Transfer> openTo(UUID branchId) {
+        return list("toOrgId = ?1 and status = ?2 order by id", branchId, TransferStatus.ISSUED);
+    }
+
     public String nextLetterNumber(int year) {
         Number next = (Number) getEntityManager().createNativeQuery("select nextval('transfer_letter_seq')").getSingleResult();
         return "ZJ%d-%06d".formatted(year, next.longValue());

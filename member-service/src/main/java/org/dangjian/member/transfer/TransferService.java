@@ -137,6 +137,10 @@ public class TransferService {
         TransferView before = TransferView.of(transfer);
         LocalDate on = acceptedOn != null ? acceptedOn : clock.today();
         transfer.accept(on, caller.subject());
+        if (transfer.kind() == TransferKind.WITHIN) {
+            // Dissolved since the letter was issued (its open letters are returned when member-service learns of it).
+            branches.requireAnywhere(transfer.toOrgId(), "TRANSFER_TARGET_NOT_FOUND");
+        }
         Member member = members.byId(transfer.memberId()).orElseThrow();
         if (!member.isHere() || !member.orgId().equals(transfer.fromOrgId()) || !member.stage().isLive()) {
             throw DomainException.unprocessable("TRANSFER_MEMBER_NOT_IN_BRANCH", member.memberNumber());

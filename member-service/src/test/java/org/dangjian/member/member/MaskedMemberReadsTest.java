@@ -41,7 +41,7 @@ class MaskedMemberReadsTest {
         var body = with(fullMember(branch.id(), TestIds.nationalId(LocalDate.of(1979, 3, 2)), "13912345678"), "workUnit", "厦门港务");
         UUID id = registered(body);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        update member set probation_extension_months = 6, transferred_out_on = date '2026-05-01',
+                        update member set probation_extension_months = 6, transferred_out_on = date '2026-05-01', branch_dissolved_on = date '2026-04-01',
                         ended_on = date '2026-06-01', end_reason = 'test', grid = '第三网格' where id = ?1""")
                 .setParameter(1, id).executeUpdate());
 

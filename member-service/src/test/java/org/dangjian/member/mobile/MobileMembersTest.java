@@ -21,6 +21,8 @@ import static org.dangjian.member.Api.as;
 import static org.dangjian.member.Api.asPlatformAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
@@ -108,6 +110,29 @@ class MobileMembersTest {
         UUID applicant = Api.registered(Api.applicant(TestTree.branch(TestTree.committee()).id(), TestIds.nationalId(),
                 LocalDate.of(2025, 1, 1)));
         register(applicant, away(null, clock.today(), false)).statusCode(422).body("code", equalTo("MOBILE_NOT_A_PARTY_MEMBER"));
+    }
+
+    @Test
+    void aContactOutsideTheCallersScopeIsRefusedExactlyLikeAnUnknownOne() {
+        TestTree.Node home = TestTree.branch(TestTree.committee());
+        UUID member = Api.registered(home.id());
+        UUID foreign = Api.registered(TestTree.branch(TestTree.committee()).id());
+        UUID unknown = UUID.randomUUID();
+
+        String foreignDetail = contactRefused(home, member, foreign);
+        String unknownDetail = contactRefused(home, member, unknown);
+
+        assertEquals(unknownDetail.replace(unknown.toString(), "?"), foreignDetail.replace(foreign.toString(), "?"));
+        asPlatformAdmin().get("/api/v1/members/" + member + "/mobility").then().statusCode(404);
+    }
+
+    private static String contactRefused(TestTree.Node home, UUID member, UUID contact) {
+        Map<String, Object> body = away(null, LocalDate.of(2026, 1, 1), false);
+        body.put("contactMemberId", contact.toString());
+        return as(Caller.BRANCH_SECRETARY, home.id()).header("Accept-Language", "en").body(body)
+                .post("/api/v1/members/" + member + "/mobility").then().statusCode(422)
+                .body("code", equalTo("MOBILE_CONTACT_NOT_FOUND")).body("$", not(hasKey("errors")))
+                .extract().path("detail");
     }
 
     @Test

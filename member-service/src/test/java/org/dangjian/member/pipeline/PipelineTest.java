@@ -126,6 +126,28 @@ class PipelineTest {
     }
 
     @Test
+    void aContactOutsideTheCallersScopeIsRefusedExactlyLikeAnUnknownOne() {
+        TestTree.Node branch = TestTree.branch(TestTree.committee());
+        UUID applicant = at(branch.id(), "APPLICANT", today().minusDays(90));
+        UUID colleague = Api.registered(branch.id());
+        UUID foreign = Api.registered(TestTree.branch(TestTree.committee()).id());
+        UUID unknown = UUID.randomUUID();
+
+        String foreignDetail = contactRefused(branch, applicant, colleague, foreign);
+        String unknownDetail = contactRefused(branch, applicant, colleague, unknown);
+
+        assertEquals(unknownDetail.replace(unknown.toString(), "?"), foreignDetail.replace(foreign.toString(), "?"));
+    }
+
+    private String contactRefused(TestTree.Node branch, UUID applicant, UUID colleague, UUID contact) {
+        Map<String, Object> body = step("ACTIVIST", today());
+        body.put("contactMemberIds", List.of(colleague.toString(), contact.toString()));
+        return as(Caller.BRANCH_SECRETARY, branch.id()).header("Accept-Language", "en").body(body)
+                .post("/api/v1/members/" + applicant + "/stage-changes").then().statusCode(422)
+                .body("code", equalTo("MEMBER_CONTACT_NOT_FULL_MEMBER_OF_BRANCH")).extract().path("detail");
+    }
+
+    @Test
     void everyStepNeedsItsDecision() {
         TestTree.Node branch = TestTree.branch(TestTree.committee());
         UUID applicant = at(branch.id(), "APPLICANT", today().minusDays(90));
