@@ -29,6 +29,24 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
+    /**
+     * A POST that names a record of another service, retried while this service has not yet heard of it (a 422
+     * that turns into the expected answer once the events have arrived): read-your-writes across services.
+     */
+    JsonNode postWhenAccepted(DangjianService service, String path, String body, int expectedStatus) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return post(service, path, body, expectedStatus);
+            } catch (AssertionError refused) {
+                if (System.nanoTime() > deadline || !refused.getMessage().contains(" 422:")) {
+                    throw refused;
+                }
+                sleep();
+            }
+        }
+    }
+
     JsonNode get(DangjianService service, String path) {
         return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), 200);
     }

@@ -278,6 +278,120 @@ class SystemEndToEndTest {
     }
 
     @Test
+    void aMemberTransferredOutOfThePlatformLeavesEveryRosterAndCountWithoutADeadLetter() {
+        Client api = new Client(system, token);
+        UUID committee = establish(api, "转出系统测试党委", "COMMITTEE", null);
+        UUID branch = establish(api, "转出系统测试支部", "BRANCH", committee);
+        awaitEverywhere(api, branch);
+        String memberId = registerFullMember(api, "陈海峰", branch);
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> lists(r.get("members"), memberId));
+        String activityId = planThemedPartyDay(api, branch, 20);
+        String caseId = openMemberCase(api, branch, memberId, "陈海峰");
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branch + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 1);
+
+        String transferId = api.post(DangjianService.MEMBER, "/api/v1/transfers", """
+                {"memberId":"%s","toOutsideOrganization":"中共上海市某区某街道工委"}""".formatted(memberId), 201).get("id").asText();
+        api.post(DangjianService.MEMBER, "/api/v1/transfers/" + transferId + "/accept", "{}", 200);
+
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> !lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r, memberId));
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branch + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 0 && c.get("members").asInt() == 0);
+        api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> c.get("reassignmentNeeded").asBoolean());
+        assertEquals(List.of(), deadLettersAbout(memberId));
+    }
+
+    @Test
+    void aMergeMovesTheAbsorbedBranchsMembersToTheSurvivorInEveryService() {
+        Client api = new Client(system, token);
+        UUID committee = establish(api, "合并测试党委", "COMMITTEE", null);
+        UUID survivor = establish(api, "合并后党支部", "BRANCH", committee);
+        UUID absorbed = establish(api, "被合并党支部", "BRANCH", committee);
+        awaitEverywhere(api, survivor);
+        awaitEverywhere(api, absorbed);
+        String memberId = registerFullMember(api, "黄文斌", absorbed);
+        String caseId = openMemberCase(api, absorbed, memberId, "黄文斌");
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + absorbed + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 1);
+
+        api.post(DangjianService.ORGANIZATION, "/api/v1/organizations/" + survivor + "/merge",
+                "{\"absorbedId\":\"%s\",\"reason\":\"两村合并\"}".formatted(absorbed), 200);
+
+        api.await(DangjianService.MEMBER, "/api/v1/members/" + memberId,
+                m -> survivor.toString().equals(m.get("orgId").asText()) && !m.get("needsBranch").asBoolean());
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + survivor + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + survivor + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 1);
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + absorbed + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 0);
+        api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> survivor.toString().equals(c.get("orgId").asText())
+                && !c.get("reassignmentNeeded").asBoolean());
+        assertEquals(List.of(), deadLettersAbout(memberId));
+    }
+
+    /** The documented choice for a dissolution with members: flagged, listed for the level above, reassigned in bulk. */
+    @Test
+    void aDissolvedBranchsMembersAreFlaggedListedAboveAndReassignedInBulk() {
+        Client api = new Client(system, token);
+        UUID committee = establish(api, "撤销重编测试党委", "COMMITTEE", null);
+        UUID dissolved = establish(api, "撤销的党支部", "BRANCH", committee);
+        UUID receiving = establish(api, "接收的党支部", "BRANCH", committee);
+        awaitEverywhere(api, dissolved);
+        awaitEverywhere(api, receiving);
+        String memberId = registerFullMember(api, "吴丽华", dissolved);
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + dissolved + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 1);
+
+        api.post(DangjianService.ORGANIZATION, "/api/v1/organizations/" + dissolved + "/dissolve", "{\"reason\":\"撤销\"}", 200);
+
+        api.await(DangjianService.MEMBER, "/api/v1/members/" + memberId, m -> m.get("needsBranch").asBoolean());
+        JsonNode listed = api.get(DangjianService.MEMBER, "/api/v1/members?needsBranch=true&orgId=" + committee);
+        assertTrue(lists(listed.get("items"), memberId, "id"), listed.toString());
+
+        api.post(DangjianService.MEMBER, "/api/v1/members/reassignments", """
+                {"memberIds":["%s"],"toOrgId":"%s","reason":"撤销后编入接收支部"}""".formatted(memberId, receiving), 200);
+
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + receiving + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + receiving + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 1);
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + dissolved + "/structure/member-count",
+                c -> c.get("fullMembers").asInt() == 0);
+        JsonNode member = api.get(DangjianService.MEMBER, "/api/v1/members/" + memberId);
+        assertEquals(receiving.toString(), member.get("orgId").asText());
+        assertTrue(!member.get("needsBranch").asBoolean(), member.toString());
+    }
+
+    private static String registerFullMember(Client api, String name, UUID branch) {
+        return api.post(DangjianService.MEMBER, "/api/v1/members", """
+                {"name":"%s","gender":"MALE","ethnicity":"01","nationalId":"%s","category":"EMPLOYED",
+                 "orgId":"%s","stage":"FULL","appliedOn":"2015-03-01","activistOn":"2015-06-01",
+                 "candidateOn":"2016-09-01","admittedOn":"2017-07-01","fullOn":"2018-07-01"}""".formatted(name, nationalId(), branch), 201)
+                .get("id").asText();
+    }
+
+    private static String planThemedPartyDay(Client api, UUID branch, int daysAhead) {
+        return api.post(DangjianService.ACTIVITY, "/api/v1/activities", """
+                {"orgId":"%s","type":"THEMED_PARTY_DAY","topic":"主题党日","plannedStart":"%s","place":"党员活动室"}"""
+                .formatted(branch, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(daysAhead).withNano(0)), 201).get("id").asText();
+    }
+
+    /** A member in hardship with an open case; assistance-service learns of the member from member events first. */
+    private static String openMemberCase(Client api, UUID branch, String memberId, String name) {
+        String body = """
+                {"kind":"MEMBER","orgId":"%s","memberId":"%s","name":"%s","categories":["ILLNESS"]}""".formatted(branch, memberId, name);
+        String beneficiaryId = api.postWhenAccepted(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", body, 201).get("id").asText();
+        return api.post(DangjianService.ASSISTANCE, "/api/v1/cases", """
+                {"beneficiaryId":"%s","category":"ILLNESS","requestedAmount":1500.00}""".formatted(beneficiaryId), 201).get("id").asText();
+    }
+
+    private static List<SystemProbe.DeadLetter> deadLettersAbout(String memberId) {
+        try (SystemProbe probe = new SystemProbe(system)) {
+            return probe.deadLetters().stream().filter(d -> memberId.equals(d.key())).toList();
+        }
+    }
+
+    @Test
     void theRunCommandsDemoDataLoadsThroughThePublicApi() {
         DemoData.Summary demo = demo();
         System.out.printf("[e2e] demo data at scale 2 loaded in %d ms (%d requests)%n", demo.loadMillis(), demo.requests());
@@ -347,8 +461,12 @@ class SystemEndToEndTest {
     }
 
     private static boolean lists(JsonNode entries, String memberId) {
+        return lists(entries, memberId, "memberId");
+    }
+
+    private static boolean lists(JsonNode entries, String memberId, String field) {
         for (JsonNode entry : entries) {
-            if (memberId.equals(entry.path("memberId").asText())) {
+            if (memberId.equals(entry.path(field).asText())) {
                 return true;
             }
         }

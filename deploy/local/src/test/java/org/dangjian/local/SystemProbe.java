@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 final class SystemProbe implements AutoCloseable {
 
     /** One record on a dead-letter topic. */
-    record DeadLetter(String topic, String type, String id, String reason) {
+    record DeadLetter(String topic, String key, String type, String id, String reason) {
     }
 
     /** A declared consumer that has not applied an event its producer published. */
@@ -96,7 +96,7 @@ final class SystemProbe implements AutoCloseable {
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        found.add(new DeadLetter(r.topic(), header(r, "ce_type"), header(r, "ce_id"),
+                        found.add(new DeadLetter(r.topic(), r.key(), header(r, "ce_type"), header(r, "ce_id"),
                                 header(r, "dead-letter-reason")));
                     }
                 }
