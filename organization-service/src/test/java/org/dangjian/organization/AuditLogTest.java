@@ -55,7 +55,7 @@ class AuditLogTest {
     void leadershipChangesAreAuditedOnTheOrganization() {
         UUID committee = newCommittee("审计班子党委");
         UUID branch = newChild(committee, "审计班子支部", "BRANCH");
-        String seat = asPlatformAdmin().body(body("seat", "SECRETARY", "memberId", UUID.randomUUID(), "memberName", "林书记",
+        String seat = asPlatformAdmin().body(body("seat", "SECRETARY", "memberId", Members.in(branch), "memberName", "林书记",
                         "reason", "增补")).post("/api/v1/organizations/" + branch + "/leadership/seats")
                 .then().statusCode(200).extract().path("seats[0].id");
         asPlatformAdmin().body(body("reason", "调离")).post("/api/v1/organizations/" + branch + "/leadership/seats/" + seat + "/end")
@@ -84,7 +84,7 @@ class AuditLogTest {
 
         UUID grid = id(asPlatformAdmin().body(body("organizationId", committee, "name", "审计网格", "leaderName", "林格长",
                 "area", "东门路", "households", 10)).post("/api/v1/grids").then().statusCode(201).extract().path("id"));
-        UUID member = UUID.randomUUID();
+        UUID member = Members.in(first);
         asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + grid + "/members")
                 .then().statusCode(200);
         asPlatformAdmin().body(body("reason", "搬离")).post("/api/v1/grids/" + grid + "/members/" + member + "/leave")

@@ -39,7 +39,7 @@ class GridTest {
         UUID community = newCommittee("网格成员党委");
         String id = grid(asPlatformAdmin(), community, null, "第三网格").statusCode(201)
                 .body("leaderName", equalTo("林格长")).body("households", equalTo(320)).extract().path("id");
-        UUID member = UUID.randomUUID();
+        UUID member = Members.in(community);
         asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
                 .then().statusCode(200).body("members.memberId", contains(member.toString()));
         asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
@@ -64,7 +64,7 @@ class GridTest {
     void aMemberLeavesTheGridAndTheLeaderChangesAndBothStayInTheHistory() {
         UUID community = newCommittee("网格历史党委");
         String id = grid(asPlatformAdmin(), community, null, "历史网格").statusCode(201).extract().path("id");
-        UUID member = UUID.randomUUID();
+        UUID member = Members.in(community);
         asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + id + "/members")
                 .then().statusCode(200);
         as(Caller.BRANCH_SECRETARY, community).body(body("reason", "搬离本网格"))

@@ -40,8 +40,9 @@ class LeadershipTest {
     void anElectionStartsABranchTermOfThreeYearsAndSeatsTheElected() {
         UUID root = newCommittee("选举党委");
         UUID branch = newChild(root, "选举支部", "BRANCH");
-        UUID secretary = UUID.randomUUID();
-        elect(branch, "2025-03-01", seat("SECRETARY", secretary, "王书记"), seat("ORGANIZATION", UUID.randomUUID(), "李委员"))
+        List<UUID> members = Members.in(branch, 2);
+        UUID secretary = members.get(0);
+        elect(branch, "2025-03-01", seat("SECRETARY", secretary, "王书记"), seat("ORGANIZATION", members.get(1), "李委员"))
                 .statusCode(200)
                 .body("termStartedOn", equalTo("2025-03-01"))
                 .body("termEndsOn", equalTo("2028-02-29"))
@@ -65,8 +66,9 @@ class LeadershipTest {
     void aReElectionEndsTheOldSeatsAndCannotPrecedeTheCurrentTerm() {
         UUID root = newCommittee("换届党委");
         UUID branch = newChild(root, "换届支部", "BRANCH");
-        elect(branch, "2023-01-10", seat("SECRETARY", UUID.randomUUID(), "老书记")).statusCode(200);
-        UUID next = UUID.randomUUID();
+        List<UUID> members = Members.in(branch, 2);
+        elect(branch, "2023-01-10", seat("SECRETARY", members.get(0), "老书记")).statusCode(200);
+        UUID next = members.get(1);
         elect(branch, "2026-01-09", seat("SECRETARY", next, "新书记")).statusCode(200)
                 .body("seats", hasSize(1)).body("seats[0].memberId", equalTo(next.toString()))
                 .body("termEndsOn", equalTo("2029-01-08"));
@@ -135,7 +137,7 @@ class LeadershipTest {
     void aChangedTeamIsPublishedWithItsSeats() throws Exception {
         UUID root = newCommittee("班子事件党委");
         UUID branch = newChild(root, "班子事件支部", "BRANCH");
-        UUID secretary = UUID.randomUUID();
+        UUID secretary = Members.in(branch);
         elect(branch, "2025-09-01", seat("SECRETARY", secretary, "事件书记")).statusCode(200);
         ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
                 r -> branch.toString().equals(r.key())
@@ -152,8 +154,9 @@ class LeadershipTest {
     void aSeatEndedLateIsPublishedWithItsRealEndDate() throws Exception {
         UUID root = newCommittee("迟录离任党委");
         UUID branch = newChild(root, "迟录离任支部", "BRANCH");
-        UUID secretary = UUID.randomUUID();
-        UUID leaving = UUID.randomUUID();
+        List<UUID> members = Members.in(branch, 2);
+        UUID secretary = members.get(0);
+        UUID leaving = members.get(1);
         String seatId = elect(branch, "2023-07-01", seat("SECRETARY", secretary, "在任书记"),
                 seat("ORGANIZATION", leaving, "离任委员")).statusCode(200)
                 .extract().path("seats.find { it.seat == 'ORGANIZATION' }.id");
@@ -176,8 +179,9 @@ class LeadershipTest {
     void aReElectionPublishesTheSeatsItEndedAndLaterChangesOfTheTermKeepThem() throws Exception {
         UUID root = newCommittee("换届事件党委");
         UUID branch = newChild(root, "换届事件支部", "BRANCH");
-        UUID previous = UUID.randomUUID();
-        UUID next = UUID.randomUUID();
+        List<UUID> members = Members.in(branch, 2);
+        UUID previous = members.get(0);
+        UUID next = members.get(1);
         elect(branch, "2023-07-01", seat("SECRETARY", previous, "上届书记")).statusCode(200);
         int elected = elect(branch, "2026-07-01", seat("SECRETARY", next, "本届书记")).statusCode(200)
                 .extract().path("version");
@@ -199,7 +203,7 @@ class LeadershipTest {
         UUID root = newCommittee("届前离任党委");
         UUID branch = newChild(root, "届前离任支部", "BRANCH");
         elect(branch, "2025-01-01").statusCode(200);
-        String seatId = asPlatformAdmin().body(body("seat", "OTHER", "memberId", UUID.randomUUID(), "memberName", "届前委员",
+        String seatId = asPlatformAdmin().body(body("seat", "OTHER", "memberId", Members.in(branch), "memberName", "届前委员",
                         "startedOn", "2024-06-01", "reason", "补录"))
                 .post("/api/v1/organizations/" + branch + "/leadership/seats").then().statusCode(200)
                 .extract().path("seats[0].id");
@@ -270,7 +274,7 @@ class LeadershipTest {
     }
 
     private static ValidatableResponse appoint(UUID organization, String seat, String name) {
-        return asPlatformAdmin().body(body("seat", seat, "memberId", UUID.randomUUID(), "memberName", name, "reason", "增补"))
+        return asPlatformAdmin().body(body("seat", seat, "memberId", Members.in(organization), "memberName", name, "reason", "增补"))
                 .post("/api/v1/organizations/" + organization + "/leadership/seats").then();
     }
 

@@ -57,6 +57,9 @@ final class DemoActivities {
             int committeeThreshold, long seed) {
         // The branch secretary (支部书记), elected at the start of the year, gives the year's Party lectures.
         DemoMembers.Member secretary = members.get(0);
+        // organization-service seats only a member its roster (fed by member.* events) places in the branch.
+        api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + orgId + "/members/" + secretary.id(),
+                entry -> entry.path("onRoster").asBoolean(), java.time.Duration.ofSeconds(180));
         ObjectNode election = DemoClient.json().createObjectNode().put("electedOn", LocalDate.of(year, 1, 1).toString());
         election.putArray("seats").addObject().put("seat", "SECRETARY").put("memberId", secretary.id().toString())
                 .put("memberName", secretary.name());

@@ -34,7 +34,8 @@ public class Grid {
     @Column(name = "leader_member_id")
     private UUID leaderMemberId;
 
-    @Column(name = "leader_name", nullable = false)
+    /** Null while the grid has no leader (the member who led it left: {@link #vacateLeader}). */
+    @Column(name = "leader_name")
     private String leaderName;
 
     @Column(nullable = false)
@@ -64,11 +65,17 @@ public class Grid {
 
     /** 格长/联络员: refused when nothing would change, so every history entry is a real change. */
     void changeLeader(UUID memberId, String name) {
-        if (java.util.Objects.equals(leaderMemberId, memberId) && leaderName.equals(name)) {
+        if (java.util.Objects.equals(leaderMemberId, memberId) && name.equals(leaderName)) {
             throw DomainException.unprocessable("GRID_LEADER_UNCHANGED", name);
         }
         this.leaderMemberId = memberId;
         this.leaderName = name;
+    }
+
+    /** The member who led the grid no longer belongs to its organization: no leader until one is named. */
+    void vacateLeader() {
+        this.leaderMemberId = null;
+        this.leaderName = null;
     }
 
     public UUID id() {

@@ -27,6 +27,7 @@ import org.dangjian.platform.api.EntityTags;
 import org.dangjian.organization.grid.GridDtos.CreateGrid;
 import org.dangjian.organization.grid.GridDtos.GridView;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,7 +72,10 @@ public class GridResource {
     @POST
     @Path("/{id}/members")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "A member joins the grid")
+    @Operation(summary = "A member joins the grid", description = "The member must be on the roster of the grid's "
+            + "organization or below it: 422 MEMBER_NOT_FOUND_IN_ORGANIZATION (unknown, outside your scope and elsewhere "
+            + "alike). 409 GRID_MEMBER_ALREADY_IN when they are in it already (a retry)." + Idempotent.DOC)
+    @Idempotent
     public GridView addMember(@PathParam("id") UUID id, @Valid @NotNull AddMember request) {
         return service.addMember(id, request);
     }

@@ -1,8 +1,10 @@
 package org.dangjian.organization.grid;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.config.OrganizationRules;
 import org.dangjian.organization.audit.AuditLog;
@@ -15,6 +17,8 @@ import org.dangjian.organization.grid.GridDtos.MemberView;
 import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
+import org.dangjian.organization.structure.KnownMembers;
+import org.dangjian.organization.structure.MemberDeparture;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
 
@@ -47,6 +51,9 @@ public class GridService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    KnownMembers members;
+
     /** The audit copy of a membership change. */
     record Membership(UUID memberId, String memberName, LocalDate joinedOn, LocalDate leftOn, String reason) {
     }
@@ -67,6 +74,9 @@ public class GridService {
             if (parent.level() >= rules.gridLevels()) {
                 throw DomainException.unprocessable("GRID_TOO_DEEP", rules.gridLevels());
             }
+        }
+        if (request.leaderMemberId() != null) {
+            members.requireIn(organization, request.leaderMemberId());
         }
         Grid grid = new Grid(organization.id(), parent, request.name().strip(), request.leaderMemberId(),
                 request.leaderName().strip(), request.area().strip(), request.households());
@@ -97,6 +107,9 @@ public class GridService {
     @Transactional
     public GridView addMember(UUID id, AddMember request) {
         Grid grid = require(id);
+        members.requireIn(organizationOf(grid), request.memberId());
+        // One change of the grid's members at a time: a retried or concurrent join meets the first, not the index.
+        em.lock(grid, LockModeType.PESSIMISTIC_WRITE);
         boolean already = members(grid.id()).stream().anyMatch(m -> m.memberId().equals(request.memberId()));
         if (already) {
             throw DomainException.conflict("GRID_MEMBER_ALREADY_IN", request.memberName());
@@ -148,12 +161,54 @@ public class GridService {
         if (expectedVersion != null && expectedVersion != grid.version()) {
             throw new DomainException(412, "PRECONDITION_FAILED", expectedVersion, grid.version());
         }
+        if (request.leaderMemberId() != null) {
+            members.requireIn(organizationOf(grid), request.leaderMemberId());
+        }
         Leader before = new Leader(grid.leaderMemberId(), grid.leaderName(), null);
         grid.changeLeader(request.leaderMemberId(), request.leaderName().strip());
         em.flush();
         audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), before,
                 new Leader(grid.leaderMemberId(), grid.leaderName(), request.reason().strip()));
         return GridView.of(grid, members(grid.id()));
+    }
+
+    /**
+     * A member who moved away, left the platform or whose membership ended leaves the grids of organizations
+     * they no longer belong to on the day it happened (the membership is kept with its dates), and a grid they
+     * led has no leader until a new one is named. Runs in the member event's transaction.
+     */
+    void memberDeparted(@Observes MemberDeparture departure) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> memberships = em.createNativeQuery("""
+                        select m.grid_id, m.member_name, m.joined_on, g.organization_id from grid_member m
+                        join grid g on g.id = m.grid_id where m.member_id = ?1 and m.left_on is null order by m.grid_id""")
+                .setParameter(1, departure.memberId()).getResultList();
+        for (Object[] m : memberships) {
+            if (departure.keepsRolesIn(repository.byId((UUID) m[3]).orElseThrow())) {
+                continue;
+            }
+            UUID gridId = (UUID) m[0];
+            LocalDate joinedOn = date(m[2]);
+            LocalDate on = departure.endOf(joinedOn);
+            em.createNativeQuery("""
+                            update grid_member set left_on = ?3, left_reason = ?4
+                            where grid_id = ?1 and member_id = ?2 and left_on is null""")
+                    .setParameter(1, gridId).setParameter(2, departure.memberId()).setParameter(3, on)
+                    .setParameter(4, departure.reason()).executeUpdate();
+            audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, gridId,
+                    new Membership(departure.memberId(), (String) m[1], joinedOn, null, null),
+                    new Membership(departure.memberId(), (String) m[1], joinedOn, on, departure.reason()));
+        }
+        for (Grid grid : em.createQuery("from Grid where leaderMemberId = ?1 order by id", Grid.class)
+                .setParameter(1, departure.memberId()).getResultList()) {
+            if (departure.keepsRolesIn(organizationOf(grid))) {
+                continue;
+            }
+            Leader before = new Leader(grid.leaderMemberId(), grid.leaderName(), null);
+            grid.vacateLeader();
+            em.flush();
+            audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), before, new Leader(null, null, departure.reason()));
+        }
     }
 
     /** The grid's id when the caller may see it (else 404), before reading its history. */
@@ -175,6 +230,14 @@ public class GridService {
         return java.util.Optional.of(grid);
     }
 
+    private Organization organizationOf(Grid grid) {
+        return repository.byId(grid.organizationId()).orElseThrow();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
     private List<MemberView> members(UUID gridId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -184,7 +247,7 @@ public class GridService {
         List<MemberView> members = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             members.add(new MemberView((UUID) r[0], (String) r[1],
-                    r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2]));
+                    date(r[2])));
         }
         return members;
     }

@@ -18,10 +18,13 @@ public final class LeadershipDtos {
     private LeadershipDtos() {
     }
 
+    static final String MEMBER_DOC = "a member on the roster of the organization or of one below it, as member-service's "
+            + "events have told this service (GET /member-roster/{memberId}); else 422 MEMBER_NOT_FOUND_IN_ORGANIZATION";
+
     @Schema(name = "SeatHolder", description = "a member taking a seat")
     public record SeatHolder(
             @Schema(example = "SECRETARY") @NotNull Seat seat,
-            @NotNull UUID memberId,
+            @Schema(description = MEMBER_DOC) @NotNull UUID memberId,
             @Schema(example = "王建国") @NotBlank @Size(max = 50) String memberName) {
     }
 
@@ -34,7 +37,7 @@ public final class LeadershipDtos {
     @Schema(name = "Appointment", description = "a member takes a seat during the term (增补)")
     public record Appointment(
             @NotNull Seat seat,
-            @NotNull UUID memberId,
+            @Schema(description = MEMBER_DOC) @NotNull UUID memberId,
             @NotBlank @Size(max = 50) String memberName,
             @Schema(description = "today when omitted") @PastOrPresent LocalDate startedOn,
             @NotBlank @Size(max = 500) String reason) {

@@ -2,6 +2,7 @@ package org.dangjian.organization.leadership;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.OrganizationType;
 
@@ -34,6 +35,36 @@ public class LeadershipRepository implements PanacheRepositoryBase<LeadershipTea
             query.setParameter(2, since);
         }
         return query.getResultList();
+    }
+
+    public boolean hasOpenSeats(UUID organizationId) {
+        return getEntityManager().createQuery(
+                        "select count(s) from LeadershipSeat s where s.organizationId = ?1 and s.endedOn is null", Long.class)
+                .setParameter(1, organizationId).getSingleResult() > 0;
+    }
+
+    /**
+     * The organizations in which a member holds a seat now. Ids only: the seats themselves are read once their
+     * team is locked, so a seat ending at the same moment is not overwritten with a stale copy.
+     */
+    public List<UUID> organizationsSeating(UUID memberId) {
+        return getEntityManager().createQuery("""
+                        select distinct s.organizationId from LeadershipSeat s
+                        where s.memberId = ?1 and s.endedOn is null order by s.organizationId""", UUID.class)
+                .setParameter(1, memberId).getResultList();
+    }
+
+    /**
+     * The organization's team, created when it has none, locked until the transaction ends: every change of
+     * its seats goes through it, so two at once (a retried appointment, a member event ending a seat) run one
+     * after the other and the second sees the first's seats instead of failing on the seat's unique index.
+     */
+    public LeadershipTeam lockedTeam(UUID organizationId) {
+        getEntityManager().createNativeQuery("""
+                        insert into leadership_team (organization_id, changed_at, version) values (?1, now(), 0)
+                        on conflict (organization_id) do nothing""")
+                .setParameter(1, organizationId).executeUpdate();
+        return getEntityManager().find(LeadershipTeam.class, organizationId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     public void persistSeat(LeadershipSeat seat) {

@@ -16,6 +16,7 @@ import org.dangjian.organization.leadership.LeadershipDtos.Election;
 import org.dangjian.organization.leadership.LeadershipDtos.LeadershipView;
 import org.dangjian.organization.leadership.LeadershipDtos.SeatEnd;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +43,12 @@ public class LeadershipResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Record a re-election (换届选举)",
             description = "Starts a term of the configured length for the organization's type; the open seats end that "
-                    + "day and the elected take theirs. Publishes organization.leadership-changed.")
+                    + "day and the elected take theirs. Publishes organization.leadership-changed. Each elected member "
+                    + "must be on the roster of the organization or below it: 422 MEMBER_NOT_FOUND_IN_ORGANIZATION "
+                    + "(unknown, outside your scope and elsewhere alike). 409 LEADERSHIP_SEAT_TAKEN / "
+                    + "LEADERSHIP_MEMBER_ALREADY_SEATED when the list names a single seat or a member's seat twice."
+                    + Idempotent.DOC)
+    @Idempotent
     public LeadershipView elect(@PathParam("id") UUID id, @Valid @NotNull Election election) {
         return service.elect(id, election);
     }
@@ -50,7 +56,11 @@ public class LeadershipResource {
     @POST
     @Path("/seats")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "A member takes a seat (增补)", description = "409 LEADERSHIP_SEAT_TAKEN when a single seat is held.")
+    @Operation(summary = "A member takes a seat (增补)", description = "The member must be on the roster of the organization "
+            + "or below it: 422 MEMBER_NOT_FOUND_IN_ORGANIZATION (unknown, outside your scope and elsewhere alike). "
+            + "409 LEADERSHIP_SEAT_TAKEN when a single seat is held, LEADERSHIP_MEMBER_ALREADY_SEATED when the member "
+            + "holds this seat already (a retry)." + Idempotent.DOC)
+    @Idempotent
     public LeadershipView appoint(@PathParam("id") UUID id, @Valid @NotNull Appointment appointment) {
         return service.appoint(id, appointment);
     }
@@ -58,7 +68,9 @@ public class LeadershipResource {
     @POST
     @Path("/seats/{seatId}/end")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "A member leaves a seat")
+    @Operation(summary = "A member leaves a seat",
+            description = "Seats also end without a call: on the member's transfer away, departure from the platform "
+                    + "or end of membership (member.* events) and on the organization's dissolution.")
     public LeadershipView end(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId, @Valid @NotNull SeatEnd end) {
         return service.end(id, seatId, end);
     }

@@ -1,6 +1,7 @@
 package org.dangjian.organization.leadership;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.config.OrganizationRules;
@@ -15,9 +16,13 @@ import org.dangjian.organization.leadership.LeadershipDtos.SeatView;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.Change;
 import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.Dissolution;
 import org.dangjian.organization.organization.Organization;
+import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.organization.organization.OrganizationService;
 import org.dangjian.organization.organization.Timeline;
+import org.dangjian.organization.structure.KnownMembers;
+import org.dangjian.organization.structure.MemberDeparture;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
 
@@ -53,6 +58,12 @@ public class LeadershipService {
     @Inject
     DataScope scope;
 
+    @Inject
+    KnownMembers members;
+
+    @Inject
+    OrganizationRepository repository;
+
     @Transactional
     public LeadershipView view(UUID organizationId) {
         Organization organization = organizations.get(organizationId);
@@ -67,12 +78,13 @@ public class LeadershipService {
         organization.requireActive();
         int years = rules.leadership().termYears().of(organization.type()).orElseThrow(
                 () -> DomainException.unprocessable("LEADERSHIP_NO_TERM_FOR_TYPE", organization.type()));
+        List<SeatHolder> elected = election.seats() == null ? List.of() : election.seats();
+        elected.forEach(holder -> members.requireIn(organization, holder.memberId()));
         LocalDate on = election.electedOn() != null ? election.electedOn() : clock.today();
-        LeadershipTeam team = team(organization);
+        LeadershipTeam team = teams.lockedTeam(organization.id());
         List<LeadershipSeat> ended = teams.openSeats(organization.id());
         team.elect(on, years, ended);
         teams.flush();
-        List<SeatHolder> elected = election.seats() == null ? List.of() : election.seats();
         for (SeatHolder holder : elected) {
             teams.persistSeat(team.appoint(holder.seat(), holder.memberId(), holder.memberName().strip(), on,
                     teams.openSeats(organization.id())));
@@ -88,8 +100,9 @@ public class LeadershipService {
     public LeadershipView appoint(UUID organizationId, Appointment request) {
         Organization organization = organizations.get(organizationId);
         organization.requireActive();
+        members.requireIn(organization, request.memberId());
         LocalDate on = request.startedOn() != null ? request.startedOn() : clock.today();
-        LeadershipTeam team = team(organization);
+        LeadershipTeam team = teams.lockedTeam(organization.id());
         LeadershipSeat seat = team.appoint(request.seat(), request.memberId(), request.memberName().strip(), on,
                 teams.openSeats(organization.id()));
         teams.persistSeat(seat);
@@ -102,18 +115,57 @@ public class LeadershipService {
     @Transactional
     public LeadershipView end(UUID organizationId, UUID seatId, SeatEnd request) {
         Organization organization = organizations.get(organizationId);
+        LeadershipTeam team = teams.lockedTeam(organization.id()); // before the seat is read: it may be ending right now
         LeadershipSeat seat = teams.seat(seatId);
         if (seat == null || !seat.organizationId().equals(organization.id())) {
             throw DomainException.notFound("LEADERSHIP_SEAT_NOT_FOUND", seatId);
         }
-        LeadershipTeam team = teams.findById(organization.id());
         LocalDate on = request.endedOn() != null ? request.endedOn() : clock.today();
-        team.vacate(seat, on, request.reason());
+        vacate(organization, team, seat, on, request.reason());
+        return changed(organization, team, List.of(seat));
+    }
+
+    /**
+     * A member who moved away, left the platform or whose membership ended loses the seats of each
+     * organization they no longer belong to, on the day it happened (never before a seat began), with the
+     * holding kept; each team changed is published like any other change. Runs in the member event's transaction.
+     */
+    void memberDeparted(@Observes MemberDeparture departure) {
+        for (UUID organizationId : teams.organizationsSeating(departure.memberId())) {
+            Organization organization = repository.byId(organizationId).orElseThrow();
+            if (departure.keepsRolesIn(organization)) {
+                continue;
+            }
+            LeadershipTeam team = teams.lockedTeam(organizationId);
+            List<LeadershipSeat> seats = teams.openSeats(organizationId).stream()
+                    .filter(s -> s.memberId().equals(departure.memberId())).toList();
+            for (LeadershipSeat seat : seats) {
+                vacate(organization, team, seat, departure.endOf(seat.startedOn()), departure.reason());
+            }
+            changed(organization, team, seats);
+        }
+    }
+
+    /** A dissolved (or merged) organization's open seats end on the day it is dissolved, published before it. */
+    void organizationDissolved(@Observes Dissolution dissolution) {
+        Organization organization = dissolution.organization();
+        if (!teams.hasOpenSeats(organization.id())) {
+            return;
+        }
+        LeadershipTeam team = teams.lockedTeam(organization.id());
+        List<LeadershipSeat> open = teams.openSeats(organization.id());
+        for (LeadershipSeat seat : open) {
+            vacate(organization, team, seat, dissolution.on(), dissolution.mergedInto() ? "组织合并" : "组织撤销");
+        }
+        changed(organization, team, open);
+    }
+
+    private void vacate(Organization organization, LeadershipTeam team, LeadershipSeat seat, LocalDate on, String reason) {
+        team.vacate(seat, on, reason);
         teams.flush();
-        timeline.record(organization, Change.SEAT_ENDED, on, request.reason(),
+        timeline.record(organization, Change.SEAT_ENDED, on, reason,
                 Map.of("seat", seat.seat().name(), "memberId", seat.memberId().toString(), "memberName", seat.memberName()),
                 null);
-        return changed(organization, team, List.of(seat));
     }
 
     /** Terms in the caller's subtree that end within {@code withinDays} from today, today included. */
@@ -131,14 +183,6 @@ public class LeadershipService {
         LocalDate yesterday = clock.today().minusDays(1);
         return scope.subtreePrefix().map(prefix -> teams.termsEnding(prefix, LocalDate.of(1900, 1, 1), yesterday, page, size))
                 .orElse(List.of());
-    }
-
-    private LeadershipTeam team(Organization organization) {
-        return teams.findByIdOptional(organization.id()).orElseGet(() -> {
-            LeadershipTeam created = new LeadershipTeam(organization.id());
-            teams.persistAndFlush(created);
-            return created;
-        });
     }
 
     /**

@@ -58,8 +58,14 @@ public class LeadershipTeam {
         touch();
     }
 
-    /** Fills a seat; a single-holder seat (secretary, ...) must be vacant. */
+    /**
+     * Fills a seat; a single-holder seat (secretary, ...) must be vacant, and a member holds a seat once
+     * (a retried appointment is refused, not recorded twice).
+     */
     LeadershipSeat appoint(Seat seat, UUID memberId, String memberName, LocalDate startedOn, List<LeadershipSeat> openSeats) {
+        if (openSeats.stream().anyMatch(s -> s.seat() == seat && s.memberId().equals(memberId))) {
+            throw DomainException.conflict("LEADERSHIP_MEMBER_ALREADY_SEATED", memberName, seat);
+        }
         if (seat.single() && openSeats.stream().anyMatch(s -> s.seat() == seat)) {
             throw DomainException.conflict("LEADERSHIP_SEAT_TAKEN", seat);
         }

@@ -50,6 +50,9 @@ public class OrganizationService {
     @Inject
     Caller caller;
 
+    @Inject
+    jakarta.enterprise.event.Event<Dissolution> dissolutions;
+
     @Transactional
     public Organization establish(EstablishOrganization request) {
         Organization parent = null;
@@ -251,6 +254,8 @@ public class OrganizationService {
         LocalDate lastChange = timeline.lastChange(organization.id()).orElse(organization.establishedOn());
         organization.dissolve(on, reason, lastChange, mergedInto);
         organizations.flush();
+        // Its open seats end the same day (LeadershipService), published before organization.dissolved.
+        dissolutions.fire(new Dissolution(organization, on, mergedInto != null));
         timeline.closed(organization, on);
         timeline.record(organization, change, on, reason, before, state(organization));
         events.dissolved(organization);

@@ -1,5 +1,6 @@
 package org.dangjian.organization.organization;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,8 +38,17 @@ public class Timeline {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Organization organization, Change change, LocalDate effectiveOn, String reason,
             Map<String, Object> before, Map<String, Object> after) {
-        em.persist(new OrganizationHistory(organization.id(), change, caller.subject(), effectiveOn, reason, before, after));
+        em.persist(new OrganizationHistory(organization.id(), change, actor(), effectiveOn, reason, before, after));
         audit.write(change.auditAction(), AUDIT_TARGET, organization.id(), before, after);
+    }
+
+    /**
+     * The caller; "system" for a change no request started (a member event ending a seat). A consumer may run
+     * with a request context but no one authenticated in it: its anonymous subject is blank, so blank is "system".
+     */
+    private String actor() {
+        String subject = Arc.container().requestContext().isActive() ? caller.subject() : null;
+        return subject == null || subject.isBlank() ? AuditTrail.SYSTEM : subject;
     }
 
     /** Opens the first snapshot of a new organization, valid from its establishment. */

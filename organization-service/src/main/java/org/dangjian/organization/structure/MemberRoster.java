@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.organization.structure.StructureDtos.RosterEntry;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Where each member is and at which stage, and the counts per organization derived from it. A
@@ -21,49 +24,82 @@ public class MemberRoster {
     EntityManager em;
 
     /**
-     * @param organizationId where the member is now (null: unchanged)
-     * @param stage          their stage now (null: unchanged)
-     * @param ended          whether their membership ended
+     * A member's place as this service knows it. {@code organizationId} is null while the member's
+     * relationship is with an organization outside the platform (transferred out): on no roster here.
+     */
+    public record Placement(UUID organizationId, String stage, boolean ended) {
+
+        /** On the roster of an organization of the platform: counted there, may hold its roles. */
+        public boolean isHere() {
+            return !ended && organizationId != null;
+        }
+    }
+
+    /**
+     * Applies one member event: {@code change} gets the member's placement before it (null for a member
+     * not heard of yet) and returns the placement after it.
+     *
+     * @return the placement after the event, or empty when an equal or newer state of the member was
+     *         applied already (a stale event changes nothing)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(UUID memberId, long version, UUID organizationId, String stage, boolean ended) {
+    public Optional<Placement> apply(UUID memberId, long version, UnaryOperator<Placement> change) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select organization_id, stage, ended, source_version from member_roster where member_id = ?1 for update""")
                 .setParameter(1, memberId).getResultList();
-        UUID oldOrg = null;
-        String oldStage = null;
-        boolean oldEnded = true;
+        Placement before = null;
         if (!rows.isEmpty()) {
             Object[] row = rows.get(0);
             if (((Number) row[3]).longValue() >= version) {
-                return; // an older or equal state of this member: already reflected
+                return Optional.empty();
             }
-            oldOrg = (UUID) row[0];
-            oldStage = (String) row[1];
-            oldEnded = (Boolean) row[2];
+            before = new Placement((UUID) row[0], (String) row[1], (Boolean) row[2]);
         }
-        UUID newOrg = organizationId != null ? organizationId : oldOrg;
-        String newStage = stage != null ? stage : oldStage;
+        Placement after = change.apply(before);
         em.createNativeQuery("""
                 insert into member_roster (member_id, organization_id, stage, ended, source_version, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6)
                 on conflict (member_id) do update set organization_id = excluded.organization_id, stage = excluded.stage,
                     ended = excluded.ended, source_version = excluded.source_version, updated_at = excluded.updated_at""")
-                .setParameter(1, memberId).setParameter(2, newOrg).setParameter(3, newStage).setParameter(4, ended)
-                .setParameter(5, version).setParameter(6, OffsetDateTime.now()).executeUpdate();
-        if (!oldEnded) {
-            count(oldOrg, oldStage, -1);
+                .setParameter(1, memberId).setParameter(2, after.organizationId()).setParameter(3, after.stage())
+                .setParameter(4, after.ended()).setParameter(5, version).setParameter(6, OffsetDateTime.now()).executeUpdate();
+        if (before != null && before.isHere()) {
+            count(before.organizationId(), before.stage(), -1);
         }
-        if (!ended) {
-            count(newOrg, newStage, +1);
+        if (after.isHere()) {
+            count(after.organizationId(), after.stage(), +1);
         }
+        return Optional.of(after);
+    }
+
+    /** What the member events have said of a member so far; empty when nothing yet. */
+    public Optional<RosterEntry> entry(UUID memberId) {
+        return entry(memberId, "");
+    }
+
+    /**
+     * {@link #entry}, the row share-locked until the transaction ends: a request naming the member in a role
+     * commits before an event moving them is applied, which then finds that role and ends it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<RosterEntry> entryForShare(UUID memberId) {
+        return entry(memberId, " for share");
+    }
+
+    private Optional<RosterEntry> entry(UUID memberId, String lock) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select organization_id, stage, ended, source_version from member_roster where member_id = ?1" + lock)
+                .setParameter(1, memberId).getResultList();
+        return rows.stream().findFirst().map(r -> new RosterEntry(memberId, (UUID) r[0], (String) r[1],
+                !(Boolean) r[2] && r[0] != null, (Boolean) r[2], ((Number) r[3]).longValue()));
     }
 
     private void count(UUID organizationId, String stage, int delta) {
         int full = "FULL".equals(stage) ? delta : 0;
         int members = "FULL".equals(stage) || "PROBATIONARY".equals(stage) ? delta : 0;
-        if (organizationId == null || (full == 0 && members == 0)) {
+        if (full == 0 && members == 0) {
             return;
         }
         em.createNativeQuery("""

@@ -26,4 +26,20 @@ public final class StructureDtos {
     @Schema(name = "MemberCount")
     public record MemberCount(UUID organizationId, int fullMembers, int members) {
     }
+
+    @Schema(name = "RosterEntry", description = "a member as organization-service knows them from member-service's "
+            + "member.* events: where they are, at which stage, and the member version last applied")
+    public record RosterEntry(
+            UUID memberId,
+            @Schema(description = "their branch; null once they transferred to an organization outside the platform")
+            UUID organizationId,
+            @Schema(description = "APPLICANT, ACTIVIST, CANDIDATE, PROBATIONARY or FULL; null when no event said it yet")
+            String stage,
+            @Schema(description = "on the roster of an organization of the platform (not ended, not transferred out): "
+                    + "counted there, and may be named in its seats and grids")
+            boolean onRoster,
+            boolean ended,
+            @Schema(description = "the member's version (the `version` of member.* events) last applied")
+            long version) {
+    }
 }
