@@ -122,8 +122,10 @@ public class AuditTrail {
     }
 
     /** The token's subject; "system" for work no request started (scheduled jobs such as transfer expiry). */
+    /** The caller; the system when no one called (a Kafka reaction runs with a request context but no identity). */
     private String actor() {
-        return io.quarkus.arc.Arc.container().requestContext().isActive() ? caller.subject() : SYSTEM;
+        String subject = io.quarkus.arc.Arc.container().requestContext().isActive() ? caller.subject() : null;
+        return subject == null || subject.isBlank() ? SYSTEM : subject;
     }
 
     private void append(String action, String targetType, UUID targetId, UUID orgId, Map<String, Object> details) {
