@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -44,6 +45,9 @@ class MemberTransferredContractTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Test
     void theProducersExampleMovesTheMembersOpenCaseToTheReceivingBranch() throws IOException {
@@ -116,7 +120,8 @@ class MemberTransferredContractTest {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(Files.readString(SCHEMA)));
     }
 
-    private static String openCase(UUID branch, UUID member) {
+    private String openCase(UUID branch, UUID member) {
+        members.sendAndAwait("member.registered", MemberFixture.registeredData(member, branch, "FULL", 0));
         String beneficiary = as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
         return as(Caller.BRANCH_SECRETARY, branch)

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -33,6 +34,9 @@ class ReactionsTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Inject
     EntityManager em;
@@ -119,7 +123,9 @@ class ReactionsTest {
         await(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
     }
 
-    private static String memberBeneficiary(UUID branch, UUID member) {
+    /** A new member of the branch, known here through member.registered, registered as a beneficiary. */
+    private String memberBeneficiary(UUID branch, UUID member) {
+        members.sendAndAwait("member.registered", MemberFixture.registeredData(member, branch, "FULL", 0));
         return as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
     }
