@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +81,14 @@ class MemberTransferredContractTest {
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("orgId", equalTo(tree.branch().toString()));
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId + "/history").then()
-                .body("organizationChanges[0].reason", equalTo("MEMBER_LEFT_PLATFORM"));
+                .body("organizationChanges[0].reason", equalTo("MEMBER_LEFT_PLATFORM"))
+                .body("organizationChanges[0].toOrgId", nullValue());
+        // Listed with the dissolved organizations' cases, for someone to give it to another branch or close it.
+        as(Caller.ORG_ADMIN, tree.committee()).get("/api/v1/cases/reassignments-due").then().statusCode(200)
+                .body("items.id", hasItem(caseId));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).queryParam("memberId", member).get("/api/v1/beneficiaries").then()
+                .body("items[0].memberStatus", equalTo("LEFT_PLATFORM"))
+                .body("items[0].orgId", equalTo(tree.branch().toString()));
     }
 
     @Test

@@ -81,6 +81,25 @@ class ReactionsTest {
     }
 
     @Test
+    void aMemberBeneficiaryWhoseMembershipEndedKeepsTheirRecordAndOpenCasesWithTheBranch() {
+        var tree = orgs.tree();
+        UUID member = UUID.randomUUID();
+        String beneficiary = memberBeneficiary(tree.branch(), member);
+        String open = apply(tree.branch(), beneficiary);
+
+        members.ended(member, tree.branch(), "DECEASED", "2025-06-30", 1);
+
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/beneficiaries/" + beneficiary).then().statusCode(200)
+                .body("memberStatus", equalTo("ENDED"))
+                .body("orgId", equalTo(tree.branch().toString()));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + open).then().statusCode(200)
+                .body("orgId", equalTo(tree.branch().toString()))
+                .body("reassignmentNeeded", equalTo(false));
+        // The branch decides what follows: here it goes on with the case.
+        step(tree.branch(), open, "verification", Map.of("findings", "家属生活困难"));
+    }
+
+    @Test
     void aDissolvedOrganizationsOpenCasesAreFlaggedForReassignment() {
         var tree = orgs.tree();
         String open = apply(tree.branch(), memberBeneficiary(tree.branch(), UUID.randomUUID()));
