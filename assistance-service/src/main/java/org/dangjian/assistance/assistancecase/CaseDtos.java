@@ -129,6 +129,9 @@ public final class CaseDtos {
         }
     }
 
+    @Schema(name = "CaseOrgChange", description = "reason: MEMBER_TRANSFERRED (moved with its member), MEMBER_LEFT_PLATFORM "
+            + "(member transferred outside the platform: toOrgId null, flagged), ORGANIZATION_DISSOLVED (toOrgId null, "
+            + "flagged), ORGANIZATION_MERGED (moved to the surviving organization), REASSIGNED (given to another by hand)")
     public record OrgChangeView(UUID fromOrgId, UUID toOrgId, String reason, Instant changedAt) {
 
         static OrgChangeView of(CaseOrgChange c) {

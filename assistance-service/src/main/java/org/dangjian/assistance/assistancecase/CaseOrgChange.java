@@ -9,7 +9,7 @@ import org.dangjian.platform.api.Ids;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case changed organization (member transferred) or lost it (organization dissolved): kept as history. */
+/** A case changed organization (member transferred, organization merged) or lost it (organization dissolved, member left the platform): kept as history. */
 @Entity
 @Table(name = "case_org_change")
 public class CaseOrgChange {
@@ -17,6 +17,8 @@ public class CaseOrgChange {
     public static final String MEMBER_TRANSFERRED = "MEMBER_TRANSFERRED";
     public static final String ORGANIZATION_DISSOLVED = "ORGANIZATION_DISSOLVED";
     public static final String REASSIGNED = "REASSIGNED";
+    /** The case's organization merged into another (organization.dissolved with mergedIntoId): the case went with it. */
+    public static final String ORGANIZATION_MERGED = "ORGANIZATION_MERGED";
     /** The member transferred to an organization outside the platform: nobody here holds the case any more. */
     public static final String MEMBER_LEFT_PLATFORM = "MEMBER_LEFT_PLATFORM";
 

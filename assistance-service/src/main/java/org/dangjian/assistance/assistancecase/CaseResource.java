@@ -203,7 +203,8 @@ public class CaseResource {
     @Path("/{id}/reassignment")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Give an open case to another organization in your scope",
-            description = "Clears the reassignment flag set when the case's organization was dissolved.")
+            description = "Clears the reassignment flag, set when the case's organization was dissolved without a "
+                    + "merge or when its MEMBER beneficiary transferred to an organization outside the platform.")
     public CaseView reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment reassignment) {
         return workflow.reassign(id, reassignment);
     }
@@ -211,7 +212,13 @@ public class CaseResource {
     @GET
     @Path("/reassignments-due")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Open cases whose organization was dissolved, waiting for another one")
+    @Operation(summary = "Open cases waiting for another organization",
+            description = "reassignmentNeeded is set on open cases (history reason ORGANIZATION_DISSOLVED) when their "
+                    + "organization is dissolved without a merge, and (reason MEMBER_LEFT_PLATFORM, the case staying with "
+                    + "its branch) when their MEMBER beneficiary transfers to an organization outside the platform. A merge "
+                    + "(mergedIntoId) instead moves the absorbed organization's open cases to the survivor (reason "
+                    + "ORGANIZATION_MERGED); a member's transfer inside the platform moves them with the member (reason "
+                    + "MEMBER_TRANSFERRED) and clears the flag. Funds, budgets and closed cases stay where they are.")
     public Page<CaseView> reassignmentsDue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return service.list(null, Boolean.TRUE, null, page, size);

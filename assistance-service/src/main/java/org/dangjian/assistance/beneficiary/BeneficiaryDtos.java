@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.dangjian.assistance.member.MemberStatus;
 import org.dangjian.platform.api.pii.ValidNationalId;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -23,8 +24,10 @@ public final class BeneficiaryDtos {
             description = "A member in hardship (memberId) or a resident the branch looks after (name and national ID)")
     public record RegisterBeneficiary(
             @Schema(example = "RESIDENT") @NotNull BeneficiaryKind kind,
-            @Schema(description = "the branch that looks after them") @NotNull UUID orgId,
-            @Schema(description = "for kind MEMBER: the member's id in member-service") UUID memberId,
+            @Schema(description = "the branch that looks after them; for kind MEMBER the member's own branch") @NotNull UUID orgId,
+            @Schema(description = "for kind MEMBER: the member's id in member-service; must name a member this service "
+                    + "knows, still a member on the platform, whose branch is in your subtree (otherwise 422 MEMBER_UNKNOWN)")
+            UUID memberId,
             @Schema(example = "王秀英") @Size(min = 1, max = 50) String name,
             @Schema(example = "350203194501011237") @ValidNationalId String nationalId,
             @Schema(example = "西城镇东街3号") @Size(max = 200) String address,
@@ -44,7 +47,14 @@ public final class BeneficiaryDtos {
 
     @Schema(name = "Beneficiary", description = "nationalId and hardshipDetails are masked unless your role allows them "
             + "(platform-admin, org-admin, branch-secretary); each unmasked read is audited")
-    public record BeneficiaryView(UUID id, UUID orgId, BeneficiaryKind kind, UUID memberId, String name, String nationalId,
+    public record BeneficiaryView(UUID id, UUID orgId, BeneficiaryKind kind, UUID memberId,
+            @Schema(description = "kind MEMBER: where the member stands as member-service's events tell it — ACTIVE, "
+                    + "LEFT_PLATFORM (transferred to an organization outside the platform: the record stays with its branch "
+                    + "and its open cases are flagged reassignmentNeeded) or ENDED (membership ended: the record and its "
+                    + "open cases stay with the branch, which decides what follows); null for a resident, or before this "
+                    + "service has heard of the member")
+            MemberStatus memberStatus,
+            String name, String nationalId,
             String address, Integer householdSize, List<HardshipCategory> categories, String hardshipDetails,
             boolean masked, BeneficiaryStatus status, LocalDate registeredOn, long version) {
     }

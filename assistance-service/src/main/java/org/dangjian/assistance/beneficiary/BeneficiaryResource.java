@@ -49,7 +49,15 @@ public class BeneficiaryResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Register a beneficiary in your subtree",
-            description = "409 BENEFICIARY_ALREADY_REGISTERED / BENEFICIARY_MEMBER_ALREADY_REGISTERED for the same person twice.")
+            description = "409 BENEFICIARY_ALREADY_REGISTERED / BENEFICIARY_MEMBER_ALREADY_REGISTERED for the same person twice. "
+                    + "Kind MEMBER: memberId must name a member this service knows from member-service's events, still a "
+                    + "member (not ended), on the platform, whose branch is in your subtree — otherwise 422 MEMBER_UNKNOWN, "
+                    + "the same answer for each reason; orgId must be that member's branch (422 "
+                    + "BENEFICIARY_MEMBER_NOT_IN_ORGANIZATION). The record then follows the member: a transfer moves it and its "
+                    + "open cases to the new branch; a transfer out of the platform leaves it with its branch and flags its "
+                    + "open cases reassignmentNeeded; an end of membership leaves it and its cases with the branch "
+                    + "(memberStatus ENDED). A merge of its organization (organization.dissolved with mergedIntoId) moves "
+                    + "every beneficiary, resident or member, and the open cases to the surviving organization.")
     @Idempotent
     public Response register(@Valid @NotNull RegisterBeneficiary request, @Context UriInfo uri) {
         BeneficiaryView view = service.register(request);

@@ -8,6 +8,10 @@ import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
 import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.member.MemberCopy;
+import org.dangjian.assistance.member.MemberCopy.KnownMember;
+import org.dangjian.assistance.member.MemberStatus;
+import org.dangjian.assistance.member.Members;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
@@ -18,6 +22,8 @@ import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.orgtree.OrgScope;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -36,6 +42,12 @@ public class BeneficiaryService {
 
     @Inject
     OrgScope scope;
+
+    @Inject
+    Members members;
+
+    @Inject
+    MemberCopy memberCopy;
 
     @Inject
     PersonalDataProtection protection;
@@ -58,6 +70,11 @@ public class BeneficiaryService {
             case MEMBER -> {
                 if (request.memberId() == null) {
                     throw DomainException.unprocessable("BENEFICIARY_MEMBER_ID_REQUIRED");
+                }
+                KnownMember member = members.requireReferable(request.memberId());
+                // The record follows the member from branch to branch: it starts where they are.
+                if (!member.orgId().equals(request.orgId())) {
+                    throw DomainException.unprocessable("BENEFICIARY_MEMBER_NOT_IN_ORGANIZATION", request.memberId(), request.orgId());
                 }
                 if (beneficiaries.activeForMember(request.memberId())) {
                     throw DomainException.conflict("BENEFICIARY_MEMBER_ALREADY_REGISTERED", request.memberId());
@@ -130,11 +147,10 @@ public class BeneficiaryService {
                 return new Page<>(List.of(), page, size, 0);
             }
             // Their own record wherever it is now: it follows them when they transfer, their token may lag.
-            return beneficiaries.find(new BeneficiaryRepository.Filter(ALL, kind, category, index, own), page, size)
-                    .map(this::masked);
+            return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(ALL, kind, category, index, own), page, size));
         }
-        return beneficiaries.find(new BeneficiaryRepository.Filter(organizations.subtreePrefix(), kind, category, index,
-                memberId), page, size).map(this::masked);
+        return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(organizations.subtreePrefix(), kind, category,
+                index, memberId), page, size));
     }
 
     /**
@@ -181,17 +197,35 @@ public class BeneficiaryService {
             return masked(b);
         }
         audit.unmaskedRead(TARGET, b.id(), b.orgId(), "nationalId,hardshipDetails", purpose);
-        return build(b, protection.decrypt(b.nationalIdEncrypted()), protection.decrypt(b.hardshipDetailsEncrypted()), false);
+        return build(b, protection.decrypt(b.nationalIdEncrypted()), protection.decrypt(b.hardshipDetailsEncrypted()), false,
+                memberStatus(b));
     }
 
     BeneficiaryView masked(Beneficiary b) {
-        String nationalId = b.nationalIdEncrypted() == null ? null : Masking.nationalId(protection.decrypt(b.nationalIdEncrypted()));
-        return build(b, nationalId, b.hardshipDetailsEncrypted() == null ? null : MASK, true);
+        return masked(b, memberStatus(b));
     }
 
-    private static BeneficiaryView build(Beneficiary b, String nationalId, String details, boolean masked) {
-        return new BeneficiaryView(b.id(), b.orgId(), b.kind(), b.memberId(), b.name(), nationalId, b.address(),
-                b.householdSize(), b.categories().stream().sorted().toList(), details, masked, b.status(), b.registeredOn(),
-                b.version());
+    /** A page of records masked, their members' statuses read in one query. */
+    private Page<BeneficiaryView> maskedPage(Page<Beneficiary> found) {
+        Map<UUID, MemberStatus> statuses = memberCopy.statuses(
+                found.items().stream().map(Beneficiary::memberId).filter(Objects::nonNull).distinct().toList());
+        return found.map(b -> masked(b, b.memberId() == null ? null : statuses.get(b.memberId())));
+    }
+
+    private BeneficiaryView masked(Beneficiary b, MemberStatus memberStatus) {
+        String nationalId = b.nationalIdEncrypted() == null ? null : Masking.nationalId(protection.decrypt(b.nationalIdEncrypted()));
+        return build(b, nationalId, b.hardshipDetailsEncrypted() == null ? null : MASK, true, memberStatus);
+    }
+
+    /** For a MEMBER beneficiary, where the member stands as this service knows it; null for a resident. */
+    private MemberStatus memberStatus(Beneficiary b) {
+        return b.memberId() == null ? null : memberCopy.find(b.memberId()).map(KnownMember::status).orElse(null);
+    }
+
+    private static BeneficiaryView build(Beneficiary b, String nationalId, String details, boolean masked,
+            MemberStatus memberStatus) {
+        return new BeneficiaryView(b.id(), b.orgId(), b.kind(), b.memberId(), memberStatus, b.name(), nationalId,
+                b.address(), b.householdSize(), b.categories().stream().sorted().toList(), details, masked, b.status(),
+                b.registeredOn(), b.version());
     }
 }

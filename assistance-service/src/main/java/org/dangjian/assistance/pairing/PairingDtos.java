@@ -15,7 +15,10 @@ public final class PairingDtos {
     }
 
     @Schema(name = "Pair", description = "结对: a member looks after a beneficiary")
-    public record Pair(@NotNull UUID beneficiaryId, @NotNull UUID memberId, @PastOrPresent LocalDate startedOn) {
+    public record Pair(@NotNull UUID beneficiaryId,
+            @Schema(description = "a member known here, not ended, on the platform, in your subtree (else 422 MEMBER_UNKNOWN)")
+            @NotNull UUID memberId,
+            @PastOrPresent LocalDate startedOn) {
     }
 
     @Schema(name = "EndPairing")
@@ -33,7 +36,8 @@ public final class PairingDtos {
     public record FollowUpDone(@PastOrPresent LocalDate on) {
     }
 
-    @Schema(name = "Pairing")
+    @Schema(name = "Pairing", description = "endReason: the text given when ended by hand, or MEMBER_ENDED, "
+            + "MEMBER_LEFT_PLATFORM, MEMBER_TRANSFERRED when a member event ended it")
     public record PairingView(UUID id, UUID beneficiaryId, UUID memberId, Pairing.Status status, LocalDate startedOn,
             LocalDate endedOn, String endReason, long version) {
 

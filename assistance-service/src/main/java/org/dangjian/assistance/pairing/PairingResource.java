@@ -43,7 +43,15 @@ public class PairingResource {
 
     @POST
         @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Pair a member with a beneficiary of your subtree")
+    @Operation(summary = "Pair a member with a beneficiary of your subtree",
+            description = "memberId must name a member this service knows from member-service's events, still a member "
+                    + "(not ended), on the platform, whose branch is in your subtree; otherwise 422 MEMBER_UNKNOWN, the same "
+                    + "answer for each reason. The pairing then ends by itself (status ENDED, endedOn the event's date, "
+                    + "history kept) when its member's membership ends (endReason MEMBER_ENDED), when they transfer to an "
+                    + "organization outside the platform (MEMBER_LEFT_PLATFORM), or when they transfer by letter to an "
+                    + "organization that is not the beneficiary's organization or below it (MEMBER_TRANSFERRED). A move of "
+                    + "the whole branch (merge, split) keeps it, and a pairing follows its beneficiary when the beneficiary's "
+                    + "organization merges into another.")
     @Idempotent
     public Response pair(@Valid @NotNull Pair request) {
         return Response.status(Response.Status.CREATED).entity(service.pair(request)).build();
@@ -59,7 +67,9 @@ public class PairingResource {
 
     @GET
         @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "A beneficiary's pairings, current and ended")
+    @Operation(summary = "A beneficiary's pairings, current and ended",
+            description = "endReason is the text given when ended by hand, or MEMBER_ENDED, MEMBER_LEFT_PLATFORM or "
+                    + "MEMBER_TRANSFERRED when member-service's event ended it.")
     public List<PairingView> pairings(@QueryParam("beneficiaryId") @NotNull UUID beneficiaryId) {
         return service.pairingsOf(beneficiaryId);
     }

@@ -8,6 +8,7 @@ import org.dangjian.assistance.beneficiary.Beneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryService;
 import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.member.Members;
 import org.dangjian.assistance.pairing.PairingDtos.EndPairing;
 import org.dangjian.assistance.pairing.PairingDtos.FollowUpDone;
 import org.dangjian.assistance.pairing.PairingDtos.Pair;
@@ -38,6 +39,9 @@ public class PairingService {
     Organizations organizations;
 
     @Inject
+    Members members;
+
+    @Inject
     PersonalDataProtection protection;
 
     @Inject
@@ -52,6 +56,7 @@ public class PairingService {
     @Transactional
     public PairingView pair(Pair request) {
         Beneficiary beneficiary = beneficiaries.require(request.beneficiaryId());
+        members.requireReferable(request.memberId());
         if (activePairing(beneficiary.id(), request.memberId())) {
             throw DomainException.conflict("PAIRING_EXISTS", request.memberId(), beneficiary.id());
         }

@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * What organization-service's events change here (DOMAIN.md §5): a dissolved organization's open cases
- * wait for reassignment, with history rows naming the event. Member transfers: {@link MemberTransfers}.
+ * What a plain dissolution changes here (DOMAIN.md §5): the dissolved organization's open cases wait for
+ * reassignment, with history rows naming the event; its beneficiaries stay. A merge: {@link OrganizationMerges}.
+ * Member transfers: {@link MemberTransfers}.
  */
 @ApplicationScoped
 public class CaseReactions {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.assistancecase.CaseOrgChange;
 import org.dangjian.assistance.assistancecase.CaseRepository;
+import org.dangjian.assistance.common.SqlArrays;
 import org.dangjian.platform.api.Ids;
 import org.jboss.logging.Logger;
 
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -204,18 +204,7 @@ public class MemberTransfers {
                 .executeUpdate();
     }
 
-    /**
-     * A PostgreSQL array literal, bound as text and cast, to avoid driver-specific array binding; null
-     * elements as NULL. Only for values whose text holds no quote or backslash (ids, numbers, enum names, instants).
-     */
     private static String array(Collection<?> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (Object v : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append(v == null ? "NULL" : "\"" + Objects.toString(v) + "\"");
-        }
-        return literal.append('}').toString();
+        return SqlArrays.of(values);
     }
 }

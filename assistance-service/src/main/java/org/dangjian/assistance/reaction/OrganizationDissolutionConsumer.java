@@ -13,7 +13,10 @@ import java.util.UUID;
 
 /**
  * Reads organization.dissolved in a consumer group of its own, beside the shared tree-copy consumer
- * (platform/org-tree), which keeps the node itself current. Fields read: id, status.
+ * (platform/org-tree), which keeps the node itself current. Fields read: id, status, mergedIntoId (null or
+ * absent: a plain dissolution). A merge moves the absorbed organization's beneficiaries and open cases to the
+ * survivor ({@link OrganizationMerges}); a plain dissolution flags the open cases for reassignment
+ * ({@link CaseReactions}).
  */
 @ApplicationScoped
 public class OrganizationDissolutionConsumer {
@@ -27,6 +30,9 @@ public class OrganizationDissolutionConsumer {
     @Inject
     CaseReactions reactions;
 
+    @Inject
+    OrganizationMerges merges;
+
     @Incoming("organization-dissolutions")
     @Blocking // ordered (the default): one record at a time keeps each aggregate's events in order
     public void consume(ConsumerRecord<String, String> record) {
@@ -35,8 +41,16 @@ public class OrganizationDissolutionConsumer {
 
     private void apply(IncomingEvent event) {
         JsonNode data = event.data();
-        if ("DISSOLVED".equals(data.path("status").asText())) {
-            reactions.organizationDissolved(event.id(), UUID.fromString(data.get("id").asText()));
+        if (!"DISSOLVED".equals(data.path("status").asText())) {
+            return;
+        }
+        UUID orgId = UUID.fromString(data.get("id").asText());
+        JsonNode merged = data.path("mergedIntoId");
+        UUID survivor = merged.isNull() || merged.isMissingNode() ? null : UUID.fromString(merged.asText());
+        if (survivor != null && !survivor.equals(orgId)) {
+            merges.merged(event.id(), orgId, survivor);
+        } else {
+            reactions.organizationDissolved(event.id(), orgId);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,9 @@ class CaseWorkflowTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Inject
     EntityManager em;
@@ -212,7 +216,7 @@ class CaseWorkflowTest {
     @Test
     void aMemberAppliesForThemselvesOnly() {
         var s = CaseFlow.setup(orgs, "5000.00");
-        UUID member = UUID.randomUUID();
+        UUID member = members.registered(s.branch());
         String own = as(Caller.BRANCH_SECRETARY, s.branch()).body(org.dangjian.assistance.People.member(s.branch(), member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
         as(Caller.MEMBER, s.branch(), member).body(Map.of("beneficiaryId", own, "category", "UNEMPLOYMENT", "requestedAmount", "600"))

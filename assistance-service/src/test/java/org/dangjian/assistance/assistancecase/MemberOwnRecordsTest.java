@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -25,6 +26,9 @@ class MemberOwnRecordsTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Inject
     EntityManager em;
@@ -118,8 +122,8 @@ class MemberOwnRecordsTest {
         as(Caller.MEMBER, tree.branch(), me.member()).get("/api/v1/cases/reassignments-due").then().statusCode(403);
     }
 
-    private static Person memberWithCase(UUID branch) {
-        UUID member = UUID.randomUUID();
+    private Person memberWithCase(UUID branch) {
+        UUID member = members.registered(branch);
         String beneficiary = as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
         String caseId = as(Caller.MEMBER, branch, member)

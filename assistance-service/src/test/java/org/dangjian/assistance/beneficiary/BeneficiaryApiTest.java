@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -27,6 +28,9 @@ class BeneficiaryApiTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Inject
     EntityManager em;
@@ -136,7 +140,7 @@ class BeneficiaryApiTest {
     @Test
     void aMemberInHardshipIsRegisteredOnceByMemberId() {
         var tree = orgs.tree();
-        UUID member = UUID.randomUUID();
+        UUID member = members.registered(tree.branch());
         as(Caller.BRANCH_SECRETARY, tree.branch()).body(People.member(tree.branch(), member))
                 .post("/api/v1/beneficiaries").then().statusCode(201)
                 .body("memberId", equalTo(member.toString()))

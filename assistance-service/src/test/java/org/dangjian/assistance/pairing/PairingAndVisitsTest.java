@@ -3,6 +3,7 @@ package org.dangjian.assistance.pairing;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -23,11 +24,14 @@ class PairingAndVisitsTest {
     @Inject
     OrgTreeFixture orgs;
 
+    @Inject
+    MemberFixture members;
+
     @Test
     void aMemberIsPairedOnceWithABeneficiaryUntilThePairingEnds() {
         var tree = orgs.tree();
         String beneficiary = beneficiary(tree.branch());
-        UUID member = UUID.randomUUID();
+        UUID member = members.registered(tree.branch());
         String pairing = pair(tree.branch(), beneficiary, member).statusCode(201)
                 .body("status", equalTo("ACTIVE")).extract().path("id");
         pair(tree.branch(), beneficiary, member).statusCode(409).body("code", equalTo("PAIRING_EXISTS"));
@@ -45,7 +49,7 @@ class PairingAndVisitsTest {
         var tree = orgs.tree();
         String mine = beneficiary(tree.branch());
         String other = beneficiary(tree.branch());
-        UUID member = UUID.randomUUID();
+        UUID member = members.registered(tree.branch());
         pair(tree.branch(), mine, member).statusCode(201);
 
         as(Caller.MEMBER, tree.branch(), member).body(visit(mine, "2025-03-01", null)).post("/api/v1/visits").then()

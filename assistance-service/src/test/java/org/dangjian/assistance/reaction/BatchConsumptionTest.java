@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -42,6 +43,9 @@ class BatchConsumptionTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture memberEvents;
 
     @Inject
     EntityManager em;
@@ -141,7 +145,7 @@ class BatchConsumptionTest {
     void aBatchMixingMembersWithAndWithoutCasesChangesExactlyTheirRecords() {
         var tree = orgs.tree();
         Member withCase = members(tree.branch(), 1).get(0);
-        UUID withoutCase = UUID.randomUUID();
+        UUID withoutCase = memberEvents.registered(tree.branch());
         String beneficiaryWithoutCase = beneficiary(tree.branch(), withoutCase);
         Member leaving = members(tree.branch(), 1).get(0);
         UUID nobody = UUID.randomUUID();
@@ -200,11 +204,11 @@ class BatchConsumptionTest {
         var tree = orgs.tree();
         Member member = members(tree.branch(), 1).get(0);
         UUID letterIssued = UUID.randomUUID();
-        UUID registered = UUID.randomUUID();
+        UUID updated = UUID.randomUUID();
         UUID transfer = UUID.randomUUID();
         TopicProbe.sendTogether(List.of(
                 event(letterIssued, member.id().toString(), "member.transfer-issued", "not json"),
-                event(registered, member.id().toString(), "member.registered", "{\"memberId\":"),
+                event(updated, member.id().toString(), "member.updated", "{\"memberId\":"),
                 transferred(transfer, member.id(), tree.branch(), tree.otherBranch().toString(), 2)));
         await(() -> processed(transfer) == 1);
         // A later batch on the same partition starts only once the earlier one is acknowledged, dead letters sent.
@@ -213,15 +217,15 @@ class BatchConsumptionTest {
         await(() -> processed(marker) == 1);
 
         assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
-        assertEquals(0L, processed(letterIssued) + processed(registered));
+        assertEquals(0L, processed(letterIssued) + processed(updated));
         assertEquals(null, deadLetter(letterIssued));
-        assertEquals(null, deadLetter(registered));
+        assertEquals(null, deadLetter(updated));
     }
 
-    private static List<Member> members(UUID branch, int count) {
+    /** Members known here (member.registered), each a beneficiary with an open case. */
+    private List<Member> members(UUID branch, int count) {
         List<Member> members = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID member = UUID.randomUUID();
+        for (UUID member : memberEvents.registered(branch, count)) {
             String beneficiary = beneficiary(branch, member);
             String caseId = as(Caller.BRANCH_SECRETARY, branch)
                     .body(Map.of("beneficiaryId", beneficiary, "category", "UNEMPLOYMENT", "requestedAmount", "500"))

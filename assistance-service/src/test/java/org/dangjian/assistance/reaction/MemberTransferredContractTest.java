@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
 
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +47,9 @@ class MemberTransferredContractTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Test
     void theProducersExampleMovesTheMembersOpenCaseToTheReceivingBranch() throws IOException {
@@ -75,7 +81,14 @@ class MemberTransferredContractTest {
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("orgId", equalTo(tree.branch().toString()));
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId + "/history").then()
-                .body("organizationChanges[0].reason", equalTo("MEMBER_LEFT_PLATFORM"));
+                .body("organizationChanges[0].reason", equalTo("MEMBER_LEFT_PLATFORM"))
+                .body("organizationChanges[0].toOrgId", nullValue());
+        // Listed with the dissolved organizations' cases, for someone to give it to another branch or close it.
+        as(Caller.ORG_ADMIN, tree.committee()).get("/api/v1/cases/reassignments-due").then().statusCode(200)
+                .body("items.id", hasItem(caseId));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).queryParam("memberId", member).get("/api/v1/beneficiaries").then()
+                .body("items[0].memberStatus", equalTo("LEFT_PLATFORM"))
+                .body("items[0].orgId", equalTo(tree.branch().toString()));
     }
 
     @Test
@@ -116,7 +129,8 @@ class MemberTransferredContractTest {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON.readTree(Files.readString(SCHEMA)));
     }
 
-    private static String openCase(UUID branch, UUID member) {
+    private String openCase(UUID branch, UUID member) {
+        members.sendAndAwait("member.registered", MemberFixture.registeredData(member, branch, "FULL", 0));
         String beneficiary = as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
         return as(Caller.BRANCH_SECRETARY, branch)

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
+import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -33,6 +34,9 @@ class ReactionsTest {
 
     @Inject
     OrgTreeFixture orgs;
+
+    @Inject
+    MemberFixture members;
 
     @Inject
     EntityManager em;
@@ -74,6 +78,25 @@ class ReactionsTest {
         await(() -> count("select count(*) from processed_event where event_id = '" + stale + "'") == 1);
         Api.asPlatformAdmin().get("/api/v1/cases/" + open).then().body("orgId", equalTo(tree.otherBranch().toString()));
         assertEquals(1L, count("select count(*) from case_org_change where case_id = '" + open + "'"));
+    }
+
+    @Test
+    void aMemberBeneficiaryWhoseMembershipEndedKeepsTheirRecordAndOpenCasesWithTheBranch() {
+        var tree = orgs.tree();
+        UUID member = UUID.randomUUID();
+        String beneficiary = memberBeneficiary(tree.branch(), member);
+        String open = apply(tree.branch(), beneficiary);
+
+        members.ended(member, tree.branch(), "DECEASED", "2025-06-30", 1);
+
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/beneficiaries/" + beneficiary).then().statusCode(200)
+                .body("memberStatus", equalTo("ENDED"))
+                .body("orgId", equalTo(tree.branch().toString()));
+        as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + open).then().statusCode(200)
+                .body("orgId", equalTo(tree.branch().toString()))
+                .body("reassignmentNeeded", equalTo(false));
+        // The branch decides what follows: here it goes on with the case.
+        step(tree.branch(), open, "verification", Map.of("findings", "家属生活困难"));
     }
 
     @Test
@@ -119,7 +142,9 @@ class ReactionsTest {
         await(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
     }
 
-    private static String memberBeneficiary(UUID branch, UUID member) {
+    /** A new member of the branch, known here through member.registered, registered as a beneficiary. */
+    private String memberBeneficiary(UUID branch, UUID member) {
+        members.sendAndAwait("member.registered", MemberFixture.registeredData(member, branch, "FULL", 0));
         return as(Caller.BRANCH_SECRETARY, branch).body(People.member(branch, member))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
     }
