@@ -93,6 +93,10 @@ final class WholeSystemModel {
         /** member-service's "needs a branch" flag: their branch was dissolved without a survivor. */
         boolean needsBranch;
         UUID beneficiary;
+        /** The branch the member's beneficiary record (and open cases) belong to: it follows the member in the platform. */
+        UUID beneficiaryOrg;
+        /** Open cases flagged for reassignment (the member left the platform, or the branch was dissolved). */
+        boolean casesFlagged;
         final List<UUID> openCases = new ArrayList<>();
 
         Member(UUID id, String name, UUID org, String stage) {
@@ -113,7 +117,7 @@ final class WholeSystemModel {
     record Activity(UUID id, UUID org) {
     }
 
-    /** 结对帮扶: {@code helper} looks after the member beneficiary {@code cared}; both of one branch. */
+    /** 结对帮扶: {@code helper} looks after the member beneficiary {@code cared} (the beneficiary of a branch). */
     record Pairing(UUID id, UUID helper, UUID cared) {
     }
 
@@ -367,6 +371,10 @@ final class WholeSystemModel {
                 m.org = survivor.id;
                 m.needsBranch = false;
             }
+            // beneficiaries and open cases of the absorbed branch move to the survivor, flags kept
+            if (absorbed.id.equals(m.beneficiaryOrg)) {
+                m.beneficiaryOrg = survivor.id;
+            }
         }
         seats.removeIf(s -> s.org().equals(absorbed.id));
         return true;
@@ -386,6 +394,9 @@ final class WholeSystemModel {
             if (m.here() && org.id.equals(m.org)) {
                 m.needsBranch = true;
             }
+            if (org.id.equals(m.beneficiaryOrg)) {
+                m.casesFlagged = true;
+            }
         }
         seats.removeIf(s -> s.org().equals(org.id));
         return true;
@@ -403,7 +414,7 @@ final class WholeSystemModel {
         HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members/reassignments", request.toString());
         expect(n, "reassign flagged members", chosen.size() + " to " + to.id, r, 200, 201);
         for (Member m : chosen) {
-            moveMember(m, to.id);
+            moveMember(m, to.id, false);
         }
         return true;
     }
@@ -449,7 +460,7 @@ final class WholeSystemModel {
         expect(n, "end membership", m.id.toString(), r, 201);
         m.ended = true;
         seats.removeIf(s -> s.member().equals(m.id));
-        endPairingsApart(m);
+        pairings.removeIf(p -> p.helper().equals(m.id));
         return true;
     }
 
@@ -473,7 +484,7 @@ final class WholeSystemModel {
         int answer = random.nextInt(4);
         if (answer <= 1) {
             expect(n, "accept transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
-            moveMember(m, to.id);
+            moveMember(m, to.id, true);
         } else if (answer == 2) {
             expect(n, "reject transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/reject",
                     body("reason", "材料不全")), 200);
@@ -502,7 +513,10 @@ final class WholeSystemModel {
         m.outside = true;
         m.needsBranch = false;
         seats.removeIf(s -> s.member().equals(m.id));
-        endPairingsApart(m);
+        pairings.removeIf(p -> p.helper().equals(m.id));
+        if (m.beneficiary != null) {
+            m.casesFlagged = true;
+        }
         return true;
     }
 
@@ -579,6 +593,8 @@ final class WholeSystemModel {
             return false;
         }
         m.beneficiary = UUID.fromString(read(b).get("id").asText());
+        m.beneficiaryOrg = m.org;
+        m.casesFlagged = false;
         HttpResponse<String> c = call(DangjianService.ASSISTANCE, "POST", "/api/v1/cases", JSON.createObjectNode()
                 .put("beneficiaryId", m.beneficiary.toString()).put("category", "ILLNESS").put("requestedAmount", 1200.00).toString());
         expect(n, "open case", m.id.toString(), c, 201);
@@ -641,27 +657,26 @@ final class WholeSystemModel {
         return false;
     }
 
-    private void moveMember(Member m, UUID to) {
+    /**
+     * A member moves to another branch of the platform: by a letter ({@code byLetter}), or by a reassignment after a
+     * dissolution. Seats of the old branch end; their beneficiary record and open cases follow them (unflagged); a
+     * pairing they keep with a beneficiary of another branch ends when they leave by letter.
+     */
+    private void moveMember(Member m, UUID to, boolean byLetter) {
         UUID from = m.org;
         m.org = to;
         m.needsBranch = false;
-        if (!from.equals(to)) {
-            // seats belong to the old branch
-            seats.removeIf(s -> s.member().equals(m.id) && !s.org().equals(to));
-            endPairingsApart(m);
+        if (from.equals(to)) {
+            return;
         }
-    }
-
-    /** A pairing lasts while both members are in one branch of the platform; it ends when either leaves. */
-    private void endPairingsApart(Member m) {
-        pairings.removeIf(p -> {
-            if (!p.helper().equals(m.id) && !p.cared().equals(m.id)) {
-                return false;
-            }
-            Member helper = members.get(p.helper());
-            Member cared = members.get(p.cared());
-            return !helper.here() || !cared.here() || !helper.org.equals(cared.org);
-        });
+        seats.removeIf(s -> s.member().equals(m.id) && !s.org().equals(to));
+        if (byLetter) {
+            pairings.removeIf(p -> p.helper().equals(m.id) && !to.equals(members.get(p.cared()).beneficiaryOrg));
+        }
+        if (m.beneficiary != null) {
+            m.beneficiaryOrg = to;
+            m.casesFlagged = false;
+        }
     }
 
     /** Members who may be given a letter: in an active branch, no letter open (letters here are answered at once). */
@@ -705,16 +720,13 @@ final class WholeSystemModel {
                     && (m.here() ? m.org.equals(counted.get(0).get(0)) && m.stage.equals(counted.get(0).get(1))
                             && Boolean.FALSE.equals(counted.get(0).get(2))
                     : m.ended ? Boolean.TRUE.equals(counted.get(0).get(2)) : counted.get(0).get(0) == null), m.id + " " + counted);
-            // 2. a member's open cases follow them (a case of a member who left stays, flagged)
+            // 2. a member's open cases follow them in the platform; flagged when they left it or their branch was dissolved
             for (UUID caseId : m.openCases) {
                 JsonNode c = get(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId);
-                boolean orgActive = orgs.get(m.org).active;
-                check("a member's open case is with the member's branch, or flagged for reassignment",
-                        c != null && (m.here() && orgActive ? m.org.toString().equals(c.path("orgId").asText())
-                                && !c.path("reassignmentNeeded").asBoolean()
-                                : c.path("reassignmentNeeded").asBoolean() || !"OPEN".equals(c.path("status").asText())
-                                        || m.ended),
-                        caseId + " of " + m.id + " " + c);
+                check("a member's open case is with their beneficiary record's branch, flagged exactly when it must be reassigned",
+                        c != null && m.beneficiaryOrg.toString().equals(c.path("orgId").asText())
+                                && m.casesFlagged == c.path("reassignmentNeeded").asBoolean(),
+                        caseId + " of " + m.id + " expected " + m.beneficiaryOrg + (m.casesFlagged ? " flagged" : "") + " got " + c);
             }
         }
         // 3. counts and rosters per organization equal the model (and so member-service's records)
