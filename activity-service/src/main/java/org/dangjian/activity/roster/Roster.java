@@ -32,9 +32,12 @@ public class Roster {
     public record RosterEntry(UUID memberId, String name, String stage) {
     }
 
-    /** What this service knows of a member now; orgId null once they left the platform (transferredOutOn). */
+    /**
+     * What this service knows of a member now; orgId null once they left the platform (transferredOutOn), when
+     * lastOrgId still names the organization they last belonged to (whose scope keeps seeing their history).
+     */
     public record MemberNow(UUID memberId, String name, UUID orgId, String stage, LocalDate endedOn,
-            LocalDate transferredOutOn) {
+            LocalDate transferredOutOn, UUID lastOrgId) {
     }
 
     /** A member as of one day: the organization whose roster they were on that day. */
@@ -214,10 +217,13 @@ public class Roster {
     public Optional<MemberNow> member(UUID memberId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select member_id, name, org_id, stage, ended_on, transferred_out_on from roster_member where member_id = ?1""")
+                select m.member_id, m.name, m.org_id, m.stage, m.ended_on, m.transferred_out_on,
+                       coalesce(m.org_id, (select p.org_id from membership_period p where p.member_id = m.member_id
+                                           order by p.valid_from desc limit 1))
+                from roster_member m where m.member_id = ?1""")
                 .setParameter(1, memberId).getResultList();
         return rows.stream().findFirst().map(r -> new MemberNow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                Sql.date(r[4]), Sql.date(r[5])));
+                Sql.date(r[4]), Sql.date(r[5]), (UUID) r[6]));
     }
 
     /**
