@@ -106,6 +106,23 @@ class ComplianceFiguresTest {
     }
 
     @Test
+    void aMemberTransferredOutOfThePlatformCountsNowhereUntilTransferredBackIn() {
+        Org branch = child(root(), "BRANCH");
+        Org later = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+
+        transferredOut(member, branch.id(), LocalDate.of(2025, 6, 15), 2);
+        awaitProcessed("activity-service.roster", transferredIn(member, later.id(), LocalDate.of(2025, 9, 1), 3));
+
+        assertEquals(1, report(branch, "year=2025&month=5").getInt("branches[0].fullMembers"));
+        assertEquals(0, report(branch, "year=2025&month=6").getInt("branches[0].fullMembers"));
+        assertEquals(0, report(branch, "year=2025&month=6").getInt("summary.membersBelowTrainingHours"));
+        assertEquals(0, report(later, "year=2025&month=8").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(later, "year=2025&month=9").getInt("branches[0].fullMembers"));
+        assertEquals(0, keptMemberFiguresDifferingFromACount());
+    }
+
+    @Test
     void aMemberGivenALeadersSeatOwesTheLeadersHoursFromTheSeatsStart() {
         Org branch = child(root(), "BRANCH");
         UUID member = fullMember(branch.id(), SINCE);

@@ -112,6 +112,39 @@ public final class Fixtures {
         return publishMember("member.transferred", d);
     }
 
+    /** A transfer out of the platform (转出系统外): the letter went to an organization outside it. */
+    public static UUID transferredOut(UUID memberId, UUID fromOrg, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("transferId", UUID.randomUUID().toString());
+        d.put("fromOrgId", fromOrg.toString());
+        d.putNull("toOrgId");
+        d.put("transferredOn", on.toString());
+        return publishMember("member.transferred", d);
+    }
+
+    /** A transfer in from an organization outside the platform. */
+    public static UUID transferredIn(UUID memberId, UUID toOrg, LocalDate on, long version) {
+        ObjectNode d = data(memberId, version);
+        d.put("transferId", UUID.randomUUID().toString());
+        d.putNull("fromOrgId");
+        d.put("toOrgId", toOrg.toString());
+        d.put("transferredOn", on.toString());
+        return publishMember("member.transferred", d);
+    }
+
+    /** Waits until the consumer (e.g. activity-service.roster) has applied the event. */
+    public static void awaitProcessed(String consumer, UUID eventId) {
+        await(consumer + " applying " + eventId, () -> count(
+                "select count(*) from processed_event where consumer = ?1 and event_id = ?2", consumer, eventId) == 1);
+    }
+
+    /** The event's dead letter on any of this service's dead-letter topics, or null. */
+    public static Map<String, Object> deadLetter(UUID eventId) {
+        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        return letters.stream().filter(l -> eventId.toString().equals(l.get("eventId"))).findFirst().orElse(null);
+    }
+
     public static UUID ended(UUID memberId, UUID orgId, String endType, LocalDate on, long version) {
         ObjectNode d = data(memberId, version);
         d.put("orgId", orgId.toString());

@@ -82,4 +82,18 @@ class ParticipationTest {
         as(Caller.BRANCH_SECRETARY, branch.id()).get("/api/v1/members/" + member + "/participation?year=2025").then()
                 .statusCode(200);
     }
+
+    @Test
+    void aMemberWhoLeftThePlatformKeepsTheirHistoryWithTheirLastBranch() {
+        Org branch = child(root(), "BRANCH");
+        UUID member = fullMember(branch.id(), SINCE);
+        held(branch.id(), "THEMED_PARTY_DAY", at("2025-03-10T09:00"), line(member, "PRESENT"));
+        awaitProcessed("activity-service.roster", transferredOut(member, branch.id(), LocalDate.of(2025, 6, 1), 2));
+
+        as(Caller.BRANCH_SECRETARY, branch.id()).get("/api/v1/members/" + member + "/participation?year=2025").then()
+                .statusCode(200).body("orgId", nullValue()).body("present", equalTo(1));
+        as(Caller.BRANCH_SECRETARY, child(root(), "BRANCH").id())
+                .get("/api/v1/members/" + member + "/participation?year=2025").then()
+                .statusCode(404).body("code", equalTo("MEMBER_NOT_FOUND"));
+    }
 }

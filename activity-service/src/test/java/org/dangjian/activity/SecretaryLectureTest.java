@@ -102,7 +102,7 @@ class SecretaryLectureTest {
         Map<String, Object> plan = plan(branch.id(), "PARTY_LECTURE", at("2025-05-20T14:00"));
         plan.remove("host");
         plan.put("hostMemberId", UUID.randomUUID().toString());
-        admin().body(plan).post("/api/v1/activities").then().statusCode(422).body("code", equalTo("HOST_MEMBER_UNKNOWN"));
+        admin().body(plan).post("/api/v1/activities").then().statusCode(422).body("code", equalTo("MEMBER_REFERENCE_UNKNOWN"));
         plan.put("hostMemberId", member.toString());
         admin().body(plan).post("/api/v1/activities").then().statusCode(201)
                 .body("hostMemberId", equalTo(member.toString()))

@@ -67,6 +67,10 @@ public class Activity {
 
     private String recorder;
 
+    /** The recorder as a member, when known. */
+    @Column(name = "recorder_member_id")
+    private UUID recorderMemberId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ActivityStatus status;
@@ -174,6 +178,36 @@ public class Activity {
         host = name;
     }
 
+    /** Who keeps the record (记录): a member of the roster copy with their name, or a name alone. */
+    public void recordKeptBy(UUID memberId, String name) {
+        recorderMemberId = memberId;
+        recorder = name;
+    }
+
+    /**
+     * The member left the organization they belonged to before this planned activity's day (a transfer, a
+     * transfer out of the platform, the end of membership): they no longer host or record it. Name and id
+     * are cleared together; the audit log keeps who they were.
+     * @return whether the member held either role here
+     */
+    public boolean release(UUID memberId) {
+        if (status != ActivityStatus.PLANNED) {
+            return false;
+        }
+        boolean released = false;
+        if (memberId.equals(hostMemberId)) {
+            hostMemberId = null;
+            host = null;
+            released = true;
+        }
+        if (memberId.equals(recorderMemberId)) {
+            recorderMemberId = null;
+            recorder = null;
+            released = true;
+        }
+        return released;
+    }
+
     /** PLANNED → HELD: the first recording. */
     public void record(Recording recording, String by, OffsetDateTime now) {
         require(ActivityStatus.HELD, status == ActivityStatus.PLANNED);
@@ -261,6 +295,7 @@ public class Activity {
     public String host() { return host; }
     public UUID hostMemberId() { return hostMemberId; }
     public String recorder() { return recorder; }
+    public UUID recorderMemberId() { return recorderMemberId; }
     public ActivityStatus status() { return status; }
     public OffsetDateTime plannedAt() { return plannedAt; }
     public String plannedBy() { return plannedBy; }

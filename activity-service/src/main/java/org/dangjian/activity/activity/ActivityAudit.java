@@ -26,13 +26,13 @@ public class ActivityAudit {
 
     public record Snapshot(UUID orgId, ActivityType type, String topic, ActivityStatus status, OffsetDateTime plannedStart,
             OffsetDateTime plannedEnd, String place, String onlineLink, String host, UUID hostMemberId, String recorder,
-            OffsetDateTime actualStart, OffsetDateTime actualEnd, LocalDate heldOn, int minutesLength,
+            UUID recorderMemberId, OffsetDateTime actualStart, OffsetDateTime actualEnd, LocalDate heldOn, int minutesLength,
             List<AttendanceEntry> attendance, int guests, int revision, String cancelReason, OffsetDateTime orgDissolvedAt,
             long version) {
 
         public static Snapshot of(Activity a) {
             return new Snapshot(a.orgId(), a.type(), a.topic(), a.status(), a.plannedStart(), a.plannedEnd(), a.place(),
-                    a.onlineLink(), a.host(), a.hostMemberId(), a.recorder(), a.actualStart(), a.actualEnd(), a.heldOn(),
+                    a.onlineLink(), a.host(), a.hostMemberId(), a.recorder(), a.recorderMemberId(), a.actualStart(), a.actualEnd(), a.heldOn(),
                     a.minutes() == null ? 0 : a.minutes().length(),
                     a.attendance().stream().map(x -> new AttendanceEntry(x.memberId(), x.status(), x.hours(),
                             x.leaveReason() != null)).toList(),

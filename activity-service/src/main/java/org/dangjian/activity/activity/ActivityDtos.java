@@ -33,8 +33,11 @@ public final class ActivityDtos {
             @Size(max = 500) String onlineLink,
             @Schema(example = "王书记") @Size(max = 100) String host,
             @Schema(description = "the host as a member (their name fills host when it is blank); a secretary's lecture "
-                    + "counts for 书记讲党课 only with it") UUID hostMemberId,
-            @Schema(example = "李委员") @Size(max = 100) String recorder) {
+                    + "counts for 书记讲党课 only with it. Must belong, on the planned day, to an organization in your "
+                    + "scope: else 422 MEMBER_REFERENCE_UNKNOWN") UUID hostMemberId,
+            @Schema(example = "李委员") @Size(max = 100) String recorder,
+            @Schema(description = "the recorder as a member (their name fills recorder when it is blank); checked like "
+                    + "hostMemberId") UUID recorderMemberId) {
     }
 
     @Schema(name = "RecordActivity", description = "记录: what happened, with attendance for every member of the expected roster")
@@ -45,8 +48,13 @@ public final class ActivityDtos {
             @NotNull @Size(max = 1000) List<@Valid @NotNull AttendanceLine> attendance,
             @Size(max = 200) List<@Valid @NotNull GuestLine> guests,
             @Schema(description = "required when correcting an activity already recorded") @Size(max = 500) String correctionReason,
-            @Schema(description = "who actually hosted, as a member, when not the one planned") UUID hostMemberId,
-            @Schema(description = "who actually hosted, by name, when not the one planned") @Size(max = 100) String host) {
+            @Schema(description = "who actually hosted, as a member, when not the one planned. Must have belonged, on the "
+                    + "day held, to an organization in your scope: else 422 MEMBER_REFERENCE_UNKNOWN") UUID hostMemberId,
+            @Schema(description = "who actually hosted, by name, when not the one planned") @Size(max = 100) String host,
+            @Schema(description = "who actually kept the record, as a member, when not the one planned; checked like "
+                    + "hostMemberId") UUID recorderMemberId,
+            @Schema(description = "who actually kept the record, by name, when not the one planned") @Size(max = 100)
+            String recorder) {
     }
 
     @Schema(name = "AttendanceLine")
@@ -112,8 +120,13 @@ public final class ActivityDtos {
 
     @Schema(name = "Activity")
     public record ActivityView(UUID id, UUID orgId, ActivityType type, String typeLabel, String topic,
-            OffsetDateTime plannedStart, OffsetDateTime plannedEnd, String place, String onlineLink, String host,
-            UUID hostMemberId, String recorder, ActivityStatus status, RecordingView recording, AttendanceSummary attendanceSummary,
+            OffsetDateTime plannedStart, OffsetDateTime plannedEnd, String place, String onlineLink,
+            @Schema(description = "null once the host member left their organization before the planned day (see the "
+                    + "plan operation)") String host,
+            UUID hostMemberId,
+            @Schema(description = "null once the recorder member left their organization before the planned day")
+            String recorder,
+            UUID recorderMemberId, ActivityStatus status, RecordingView recording, AttendanceSummary attendanceSummary,
             int revision, OffsetDateTime cancelledAt, String cancelReason,
             @Schema(description = "set while the organization is dissolved and the activity still planned: reassign or cancel it")
             OffsetDateTime orgDissolvedAt,
@@ -123,7 +136,8 @@ public final class ActivityDtos {
         static ActivityView of(Activity a) {
             boolean held = a.status() == ActivityStatus.HELD;
             return new ActivityView(a.id(), a.orgId(), a.type(), a.type().label(), a.topic(), a.plannedStart(),
-                    a.plannedEnd(), a.place(), a.onlineLink(), a.host(), a.hostMemberId(), a.recorder(), a.status(),
+                    a.plannedEnd(), a.place(), a.onlineLink(), a.host(), a.hostMemberId(), a.recorder(), a.recorderMemberId(),
+                    a.status(),
                     held ? RecordingView.of(a) : null, held ? AttendanceSummary.of(a.attendance()) : null,
                     a.revision(), a.cancelledAt(), a.cancelReason(), a.orgDissolvedAt(), a.reassignedFrom(),
                     a.reassignedAt(), a.version());

@@ -51,7 +51,17 @@ public class ActivityResource {
 
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Plan an activity (计划)", description = "404 when the organization is outside your scope.")
+    @Operation(summary = "Plan an activity (计划)", description = "404 when the organization is outside your scope. "
+            + "hostMemberId and recorderMemberId must name a member who belongs, on the planned day, to an organization "
+            + "in your scope (any organization of it, not only the one holding the activity); an id never heard of, a "
+            + "member ended or transferred away (within or out of the platform) by that day, and a member of an "
+            + "organization outside your scope all answer 422 MEMBER_REFERENCE_UNKNOWN alike, naming only the field "
+            + "and the id given. A member who later leaves their organization (a transfer within or out of the "
+            + "platform, the end of membership) on or before the planned day is released from the activity while it "
+            + "is still planned: host and hostMemberId (recorder and recorderMemberId) become null, the audit log keeps "
+            + "who they were (ACTIVITY_MEMBER_RELEASED), and whoever records it names who actually hosted. "
+            + "The expected roster (GET …/roster) is the organization's members on the planned day, so it never lists "
+            + "a member who left before it.")
     @Idempotent
     public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
         ActivityView activity = service.plan(request);
@@ -83,7 +93,10 @@ public class ActivityResource {
     @Path("/{id}/record")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Record what happened (记录), or correct an earlier recording",
-            description = "Attendance must list every member of the organization's roster on the day held, once. "
+            description = "Attendance must list every member of the organization's roster on the day held, once; "
+                    + "a line for anyone else (unknown or not), 422 ATTENDANCE_NOT_ON_ROSTER. hostMemberId and "
+                    + "recorderMemberId must name a member of an organization in your scope on the day held "
+                    + "(422 MEMBER_REFERENCE_UNKNOWN otherwise, alike for unknown, departed and foreign ids). "
                     + "A correction needs correctionReason; the earlier recording is kept as a revision. "
                     + "Needs If-Match with the ETag you read: 428 IF_MATCH_REQUIRED without it, 412 ACTIVITY_VERSION_STALE "
                     + "when the activity changed since. Publishes activity.recorded.")

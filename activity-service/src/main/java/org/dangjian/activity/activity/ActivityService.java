@@ -78,8 +78,14 @@ public class ActivityService {
         Activity activity = Activity.plan(new Activity.Plan(org.id(), request.type(), request.topic().strip(),
                 request.plannedStart(), request.plannedEnd(), blankToNull(request.place()), blankToNull(request.onlineLink()),
                 blankToNull(request.host()), blankToNull(request.recorder())), caller.subject(), now());
+        LocalDate plannedOn = request.plannedStart().atZoneSameInstant(clock.zone()).toLocalDate();
         if (request.hostMemberId() != null) {
-            hostedBy(activity, request.hostMemberId(), request.host());
+            Roster.MemberOn host = referenced("hostMemberId", request.hostMemberId(), plannedOn);
+            activity.hostedBy(host.memberId(), nameOr(request.host(), host));
+        }
+        if (request.recorderMemberId() != null) {
+            Roster.MemberOn recorder = referenced("recorderMemberId", request.recorderMemberId(), plannedOn);
+            activity.recordKeptBy(recorder.memberId(), nameOr(request.recorder(), recorder));
         }
         activities.persist(activity);
         activities.flush();
@@ -115,9 +121,16 @@ public class ActivityService {
                 request.minutes(), lines, guests);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         if (request.hostMemberId() != null) {
-            hostedBy(activity, request.hostMemberId(), request.host());
+            Roster.MemberOn host = referenced("hostMemberId", request.hostMemberId(), heldOn);
+            activity.hostedBy(host.memberId(), nameOr(request.host(), host));
         } else if (request.host() != null && !request.host().isBlank()) {
             activity.hostedBy(null, request.host().strip());
+        }
+        if (request.recorderMemberId() != null) {
+            Roster.MemberOn recorder = referenced("recorderMemberId", request.recorderMemberId(), heldOn);
+            activity.recordKeptBy(recorder.memberId(), nameOr(request.recorder(), recorder));
+        } else if (request.recorder() != null && !request.recorder().isBlank()) {
+            activity.recordKeptBy(null, request.recorder().strip());
         }
         boolean correction = activity.status() == ActivityStatus.HELD;
         TrainingHours.Credited credited = TrainingHours.Credited.of(activity);
@@ -214,11 +227,20 @@ public class ActivityService {
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
     }
 
-    /** The host as a member the roster copy knows; their name unless another is given. */
-    private void hostedBy(Activity activity, UUID memberId, String name) {
-        Roster.MemberNow member = roster.member(memberId)
-                .orElseThrow(() -> DomainException.unprocessable("HOST_MEMBER_UNKNOWN", memberId));
-        activity.hostedBy(member.memberId(), name != null && !name.isBlank() ? name.strip() : member.name());
+    /**
+     * A member named in a request (host, recorder): one who belongs, on the activity's day, to an organization
+     * in the caller's scope. An id never heard of, a member ended or transferred away by then, and one of an
+     * organization outside the scope are refused alike, with the id given and nothing of the member, so the
+     * answer tells nothing about records outside the scope.
+     */
+    private Roster.MemberOn referenced(String field, UUID memberId, LocalDate day) {
+        return roster.memberOn(memberId, day).filter(m -> scope.covers(m.orgId()))
+                .orElseThrow(() -> DomainException.unprocessable("MEMBER_REFERENCE_UNKNOWN", field, memberId));
+    }
+
+    /** The name given in the request, else the member's. */
+    private static String nameOr(String given, Roster.MemberOn member) {
+        return given != null && !given.isBlank() ? given.strip() : member.name();
     }
 
     /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */

@@ -16,6 +16,8 @@ import java.util.UUID;
 /**
  * Flags the planned activities of a dissolved organization (撤销) for reassignment. It reads the
  * organization topic in its own consumer group, beside the shared tree copy, so neither waits for the other.
+ * A merge (mergedIntoId names the survivor) is flagged alike: the survivor may already plan its own meetings,
+ * so whether to move one there or cancel it is the user's choice, not this reaction's. Only the id is read.
  */
 @ApplicationScoped
 public class OrganizationDissolvedConsumer {

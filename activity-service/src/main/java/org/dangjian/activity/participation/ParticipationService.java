@@ -77,7 +77,10 @@ public class ParticipationService {
                 leadership.seatsOn(memberId, asOf));
     }
 
-    /** A member sees only themselves; others the members currently in their subtree. */
+    /**
+     * A member sees only themselves; others the members currently in their subtree, and those who left the
+     * platform from it (their history stays with the organization they last belonged to).
+     */
     private void requireVisible(Roster.MemberNow member) {
         boolean onlyMember = caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN)
                 && !caller.hasRole(Caller.ORG_ADMIN) && !caller.hasRole(Caller.BRANCH_SECRETARY)
@@ -88,6 +91,6 @@ public class ParticipationService {
             }
             return;
         }
-        scope.require(member.orgId(), "MEMBER_NOT_FOUND", member.memberId());
+        scope.require(member.lastOrgId(), "MEMBER_NOT_FOUND", member.memberId());
     }
 }

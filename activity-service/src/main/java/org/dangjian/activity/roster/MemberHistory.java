@@ -22,6 +22,7 @@ public final class MemberHistory {
     public static final String STAGE_CHANGED = "member.stage-changed";
     public static final String TRANSFERRED = "member.transferred";
     public static final String ENDED = "member.ended";
+    public static final String UPDATED = "member.updated";
 
     /** One event as stored, already in version order. */
     public record Event(String type, long version, JsonNode data) {
@@ -31,7 +32,12 @@ public final class MemberHistory {
     public record Period(UUID orgId, String stage, LocalDate from, LocalDate to) {
     }
 
-    public record State(String name, UUID orgId, String stage, LocalDate endedOn, long version, List<Period> periods) {
+    /**
+     * The member now: {@code orgId} null once they left the platform ({@code transferredOutOn} says since when)
+     * or when no event named their organization yet.
+     */
+    public record State(String name, UUID orgId, String stage, LocalDate endedOn, LocalDate transferredOutOn, long version,
+            List<Period> periods) {
     }
 
     private final List<Period> periods = new ArrayList<>();
@@ -40,6 +46,7 @@ public final class MemberHistory {
     private String stage;
     private LocalDate openSince;
     private LocalDate endedOn;
+    private LocalDate transferredOutOn;
     private long version;
 
     private MemberHistory() {
@@ -58,25 +65,46 @@ public final class MemberHistory {
             case REGISTERED -> {
                 name = text(d, "name");
                 endedOn = null;
+                transferredOutOn = null;
                 open(uuid(d, "orgId"), text(d, "stage"), date(d, "registeredOn"));
             }
             case STAGE_CHANGED -> {
                 UUID org = d.hasNonNull("orgId") ? uuid(d, "orgId") : orgId;
                 open(org, text(d, "toStage"), date(d, "effectiveOn"));
             }
-            // Transfers move members, never applicants: the stage carries over, unknown if no earlier event arrived.
-            case TRANSFERRED -> open(uuid(d, "toOrgId"), stage, date(d, "transferredOn"));
+            case TRANSFERRED -> transferred(d);
             case ENDED -> {
                 LocalDate on = date(d, "endedOn");
                 close(on);
-                if (orgId == null && d.hasNonNull("orgId")) {
+                // the branch the member belonged to, when no earlier event arrived; not brought back for one who left
+                if (orgId == null && transferredOutOn == null && d.hasNonNull("orgId")) {
                     orgId = uuid(d, "orgId");
                 }
                 endedOn = on;
             }
+            // A correction of the record: the name is what the roster shows; the branch moves only by a transfer.
+            case UPDATED -> name = d.hasNonNull("name") ? text(d, "name") : name;
             default -> {
-                // member.updated and future types change nothing a roster needs.
+                // types added later change nothing a roster needs until this service learns them.
             }
+        }
+    }
+
+    /**
+     * Transfers move members, never applicants: the stage carries over, unknown if no earlier event arrived.
+     * toOrgId null: the relationship went to an organization outside the platform, so the member belongs to no
+     * organization here from that day. fromOrgId null (in from outside) opens a period like any other transfer.
+     * transferId (null after a split or merge) is not read: the move is the same.
+     */
+    private void transferred(JsonNode d) {
+        LocalDate on = date(d, "transferredOn");
+        if (d.hasNonNull("toOrgId")) {
+            transferredOutOn = null;
+            open(uuid(d, "toOrgId"), stage, on);
+        } else {
+            close(on);
+            orgId = null;
+            transferredOutOn = on;
         }
     }
 
@@ -123,7 +151,7 @@ public final class MemberHistory {
         if (openSince != null && orgId != null) {
             all.add(new Period(orgId, stage, openSince, null));
         }
-        return new State(name, orgId, stage, endedOn, version, List.copyOf(all));
+        return new State(name, orgId, stage, endedOn, transferredOutOn, version, List.copyOf(all));
     }
 
     private static String text(JsonNode d, String field) {

@@ -32,8 +32,40 @@ public class Roster {
     public record RosterEntry(UUID memberId, String name, String stage) {
     }
 
-    /** What this service knows of a member now. */
-    public record MemberNow(UUID memberId, String name, UUID orgId, String stage, LocalDate endedOn) {
+    /**
+     * What this service knows of a member now; orgId null once they left the platform (transferredOutOn), when
+     * lastOrgId still names the organization they last belonged to (whose scope keeps seeing their history).
+     */
+    public record MemberNow(UUID memberId, String name, UUID orgId, String stage, LocalDate endedOn,
+            LocalDate transferredOutOn, UUID lastOrgId) {
+    }
+
+    /** A member as of one day: the organization whose roster they were on that day. */
+    public record MemberOn(UUID memberId, String name, UUID orgId, String stage) {
+    }
+
+    /**
+     * Fired, in the transaction of a batch of member events, with the periods of the members whose periods
+     * changed, before and after, and the first day on which each changed: what reacts to a member leaving
+     * an organization (a transfer, a transfer out of the platform, the end of membership) looks here.
+     */
+    public record MembershipsChanged(Map<UUID, List<MemberHistory.Period>> before,
+            Map<UUID, List<MemberHistory.Period>> after, Map<UUID, LocalDate> changedFrom) {
+
+        /** The organization the member belonged to on {@code day} before the change, or null. */
+        public UUID orgBefore(UUID memberId, LocalDate day) {
+            return orgOn(before.getOrDefault(memberId, List.of()), day);
+        }
+
+        /** The organization the member belongs to on {@code day} after the change, or null. */
+        public UUID orgAfter(UUID memberId, LocalDate day) {
+            return orgOn(after.getOrDefault(memberId, List.of()), day);
+        }
+
+        private static UUID orgOn(List<MemberHistory.Period> periods, LocalDate day) {
+            return periods.stream().filter(p -> !p.from().isAfter(day) && (p.to() == null || p.to().isAfter(day)))
+                    .map(MemberHistory.Period::orgId).findFirst().orElse(null);
+        }
     }
 
     @Inject
@@ -47,6 +79,9 @@ public class Roster {
 
     @Inject
     MemberFigures figures;
+
+    @Inject
+    jakarta.enterprise.event.Event<MembershipsChanged> membershipsChanged;
 
     /**
      * Keeps a batch of member events and rebuilds each member they name once, set-wise (one statement per
@@ -96,6 +131,7 @@ public class Roster {
         }
         Map<UUID, List<MemberHistory.Period>> storedPeriods = periodsOf(memberIds);
         Map<UUID, LocalDate> changedFrom = new HashMap<>();
+        Map<UUID, List<MemberHistory.Period>> rebuilt = new HashMap<>();
         ArrayNode periods = json.createArrayNode();
         ArrayNode now = json.createArrayNode();
         String updatedAt = OffsetDateTime.now().toString();
@@ -104,7 +140,8 @@ public class Roster {
             // A later period starting the same day replaces the earlier (a late event reopening it).
             Map<LocalDate, MemberHistory.Period> byStart = new LinkedHashMap<>();
             state.periods().forEach(p -> byStart.put(p.from(), p));
-            MemberHistory.firstDifference(storedPeriods.getOrDefault(memberId, List.of()), List.copyOf(byStart.values()))
+            rebuilt.put(memberId, List.copyOf(byStart.values()));
+            MemberHistory.firstDifference(storedPeriods.getOrDefault(memberId, List.of()), rebuilt.get(memberId))
                     .ifPresent(day -> changedFrom.put(memberId, day));
             byStart.values().forEach(p -> periods.addObject().put("member_id", memberId.toString())
                     .put("org_id", p.orgId().toString()).put("stage", p.stage()).put("valid_from", p.from().toString())
@@ -112,6 +149,7 @@ public class Roster {
             now.addObject().put("member_id", memberId.toString()).put("name", state.name())
                     .put("org_id", state.orgId() == null ? null : state.orgId().toString()).put("stage", state.stage())
                     .put("ended_on", state.endedOn() == null ? null : state.endedOn().toString())
+                    .put("transferred_out_on", state.transferredOutOn() == null ? null : state.transferredOutOn().toString())
                     .put("source_version", state.version()).put("updated_at", updatedAt);
         });
         // the compliance report's per-branch figures move with the members' periods, from where they differ
@@ -125,14 +163,23 @@ public class Roster {
                     .setParameter(1, periods.toString()).executeUpdate();
         });
         em.createNativeQuery("""
-                insert into roster_member (member_id, name, org_id, stage, ended_on, source_version, updated_at)
-                select member_id, name, org_id, stage, ended_on, source_version, updated_at
+                insert into roster_member (member_id, name, org_id, stage, ended_on, transferred_out_on, source_version, updated_at)
+                select member_id, name, org_id, stage, ended_on, transferred_out_on, source_version, updated_at
                 from jsonb_to_recordset(cast(?1 as jsonb)) as m(member_id uuid, name text, org_id uuid, stage text,
-                  ended_on date, source_version bigint, updated_at timestamptz)
+                  ended_on date, transferred_out_on date, source_version bigint, updated_at timestamptz)
                 on conflict (member_id) do update set name = excluded.name, org_id = excluded.org_id,
-                  stage = excluded.stage, ended_on = excluded.ended_on, source_version = excluded.source_version,
-                  updated_at = excluded.updated_at""")
+                  stage = excluded.stage, ended_on = excluded.ended_on, transferred_out_on = excluded.transferred_out_on,
+                  source_version = excluded.source_version, updated_at = excluded.updated_at""")
                 .setParameter(1, now.toString()).executeUpdate();
+        if (!changedFrom.isEmpty()) {
+            Map<UUID, List<MemberHistory.Period>> before = new HashMap<>();
+            Map<UUID, List<MemberHistory.Period>> after = new HashMap<>();
+            changedFrom.keySet().forEach(m -> {
+                before.put(m, storedPeriods.getOrDefault(m, List.of()));
+                after.put(m, rebuilt.get(m));
+            });
+            membershipsChanged.fire(new MembershipsChanged(before, after, Map.copyOf(changedFrom)));
+        }
     }
 
     /** The members' periods as stored before this rebuild. */
@@ -170,10 +217,28 @@ public class Roster {
     public Optional<MemberNow> member(UUID memberId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select member_id, name, org_id, stage, ended_on from roster_member where member_id = ?1""")
+                select m.member_id, m.name, m.org_id, m.stage, m.ended_on, m.transferred_out_on,
+                       coalesce(m.org_id, (select p.org_id from membership_period p where p.member_id = m.member_id
+                                           order by p.valid_from desc limit 1))
+                from roster_member m where m.member_id = ?1""")
                 .setParameter(1, memberId).getResultList();
         return rows.stream().findFirst().map(r -> new MemberNow((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                Sql.date(r[4])));
+                Sql.date(r[4]), Sql.date(r[5]), (UUID) r[6]));
+    }
+
+    /**
+     * The member as of {@code day}: known here, a member of some organization of the platform that day (any
+     * stage), neither ended nor transferred away by then. Empty for an id this service never heard of.
+     */
+    public Optional<MemberOn> memberOn(UUID memberId, LocalDate day) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select p.member_id, m.name, p.org_id, p.stage
+                from membership_period p join roster_member m on m.member_id = p.member_id
+                where p.member_id = ?1 and p.valid_from <= ?2 and (p.valid_to is null or p.valid_to > ?2)
+                order by p.valid_from desc limit 1""")
+                .setParameter(1, memberId).setParameter(2, day).getResultList();
+        return rows.stream().findFirst().map(r -> new MemberOn((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3]));
     }
 
     /** Postgres array literal of the roster stages, bound as text and cast, to avoid driver-specific array binding. */
