@@ -156,7 +156,10 @@ final class EventContracts {
                 if (payload != null) {
                     payload = inline(asyncapi, payload);
                 }
-                payloads.put(message.path("name").asText(), payload);
+                // one message may stand for several types of the same shape: "organization.established | organization.moved"
+                for (String name : message.path("name").asText().split("\\|")) {
+                    payloads.put(name.strip(), payload);
+                }
             }
             consumers.add(new Consumer(service, consumer, channel.path("address").asText(), payloads));
         });
