@@ -114,7 +114,17 @@ final class WholeSystemModel {
     record Seat(UUID id, UUID org, UUID member) {
     }
 
-    record Activity(UUID id, UUID org) {
+    /** A planned activity; its host is released (null) when they leave the organization or the platform, or end. */
+    static final class Activity {
+        final UUID id;
+        final UUID org;
+        UUID host;
+
+        Activity(UUID id, UUID org, UUID host) {
+            this.id = id;
+            this.org = org;
+            this.host = host;
+        }
     }
 
     /** 结对帮扶: {@code helper} looks after the member beneficiary {@code cared} (the beneficiary of a branch). */
@@ -370,6 +380,7 @@ final class WholeSystemModel {
             if (m.here() && absorbed.id.equals(m.org)) {
                 m.org = survivor.id;
                 m.needsBranch = false;
+                releaseHost(m);
             }
             // beneficiaries and open cases of the absorbed branch move to the survivor, flags kept
             if (absorbed.id.equals(m.beneficiaryOrg)) {
@@ -459,6 +470,7 @@ final class WholeSystemModel {
                 body("toStage", "DECEASED", "effectiveOn", LocalDate.now().toString(), "reason", "病故"));
         expect(n, "end membership", m.id.toString(), r, 201);
         m.ended = true;
+        releaseHost(m);
         seats.removeIf(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
         return true;
@@ -512,6 +524,7 @@ final class WholeSystemModel {
                 call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
         m.outside = true;
         m.needsBranch = false;
+        releaseHost(m);
         seats.removeIf(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
         if (m.beneficiary != null) {
@@ -568,12 +581,17 @@ final class WholeSystemModel {
             return false;
         }
         OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(5 + random.nextInt(60)).withNano(0);
-        HttpResponse<String> r = call(DangjianService.ACTIVITY, "POST", "/api/v1/activities",
-                body("orgId", org.id.toString(), "type", "THEMED_PARTY_DAY", "topic", "主题党日" + n,
-                        "plannedStart", start.toString(), "place", "党员活动室"));
-        expect(n, "plan activity", org.id.toString(), r, 201);
+        Member host = random.nextBoolean() ? pick(settled(members.values().stream()
+                .filter(m -> m.here() && org.id.equals(m.org)).toList())) : null;
+        ObjectNode request = JSON.createObjectNode().put("orgId", org.id.toString()).put("type", "THEMED_PARTY_DAY")
+                .put("topic", "主题党日" + n).put("plannedStart", start.toString()).put("place", "党员活动室");
+        if (host != null) {
+            request.put("hostMemberId", host.id.toString());
+        }
+        HttpResponse<String> r = call(DangjianService.ACTIVITY, "POST", "/api/v1/activities", request.toString());
+        expect(n, host == null ? "plan activity" : "plan activity with a member as host", org.id.toString(), r, 201);
         if (r.statusCode() == 201) {
-            activities.add(new Activity(UUID.fromString(read(r).get("id").asText()), org.id));
+            activities.add(new Activity(UUID.fromString(read(r).get("id").asText()), org.id, host == null ? null : host.id));
         }
         return true;
     }
@@ -669,6 +687,7 @@ final class WholeSystemModel {
         if (from.equals(to)) {
             return;
         }
+        releaseHost(m);
         seats.removeIf(s -> s.member().equals(m.id) && !s.org().equals(to));
         if (byLetter) {
             pairings.removeIf(p -> p.helper().equals(m.id) && !to.equals(members.get(p.cared()).beneficiaryOrg));
@@ -677,6 +696,10 @@ final class WholeSystemModel {
             m.beneficiaryOrg = to;
             m.casesFlagged = false;
         }
+    }
+
+    private void releaseHost(Member m) {
+        activities.stream().filter(a -> m.id.equals(a.host)).forEach(a -> a.host = null);
     }
 
     /** Members who may be given a letter: in an active branch, no letter open (letters here are answered at once). */
@@ -746,16 +769,19 @@ final class WholeSystemModel {
         }
         // 4. future meetings expect the organization's members; a dissolved organization's are flagged
         for (Activity a : activities) {
-            Org org = orgs.get(a.org());
-            JsonNode view = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id());
+            Org org = orgs.get(a.org);
+            JsonNode view = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id);
             check("a planned activity of a dissolved organization is flagged for reassignment", view != null
-                    && org.active == view.path("orgDissolvedAt").isNull(), a.id() + " " + view);
+                    && org.active == view.path("orgDissolvedAt").isNull(), a.id + " " + view);
+            check("a planned activity's member host is released when they leave", view != null
+                    && (a.host == null ? view.path("hostMemberId").isNull() : a.host.toString().equals(view.path("hostMemberId").asText())),
+                    a.id + " expected host " + a.host + " got " + view);
             if (org.active) {
                 Set<String> expected = members.values().stream().filter(m -> m.here() && org.id.equals(m.org)
                         && ROSTER_STAGES.contains(m.stage)).map(m -> m.id.toString()).collect(Collectors.toCollection(TreeSet::new));
-                JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id() + "/roster");
+                JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id + "/roster");
                 check("a future meeting's expected roster is its organization's members", roster != null
-                        && expected.equals(ids(roster, "memberId")), a.id() + " expected " + expected + " got " + roster);
+                        && expected.equals(ids(roster, "memberId")), a.id + " expected " + expected + " got " + roster);
             }
         }
         // 5. seats: only the model's open seats, each held by a member of that organization
