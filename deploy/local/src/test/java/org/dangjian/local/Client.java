@@ -51,6 +51,16 @@ final class Client {
         return send(service, HttpRequest.newBuilder(uri(service, path)).GET(), 200);
     }
 
+    HttpResponse<String> rawPost(DangjianService service, String path, String body) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> raw(DangjianService service, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(uri(service, path)).header("Authorization", "Bearer " + token)

@@ -362,6 +362,73 @@ class SystemEndToEndTest {
         assertTrue(!member.get("needsBranch").asBoolean(), member.toString());
     }
 
+    /**
+     * Every member id a request body carries is checked against the caller's scope in the service that receives it:
+     * an org-admin of one subtree naming a real member of another subtree gets exactly the answer an unknown id gets
+     * (status, code and wording but for the id), and nothing about that member.
+     */
+    @Test
+    void aSeatGridHostPairingOrContactNamingAMemberOutsideTheCallersScopeIsRefusedLikeAnUnknownId() {
+        Client admin = new Client(system, token);
+        UUID committeeA = establish(admin, "引用校验甲党委", "COMMITTEE", null);
+        UUID branchA = establish(admin, "引用校验甲支部", "BRANCH", committeeA);
+        UUID committeeB = establish(admin, "引用校验乙党委", "COMMITTEE", null);
+        UUID branchB = establish(admin, "引用校验乙支部", "BRANCH", committeeB);
+        awaitEverywhere(admin, branchA);
+        awaitEverywhere(admin, branchB);
+        String ownMember = registerFullMember(admin, "甲支部党员", branchA);
+        String foreign = registerFullMember(admin, "乙支部保密姓名", branchB);
+        // every service knows the foreign member, so "unknown" cannot be why it is refused
+        admin.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branchB + "/members/" + foreign,
+                m -> m.get("onRoster").asBoolean());
+        admin.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branchB + "/roster", r -> lists(r.get("members"), foreign));
+        admin.postWhenAccepted(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
+                {"kind":"MEMBER","orgId":"%s","memberId":"%s","name":"乙支部保密姓名","categories":["ILLNESS"]}"""
+                .formatted(branchB, foreign), 201);
+        String residentA = admin.post(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
+                {"kind":"RESIDENT","orgId":"%s","name":"甲社区居民","nationalId":"%s","categories":["ELDERLY_ALONE"]}"""
+                .formatted(branchA, nationalId()), 201).get("id").asText();
+        String gridA = admin.post(DangjianService.ORGANIZATION, "/api/v1/grids", """
+                {"organizationId":"%s","name":"甲网格","leaderName":"林格长","area":"甲村1组","households":120}"""
+                .formatted(branchA), 201).get("id").asText();
+        admin.await(DangjianService.MEMBER, "/api/v1/members/" + ownMember, m -> true);
+
+        Client orgAdminA = new Client(system, org.dangjian.platform.localstack.Tokens.issue(system.stack().oidc(),
+                "refs-" + committeeA, "org-admin", committeeA, null));
+        String future = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(15).withNano(0).toString();
+        Map<String, String[]> requests = new java.util.LinkedHashMap<>();
+        requests.put("leadership seat", new String[] {"ORGANIZATION", "/api/v1/organizations/" + branchA + "/leadership/seats",
+                "{\"seat\":\"OTHER\",\"memberId\":\"%s\",\"memberName\":\"某某\",\"reason\":\"增补\"}"});
+        requests.put("grid member", new String[] {"ORGANIZATION", "/api/v1/grids/" + gridA + "/members",
+                "{\"memberId\":\"%s\",\"memberName\":\"某某\"}"});
+        requests.put("activity host", new String[] {"ACTIVITY", "/api/v1/activities",
+                "{\"orgId\":\"" + branchA + "\",\"type\":\"THEMED_PARTY_DAY\",\"topic\":\"主题党日\",\"plannedStart\":\"" + future
+                        + "\",\"place\":\"活动室\",\"hostMemberId\":\"%s\"}"});
+        requests.put("pairing member", new String[] {"ASSISTANCE", "/api/v1/pairings",
+                "{\"beneficiaryId\":\"" + residentA + "\",\"memberId\":\"%s\"}"});
+        requests.put("member beneficiary", new String[] {"ASSISTANCE", "/api/v1/beneficiaries",
+                "{\"kind\":\"MEMBER\",\"orgId\":\"" + branchA + "\",\"memberId\":\"%s\",\"name\":\"某某\",\"categories\":[\"ILLNESS\"]}"});
+        requests.put("mobile member contact", new String[] {"MEMBER", "/api/v1/members/" + ownMember + "/mobility",
+                "{\"location\":\"福建省厦门市思明区\",\"fixedPlace\":false,\"since\":\"2026-01-01\",\"contactMemberId\":\"%s\"}"});
+        List<String> failures = new java.util.ArrayList<>();
+        for (Map.Entry<String, String[]> request : requests.entrySet()) {
+            DangjianService service = DangjianService.valueOf(request.getValue()[0]);
+            String unknown = UUID.randomUUID().toString();
+            HttpResponse<String> forForeign = orgAdminA.rawPost(service, request.getValue()[1], request.getValue()[2].formatted(foreign));
+            HttpResponse<String> forUnknown = orgAdminA.rawPost(service, request.getValue()[1], request.getValue()[2].formatted(unknown));
+            String foreignBody = forForeign.body().replace(foreign, "<id>");
+            String unknownBody = forUnknown.body().replace(unknown, "<id>");
+            System.out.printf("[references] %-22s foreign %d, unknown %d: %s%n", request.getKey(), forForeign.statusCode(),
+                    forUnknown.statusCode(), unknownBody);
+            if (forForeign.statusCode() != 422 || forUnknown.statusCode() != 422 || !foreignBody.equals(unknownBody)
+                    || forForeign.body().contains("乙支部保密姓名") || forForeign.body().contains(branchB.toString())) {
+                failures.add(request.getKey() + ": foreign " + forForeign.statusCode() + " " + forForeign.body() + " / unknown "
+                        + forUnknown.statusCode() + " " + forUnknown.body());
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
     private static String registerFullMember(Client api, String name, UUID branch) {
         return api.post(DangjianService.MEMBER, "/api/v1/members", """
                 {"name":"%s","gender":"MALE","ethnicity":"01","nationalId":"%s","category":"EMPLOYED",

@@ -381,6 +381,7 @@ final class WholeSystemModel {
                 m.org = survivor.id;
                 m.needsBranch = false;
                 releaseHost(m);
+                unsettled.add(m.id);
             }
             // beneficiaries and open cases of the absorbed branch move to the survivor, flags kept
             if (absorbed.id.equals(m.beneficiaryOrg)) {
@@ -458,6 +459,7 @@ final class WholeSystemModel {
                         "approver", "模型党委", "approvedOn", LocalDate.now().toString()));
         expect(n, "convert to full member", m.id.toString(), r, 201);
         m.stage = "FULL";
+        unsettled.add(m.id);
         return true;
     }
 
@@ -470,6 +472,7 @@ final class WholeSystemModel {
                 body("toStage", "DECEASED", "effectiveOn", LocalDate.now().toString(), "reason", "病故"));
         expect(n, "end membership", m.id.toString(), r, 201);
         m.ended = true;
+        unsettled.add(m.id);
         releaseHost(m);
         seats.removeIf(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
@@ -524,6 +527,7 @@ final class WholeSystemModel {
                 call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
         m.outside = true;
         m.needsBranch = false;
+        unsettled.add(m.id);
         releaseHost(m);
         seats.removeIf(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
@@ -684,6 +688,8 @@ final class WholeSystemModel {
         UUID from = m.org;
         m.org = to;
         m.needsBranch = false;
+        // the other services learn of the move from its event: the member is used there again once it has settled
+        unsettled.add(m.id);
         if (from.equals(to)) {
             return;
         }
