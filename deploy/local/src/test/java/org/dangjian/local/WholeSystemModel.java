@@ -111,7 +111,7 @@ final class WholeSystemModel {
         }
     }
 
-    record Seat(UUID id, UUID org, UUID member) {
+    record Seat(UUID id, UUID org, UUID member, String kind) {
     }
 
     /** A planned activity; its host is released (null) when they leave the organization or the platform, or end. */
@@ -168,6 +168,7 @@ final class WholeSystemModel {
         long begin = System.nanoTime();
         random = new Random(seed);
         startedAt = Instant.now().minusSeconds(1);
+        settledUpTo = startedAt;
         runTag = Long.toString(seed, 36) + "-" + Integer.toString(PEOPLE.incrementAndGet(), 36);
         root = establish("模型党委" + runTag, "COMMITTEE", null);
         for (int i = 1; i <= 2; i++) {
@@ -563,15 +564,20 @@ final class WholeSystemModel {
         if (m == null) {
             return false;
         }
-        boolean secretaryHeld = seats.stream().anyMatch(s -> s.org().equals(m.org));
+        boolean secretaryHeld = seats.stream().anyMatch(s -> s.org().equals(m.org) && s.kind().equals("SECRETARY"));
         String seat = secretaryHeld ? "OTHER" : "SECRETARY";
+        boolean alreadySeated = seats.stream().anyMatch(s -> s.member().equals(m.id) && s.org().equals(m.org) && s.kind().equals(seat));
         HttpResponse<String> r = call(DangjianService.ORGANIZATION, "POST", "/api/v1/organizations/" + m.org + "/leadership/seats",
                 body("seat", seat, "memberId", m.id.toString(), "memberName", m.name, "reason", "增补"));
+        if (alreadySeated) {
+            expect(n, "appoint a member to a seat they hold (refused)", seat + " " + m.id + " in " + m.org, r, 409);
+            return true;
+        }
         expect(n, "appoint seat", seat + " " + m.id + " in " + m.org, r, 200, 201);
         if (r.statusCode() / 100 == 2) {
             for (JsonNode s : read(r).path("seats")) {
-                if (m.id.toString().equals(s.path("memberId").asText())) {
-                    seats.add(new Seat(UUID.fromString(s.get("id").asText()), m.org, m.id));
+                if (m.id.toString().equals(s.path("memberId").asText()) && seat.equals(s.path("seat").asText())) {
+                    seats.add(new Seat(UUID.fromString(s.get("id").asText()), m.org, m.id, seat));
                     break;
                 }
             }
@@ -640,6 +646,10 @@ final class WholeSystemModel {
         }
         HttpResponse<String> r = call(DangjianService.ASSISTANCE, "POST", "/api/v1/pairings",
                 body("beneficiaryId", beneficiary.beneficiary.toString(), "memberId", helper.id.toString()));
+        if (pairings.stream().anyMatch(p -> p.helper().equals(helper.id) && p.cared().equals(beneficiary.id))) {
+            expect(n, "pair a member already paired (refused)", helper.id + " with " + beneficiary.beneficiary, r, 409);
+            return true;
+        }
         expect(n, "pair", helper.id + " with " + beneficiary.beneficiary, r, 201);
         if (r.statusCode() == 201) {
             pairings.add(new Pairing(UUID.fromString(read(r).get("id").asText()), helper.id, beneficiary.id));
@@ -708,22 +718,33 @@ final class WholeSystemModel {
         activities.stream().filter(a -> m.id.equals(a.host)).forEach(a -> a.host = null);
     }
 
-    /** Members who may be given a letter: in an active branch, no letter open (letters here are answered at once). */
+    /**
+     * Members who may be given a letter: probationary and full members (only they transfer) of an active branch, no
+     * letter open (letters here are answered at once).
+     */
     private boolean transferable(Member m) {
         Org org = orgs.get(m.org);
-        return org != null && org.active && !m.needsBranch;
+        return org != null && org.active && !m.needsBranch && ROSTER_STAGES.contains(m.stage);
     }
 
     // ------------------------------------------------------------------ settling and invariants
 
+    /**
+     * Waits until what the operations since the last settling set in motion has reached every service. Only the
+     * events since then are compared (with a margin for clocks), so a long run does not re-read its whole history.
+     */
     private void settle() {
+        Instant now = Instant.now();
         try {
-            probe.awaitSettled(contracts, startedAt, Duration.ofSeconds(90));
+            probe.awaitSettled(contracts, settledUpTo.minusSeconds(5), Duration.ofSeconds(90));
+            settledUpTo = now;
         } catch (AssertionError e) {
             violations.add("events never settled: " + e.getMessage());
         }
         unsettled.clear();
     }
+
+    private Instant settledUpTo;
 
     private void checkInvariants() {
         Set<UUID> modelOrgs = orgs.keySet();
