@@ -1,7 +1,14 @@
 package org.dangjian.platform.messaging;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -13,6 +20,8 @@ import org.jboss.logging.Logger;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +30,12 @@ import java.util.function.Supplier;
  * partition waits — so an outage delays events but neither reorders nor dead-letters them. Any
  * other failure, or one that outlasts {@code dangjian.consumer.retry.max-duration}, is thrown to
  * the channel's failure strategy, which sends the record to its dead-letter topic.
+ *
+ * <p>
+ * Once the application is stopping, a failure says nothing about the event: Quarkus closes the
+ * persistence unit and the datasource while the Kafka consumers still deliver records, until the
+ * CDI container is destroyed. So it also knows when the application stops, and when its Kafka
+ * consumers are closed, for {@link EventReactions} to leave a failed event unacknowledged instead.
  */
 @ApplicationScoped
 public class ConsumerRetry {
@@ -36,6 +51,59 @@ public class ConsumerRetry {
     @ConfigProperty(name = "dangjian.consumer.retry.max-duration", defaultValue = "PT10M")
     Duration maxDuration;
 
+    /** How long a failed event of a single-record channel is held for its consumer to close (see {@link #awaitConsumersClosed}). */
+    static final Duration CONSUMERS_CLOSE_WITHIN = Duration.ofSeconds(60);
+
+    private volatile boolean stopping;
+    private final CountDownLatch consumersClosed = new CountDownLatch(1);
+
+    /**
+     * The earliest sign of a stop, sent only with {@code quarkus.shutdown.delay-enabled}: the pods are
+     * leaving the load balancer, the database is still there.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * Always sent, before the persistence unit and the datasource close (their shutdown tasks run after
+     * this event) and before the Kafka consumers do (when the container is destroyed); early among the
+     * observers, so it is set before anything else stops.
+     */
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * The Kafka connector closes its consumers in its own observer of this event, at priority 50: it
+     * commits the offsets below the first unacknowledged record, then forgets the partitions, so an
+     * acknowledgement that arrives later commits nothing.
+     */
+    void onConsumersClosed(@Observes(notifyObserver = Reception.IF_EXISTS) @Priority(Interceptor.Priority.PLATFORM_AFTER)
+            @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stopping = true;
+        consumersClosed.countDown();
+    }
+
+    /** @return true once the application has begun to stop: a failure now is no verdict on the event */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * Waits for the Kafka consumers to be closed, at most {@code timeout}.
+     *
+     * @return true once they are closed; false if they were not closed in time or the wait was interrupted
+     */
+    boolean awaitConsumersClosed(Duration timeout) {
+        try {
+            return consumersClosed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public void inTransaction(Runnable work) {
         inTransaction(() -> {
             work.run();
@@ -49,9 +117,10 @@ public class ConsumerRetry {
         int attempt = 1;
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(work::get);
+                return attempt(work);
             } catch (RuntimeException e) {
-                if (!isTransient(e) || System.nanoTime() + delay * 1_000_000 > deadline) {
+                // While stopping, retrying only holds the shutdown up: the event is left to the next instance.
+                if (!isTransient(e) || stopping || System.nanoTime() + delay * 1_000_000 > deadline) {
                     throw e;
                 }
                 LOG.warnf("transient failure applying an event (attempt %d), retrying in %d ms: %s", attempt, delay, rootMessage(e));
@@ -60,6 +129,11 @@ public class ConsumerRetry {
                 attempt++;
             }
         }
+    }
+
+    /** One attempt in its own transaction. */
+    <T> T attempt(Supplier<T> work) {
+        return QuarkusTransaction.requiringNew().call(work::get);
     }
 
     /**
