@@ -53,7 +53,8 @@ class ConsumedEventDeclarationsTest {
                 checked++;
             }
         }
-        assertEquals(5, checked, "member.registered, stage-changed, transferred, ended and organization.dissolved");
+        assertEquals(9, checked, "member.registered, stage-changed, transferred, ended, and the tree copy's and the case "
+                + "reaction's organization.established, changed, moved, dissolved and split");
     }
 
     private static boolean contains(JsonNode array, String value) {
