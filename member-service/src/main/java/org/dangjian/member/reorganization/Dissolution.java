@@ -14,9 +14,11 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,8 @@ public class Dissolution {
     static final String MOVED_BY_MERGE = "MEMBER_MOVED_BY_MERGE";
     static final String BRANCH_DISSOLVED = "MEMBER_BRANCH_DISSOLVED";
     static final String GROUP_DISSOLVED = "MEMBER_GROUP_DISSOLVED";
+    /** Arbitrary constant naming this reaction's advisory lock among the service's. */
+    private static final long LOCK_KEY = 0x6469_7373_6f6cL;
     private static final Logger LOG = Logger.getLogger(Dissolution.class);
 
     @Inject
@@ -61,17 +65,15 @@ public class Dissolution {
     /**
      * 合并: every live member still in the absorbed branch moves to the survivor as of the dissolution's day, with
      * their party group (the merge moved the absorbed branch's groups under the survivor). Letters addressed to the
-     * absorbed branch are answered by the survivor; mobile members attending it attend the survivor.
+     * absorbed branch are answered by the survivor; mobile members attending it attend the survivor. A survivor this
+     * reaction already knows as dissolved (its event read first) passes them on as its own dissolution did.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void merged(UUID absorbed, UUID survivor, LocalDate on) {
-        List<Member> moving = reorganization.liveMembersOf(absorbed);
-        for (Member member : moving) {
-            reorganization.move(member, survivor, on, true, MOVED_BY_MERGE, null);
-        }
-        letters.receiverMerged(absorbed, survivor, clock.today());
-        hostGone(absorbed, survivor);
-        LOG.infof("organization %s merged into %s: %d members moved", absorbed, survivor, moving.size());
+        remember(absorbed, on, survivor);
+        Set<UUID> seen = new HashSet<>();
+        seen.add(absorbed);
+        moveAll(absorbed, survivor, on, seen);
     }
 
     /**
@@ -81,6 +83,47 @@ public class Dissolution {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void dissolved(UUID organization, LocalDate on) {
+        remember(organization, on, null);
+        flagAll(organization, on);
+    }
+
+    /** A party group (党小组) of the branch was dissolved: its members stay in the branch, in no group. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void groupDissolved(UUID group, UUID branch) {
+        for (Member member : members.list("orgId = ?1 and groupId = ?2 order by id", branch, group)) {
+            MemberService.Snapshot before = memberService.snapshot(member);
+            member.leaveGroup();
+            members.flush();
+            audit.write(GROUP_DISSOLVED, MemberService.AUDIT_TARGET, member.id(), before, memberService.snapshot(member));
+            events.updated(member);
+        }
+    }
+
+    /**
+     * Dissolutions of different organizations have different keys, so they may be read in either order: "A merged
+     * into S" after "S dissolved" or "S merged into T". Each applied one is remembered, and one lock serializes
+     * them across replicas, so the later of the two always sees the earlier (dissolutions are rare).
+     */
+    private void remember(UUID organization, LocalDate on, UUID mergedInto) {
+        em.createNativeQuery("select count(pg_advisory_xact_lock(?1))").setParameter(1, LOCK_KEY).getSingleResult();
+        em.createNativeQuery("""
+                insert into dissolved_organization (organization_id, dissolved_on, merged_into_id) values (?1, ?2, ?3)
+                on conflict (organization_id) do nothing""")
+                .setParameter(1, organization).setParameter(2, on).setParameter(3, mergedInto).executeUpdate();
+    }
+
+    private void moveAll(UUID absorbed, UUID survivor, LocalDate on, Set<UUID> seen) {
+        List<Member> moving = reorganization.liveMembersOf(absorbed);
+        for (Member member : moving) {
+            reorganization.move(member, survivor, on, true, MOVED_BY_MERGE, null);
+        }
+        letters.receiverMerged(absorbed, survivor, clock.today());
+        hostGone(absorbed, survivor);
+        LOG.infof("organization %s merged into %s: %d members moved", absorbed, survivor, moving.size());
+        applyAgain(survivor, seen);
+    }
+
+    private void flagAll(UUID organization, LocalDate on) {
         int flagged = 0;
         for (Member member : reorganization.liveMembersOf(organization)) {
             if (member.needsBranch()) {
@@ -99,16 +142,34 @@ public class Dissolution {
         }
     }
 
-    /** A party group (党小组) of the branch was dissolved: its members stay in the branch, in no group. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void groupDissolved(UUID group, UUID branch) {
-        for (Member member : members.list("orgId = ?1 and groupId = ?2 order by id", branch, group)) {
-            MemberService.Snapshot before = memberService.snapshot(member);
-            member.leaveGroup();
-            members.flush();
-            audit.write(GROUP_DISSOLVED, MemberService.AUDIT_TARGET, member.id(), before, memberService.snapshot(member));
-            events.updated(member);
+    /**
+     * The survivor of a merge was itself dissolved by an event applied earlier: what the merge just brought there
+     * (members, letters, hosted mobile members) gets that dissolution too, on its own date, so the outcome is the
+     * one of the other order. Only what is still in the survivor moves or is flagged, so nothing happens twice;
+     * {@code seen} stops a cycle of merges (which no tree should produce).
+     */
+    private void applyAgain(UUID survivor, Set<UUID> seen) {
+        if (!seen.add(survivor)) {
+            return;
         }
+        @SuppressWarnings("unchecked")
+        List<Object[]> earlier = em.createNativeQuery(
+                "select dissolved_on, merged_into_id from dissolved_organization where organization_id = ?1")
+                .setParameter(1, survivor).getResultList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        LocalDate on = toLocalDate(earlier.get(0)[0]);
+        UUID next = (UUID) earlier.get(0)[1];
+        if (next == null) {
+            flagAll(survivor, on);
+        } else {
+            moveAll(survivor, next, on, seen);
+        }
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /**

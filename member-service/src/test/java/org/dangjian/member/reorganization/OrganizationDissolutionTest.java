@@ -75,6 +75,31 @@ class OrganizationDissolutionTest {
     }
 
     @Test
+    void membersMergedIntoABranchWhoseDissolutionWasReadFirstNeedABranchAsOfItsDate() {
+        TestTree.Node committee = TestTree.committee();
+        TestTree.Node absorbed = TestTree.branch(committee);
+        TestTree.Node survivor = TestTree.branch(committee);
+        UUID moved = Api.registered(absorbed.id());
+        UUID incoming = Api.registered(TestTree.branch(committee).id());
+        String letter = issue(incoming, absorbed.id());
+        ObjectNode survivorDissolved = OrganizationEvents.dissolved(survivor, committee, null);
+        survivorDissolved.put("dissolvedOn", "2026-11-25");
+
+        // Different organizations, different keys: the later dissolution may be read first.
+        dissolve(survivorDissolved);
+        dissolve(OrganizationEvents.dissolved(absorbed, committee, survivor.id()));
+
+        asPlatformAdmin().get("/api/v1/members/" + moved).then().statusCode(200)
+                .body("orgId", equalTo(survivor.id().toString()))
+                .body("needsBranch", equalTo(true))
+                .body("branchDissolvedOn", equalTo("2026-11-25"));
+        as(Caller.ORG_ADMIN, committee.id()).queryParam("needsBranch", true).get("/api/v1/members").then().statusCode(200)
+                .body("items.id", hasItem(moved.toString()));
+        asPlatformAdmin().get("/api/v1/transfers/" + letter).then().body("status", equalTo("REJECTED"));
+        assertEquals(1L, auditEntries(moved, "MEMBER_BRANCH_DISSOLVED"));
+    }
+
+    @Test
     void anotherSubtreeNeitherSeesNorFiltersByTheDissolvedBranch() {
         TestTree.Node committee = TestTree.committee();
         TestTree.Node branch = TestTree.branch(committee);

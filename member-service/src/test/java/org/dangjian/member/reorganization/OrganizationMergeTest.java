@@ -131,6 +131,32 @@ class OrganizationMergeTest {
         asPlatformAdmin().get("/api/v1/members/" + visiting + "/mobility").then().body("hostOrgId", equalTo(survivor.id().toString()));
     }
 
+    @Test
+    void aChainOfMergesReadInReverseOrderStillEndsInTheLastSurvivor() {
+        TestTree.Node committee = TestTree.committee();
+        TestTree.Node first = TestTree.branch(committee);
+        TestTree.Node middle = TestTree.branch(committee);
+        TestTree.Node last = TestTree.branch(committee);
+        UUID member = Api.registered(first.id());
+        UUID comingIn = Api.registered(TestTree.branch(TestTree.committee()).id());
+        UUID visiting = Api.registered(TestTree.branch(committee).id());
+        String letter = issue(comingIn, first.id());
+        asPlatformAdmin().body(mobility(first.id())).post("/api/v1/members/" + visiting + "/mobility").then().statusCode(201);
+
+        // Different organizations, different keys: "middle merged into last" may be read before "first into middle".
+        dissolve(OrganizationEvents.dissolved(middle, committee, last.id()));
+        dissolve(OrganizationEvents.dissolved(first, committee, middle.id()));
+
+        asPlatformAdmin().get("/api/v1/members/" + member).then().body("orgId", equalTo(last.id().toString()))
+                .body("needsBranch", equalTo(false));
+        JsonNode onwards = EventContracts.await("member.transferred", member,
+                e -> middle.id().toString().equals(e.path("fromOrgId").asText()));
+        assertEquals(last.id().toString(), onwards.get("toOrgId").asText());
+        asPlatformAdmin().get("/api/v1/transfers/" + letter).then().body("status", equalTo("ISSUED"))
+                .body("toOrgId", equalTo(last.id().toString()));
+        asPlatformAdmin().get("/api/v1/members/" + visiting + "/mobility").then().body("hostOrgId", equalTo(last.id().toString()));
+    }
+
     static Map<String, Object> mobility(UUID host) {
         Map<String, Object> body = new HashMap<>();
         body.put("location", "福建省厦门市思明区");
