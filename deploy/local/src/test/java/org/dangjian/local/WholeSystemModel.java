@@ -405,7 +405,9 @@ final class WholeSystemModel {
         org.active = false;
         for (Member m : members.values()) {
             if (m.here() && org.id.equals(m.org)) {
+                // member-service flags them when the dissolution reaches it
                 m.needsBranch = true;
+                unsettled.add(m.id);
             }
             if (org.id.equals(m.beneficiaryOrg)) {
                 m.casesFlagged = true;
