@@ -11,11 +11,13 @@ import org.dangjian.platform.api.Ids;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,6 +27,11 @@ import java.util.UUID;
  * entities event by event was what held the consumer back under load (benchmark B3). The transfers
  * are applied in their order in memory, so the rows, their versions and the history rows end as if each
  * event had been applied in its own transaction.
+ *
+ * <p>A transfer into an organization this service already knows as dissolved ({@link Dissolutions}: member-service
+ * moved the member there while its dissolution was under way) ends as the dissolution would have left the records
+ * had they been there: moved on to the end of its merge chain, and the open cases waiting for reassignment when that
+ * end is itself dissolved (history MEMBER_TRANSFERRED, then ORGANIZATION_DISSOLVED).
  */
 @ApplicationScoped
 public class MemberTransfers {
@@ -95,39 +102,55 @@ public class MemberTransfers {
     @Inject
     EntityManager em;
 
+    @Inject
+    Dissolutions dissolutions;
+
     /** Applies the transfers in their order (one member's in the order member-service published them). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<Transfer> transfers) {
+        dissolutions.holdStill(); // before any row lock: a dissolution applied beside this one would miss the moves
         Map<UUID, List<HeldBeneficiary>> byMember = beneficiaries(transfers.stream().map(Transfer::memberId).distinct().toList());
         if (byMember.isEmpty()) {
             return; // most members are nobody's beneficiary
         }
         Map<UUID, List<OpenCase>> openCases = openCases(byMember.values().stream().flatMap(List::stream).map(b -> b.id).toList());
+        Map<UUID, Dissolutions.Destination> dissolved = dissolutions.destinations(
+                transfers.stream().map(Transfer::toOrgId).filter(Objects::nonNull).distinct().toList());
         List<OrgChange> history = new ArrayList<>();
         for (Transfer t : transfers) {
+            Dissolutions.Destination destination = t.toOrgId() == null ? null
+                    : dissolved.getOrDefault(t.toOrgId(), new Dissolutions.Destination(t.toOrgId(), false));
+            UUID to = destination == null ? null : destination.orgId();
             for (HeldBeneficiary b : byMember.getOrDefault(t.memberId(), List.of())) {
-                if (!b.takes(t.memberVersion()) || t.toOrgId() != null && t.toOrgId().equals(b.orgId)) {
+                if (!b.takes(t.memberVersion()) || to != null && to.equals(b.orgId)) {
                     LOG.debugf("member %s: transfer event %s is stale or changes nothing", t.memberId(), t.eventId());
                     continue;
                 }
                 // Out of the platform the record stays where it is: nobody here could take it.
-                if (t.toOrgId() != null) {
-                    b.orgId = t.toOrgId();
+                if (to != null) {
+                    b.orgId = to;
                 }
                 for (OpenCase c : openCases.getOrDefault(b.id, List.of())) {
-                    if (t.toOrgId() == null && !c.reassignmentNeeded) {
+                    if (to == null && !c.reassignmentNeeded) {
                         history.add(new OrgChange(Ids.next(), c.id, c.orgId, null, CaseOrgChange.MEMBER_LEFT_PLATFORM,
                                 t.eventId(), Instant.now()));
                         c.reassignmentNeeded = true;
                         c.changes++;
                         LOG.infof("case %s flagged for reassignment: member %s left the platform", c.id, t.memberId());
-                    } else if (t.toOrgId() != null && !c.orgId.equals(t.toOrgId())) {
-                        history.add(new OrgChange(Ids.next(), c.id, c.orgId, t.toOrgId(), CaseOrgChange.MEMBER_TRANSFERRED,
-                                t.eventId(), Instant.now()));
-                        c.orgId = t.toOrgId();
-                        c.reassignmentNeeded = false;
+                    } else if (to != null && !c.orgId.equals(to)) {
+                        Instant movedAt = Instant.now();
+                        history.add(new OrgChange(Ids.next(), c.id, c.orgId, to, CaseOrgChange.MEMBER_TRANSFERRED,
+                                t.eventId(), movedAt));
+                        c.orgId = to;
+                        c.reassignmentNeeded = destination.dissolved();
+                        if (destination.dissolved()) {
+                            // A microsecond (the column's precision) later: the history lists the move first.
+                            history.add(new OrgChange(Ids.next(), c.id, to, null, CaseOrgChange.ORGANIZATION_DISSOLVED,
+                                    t.eventId(), movedAt.plus(1, ChronoUnit.MICROS)));
+                        }
                         c.changes++;
-                        LOG.infof("case %s follows member %s to organization %s", c.id, t.memberId(), t.toOrgId());
+                        LOG.infof("case %s follows member %s to organization %s%s", c.id, t.memberId(), to,
+                                destination.dissolved() ? ", dissolved: flagged for reassignment" : "");
                     }
                 }
             }

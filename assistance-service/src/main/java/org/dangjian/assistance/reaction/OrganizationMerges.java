@@ -26,6 +26,9 @@ import java.util.UUID;
  * history row, reason ORGANIZATION_MERGED or MEMBER_TRANSFERRED after the event that moved them), the other finds
  * them in place and changes nothing. Both lock beneficiaries, then cases, in id order, and this one re-reads the
  * rows it locks, so the two cannot both move a row.
+ *
+ * <p>The survivor given is where the records end: when the named survivor was itself dissolved already, the caller
+ * passes the end of its merge chain ({@link Dissolutions}), so the history row goes straight from absorbed to there.
  */
 @ApplicationScoped
 public class OrganizationMerges {

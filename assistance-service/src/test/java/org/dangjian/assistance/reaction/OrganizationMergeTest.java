@@ -149,6 +149,98 @@ class OrganizationMergeTest {
         }
     }
 
+    @Test
+    void aMergeIntoAnOrganizationAlreadyDissolvedHereLeavesTheMovedOpenCasesFlagged() throws IOException {
+        var tree = orgs.tree();
+        UUID absorbed = tree.branch();
+        UUID survivor = tree.otherBranch();
+        String resident = resident(absorbed);
+        String openCase = apply(absorbed, resident);
+
+        // The survivor's own dissolution, published after the merge, applied before it.
+        awaitApplied(dissolved(tree.committee(), survivor, null, true));
+        awaitApplied(dissolved(tree.committee(), absorbed, survivor, true));
+
+        Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + resident).then().body("orgId", equalTo(survivor.toString()));
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase).then()
+                .body("orgId", equalTo(survivor.toString()))
+                .body("reassignmentNeeded", equalTo(true));
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase + "/history").then()
+                .body("organizationChanges.reason", contains("ORGANIZATION_MERGED", "ORGANIZATION_DISSOLVED"))
+                .body("organizationChanges[0].toOrgId", equalTo(survivor.toString()))
+                .body("organizationChanges[1].fromOrgId", equalTo(survivor.toString()))
+                .body("organizationChanges[1].toOrgId", nullValue());
+    }
+
+    @Test
+    void aChainOfMergesEndsInTheLastSurvivorInEitherOrder() throws IOException {
+        for (boolean reversed : List.of(true, false)) {
+            var tree = orgs.tree();
+            UUID first = tree.branch();
+            UUID second = tree.otherBranch();
+            UUID last = orgs.tree().branch();
+            String resident = resident(first);
+            String openCase = apply(first, resident);
+            UUID leaver = members.registered(first);
+            String leaversCase = apply(first, memberBeneficiary(first, leaver));
+            members.transferred(leaver, first, null, null, 1); // out of the platform: the case waits for reassignment
+
+            if (reversed) {
+                awaitApplied(dissolved(tree.committee(), second, last, true));
+                awaitApplied(dissolved(tree.committee(), first, second, true));
+            } else {
+                awaitApplied(dissolved(tree.committee(), first, second, true));
+                awaitApplied(dissolved(tree.committee(), second, last, true));
+            }
+
+            Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + resident).then().body("orgId", equalTo(last.toString()));
+            Api.asPlatformAdmin().get("/api/v1/cases/" + openCase).then()
+                    .body("orgId", equalTo(last.toString()))
+                    .body("reassignmentNeeded", equalTo(false));
+            Api.asPlatformAdmin().get("/api/v1/cases/" + openCase + "/history").then()
+                    .body("organizationChanges.reason", reversed ? contains("ORGANIZATION_MERGED")
+                            : contains("ORGANIZATION_MERGED", "ORGANIZATION_MERGED"))
+                    .body("organizationChanges[0].fromOrgId", equalTo(first.toString()))
+                    .body("organizationChanges[-1].toOrgId", equalTo(last.toString()));
+            Api.asPlatformAdmin().get("/api/v1/cases/" + leaversCase).then()
+                    .body("orgId", equalTo(last.toString()))
+                    .body("reassignmentNeeded", equalTo(true));
+        }
+    }
+
+    @Test
+    void aPlainDissolutionAfterTheMergeIntoItFlagsTheMovedOpenCases() throws IOException {
+        var tree = orgs.tree();
+        String openCase = apply(tree.branch(), resident(tree.branch()));
+
+        awaitApplied(dissolved(tree.committee(), tree.branch(), tree.otherBranch(), true));
+        awaitApplied(dissolved(tree.committee(), tree.otherBranch(), null, true));
+
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase).then()
+                .body("orgId", equalTo(tree.otherBranch().toString()))
+                .body("reassignmentNeeded", equalTo(true));
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase + "/history").then()
+                .body("organizationChanges.reason", contains("ORGANIZATION_MERGED", "ORGANIZATION_DISSOLVED"));
+    }
+
+    @Test
+    void aMemberTransferredIntoABranchAlreadyDissolvedHereHasTheirOpenCasesFlagged() throws IOException {
+        var tree = orgs.tree();
+        UUID member = members.registered(tree.branch());
+        String openCase = apply(tree.branch(), memberBeneficiary(tree.branch(), member));
+        awaitApplied(dissolved(tree.committee(), tree.otherBranch(), null, true));
+
+        // member-service moved the member there while the branch was being dissolved.
+        members.transferred(member, tree.branch(), tree.otherBranch(), null, 1);
+
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase).then()
+                .body("orgId", equalTo(tree.otherBranch().toString()))
+                .body("reassignmentNeeded", equalTo(true));
+        Api.asPlatformAdmin().get("/api/v1/cases/" + openCase + "/history").then()
+                .body("organizationChanges.reason", contains("MEMBER_TRANSFERRED", "ORGANIZATION_DISSOLVED"))
+                .body("organizationChanges[1].fromOrgId", equalTo(tree.otherBranch().toString()));
+    }
+
     private UUID dissolved(UUID parent, UUID org, UUID mergedInto, boolean mergedIntoPresent) throws IOException {
         UUID event = UUID.randomUUID();
         send(event, parent, org, mergedInto, mergedIntoPresent);

@@ -181,6 +181,8 @@ class ReactionsTest {
         node.put("status", "DISSOLVED");
         node.put("establishedOn", "2020-07-01");
         node.put("version", 1);
+        node.put("dissolvedOn", "2026-06-30");
+        node.put("reason", "撤销");
         publish("dangjian.organization.v1", org, UUID.randomUUID(), "organization.dissolved", "/organization-service", node);
     }
 
