@@ -477,7 +477,7 @@ final class WholeSystemModel {
         m.ended = true;
         unsettled.add(m.id);
         releaseHost(m);
-        seats.removeIf(s -> s.member().equals(m.id));
+        endSeats(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
         return true;
     }
@@ -532,7 +532,7 @@ final class WholeSystemModel {
         m.needsBranch = false;
         unsettled.add(m.id);
         releaseHost(m);
-        seats.removeIf(s -> s.member().equals(m.id));
+        endSeats(s -> s.member().equals(m.id));
         pairings.removeIf(p -> p.helper().equals(m.id));
         if (m.beneficiary != null) {
             m.casesFlagged = true;
@@ -562,7 +562,7 @@ final class WholeSystemModel {
     /** A full member takes a seat (增补) of their own branch. */
     private boolean appointSeat(int n) {
         Member m = pick(settled(members.values().stream().filter(x -> x.here() && "FULL".equals(x.stage) && !x.needsBranch
-                && orgs.get(x.org) != null && orgs.get(x.org).active).toList()));
+                && orgs.get(x.org) != null && orgs.get(x.org).active && !unsettled.contains(x.org)).toList()));
         if (m == null) {
             return false;
         }
@@ -706,7 +706,7 @@ final class WholeSystemModel {
             return;
         }
         releaseHost(m);
-        seats.removeIf(s -> s.member().equals(m.id) && !s.org().equals(to));
+        endSeats(s -> s.member().equals(m.id) && !s.org().equals(to));
         if (byLetter) {
             pairings.removeIf(p -> p.helper().equals(m.id) && !to.equals(members.get(p.cared()).beneficiaryOrg));
         }
@@ -714,6 +714,15 @@ final class WholeSystemModel {
             m.beneficiaryOrg = to;
             m.casesFlagged = false;
         }
+    }
+
+    /**
+     * Seats a member's departure ends: organization-service ends them when the member's event reaches it, so the
+     * organization's team is used again (a new secretary) only once that has settled.
+     */
+    private void endSeats(java.util.function.Predicate<Seat> ending) {
+        seats.stream().filter(ending).forEach(s -> unsettled.add(s.org()));
+        seats.removeIf(ending);
     }
 
     private void releaseHost(Member m) {
