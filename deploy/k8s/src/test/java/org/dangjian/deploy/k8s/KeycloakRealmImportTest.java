@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,9 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Proves the realm export on the real server: Keycloak's distribution (from Maven Central) imports
- * realm-dangjian.json exactly as the Kubernetes Deployment does (--import-realm), and issues tokens
- * with the claims the services verify. Runs on loopback ports with an in-memory database. Its first
- * start on a machine includes Keycloak's build step: about 20 s when idle, a few minutes on 2 busy cores.
+ * the dev overlay's import directory (dangjian-realm.json, the same file production imports, plus the
+ * dev-only dangjian-users-0.json) exactly as the Kubernetes Deployment does (--import-realm, with the
+ * keycloak-config ConfigMap as environment), and issues tokens with the claims the services verify.
+ * Runs on loopback ports with an in-memory database. Its first start on a machine includes Keycloak's
+ * build step: about 20 s when idle, a few minutes on 2 busy cores.
  */
 class KeycloakRealmImportTest {
 
@@ -48,9 +49,19 @@ class KeycloakRealmImportTest {
     static void startKeycloakWithTheRealmImport() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("keycloak.skip"), "-Dkeycloak.skip=true");
         Path home = Path.of(System.getProperty("keycloak.home")).toAbsolutePath();
-        Path importDir = Files.createDirectories(home.resolve("data/import"));
-        Files.copy(Manifests.k8sDir().resolve("base/keycloak/realm-dangjian.json"), importDir.resolve("realm-dangjian.json"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Path importDir = home.resolve("data/import");
+        if (Files.isDirectory(importDir)) {
+            try (var old = Files.list(importDir)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(importDir);
+        RealmImport dev = RealmImport.overlay("dev");
+        for (Map.Entry<String, String> file : dev.files().entrySet()) {
+            Files.writeString(importDir.resolve(file.getKey()), file.getValue());
+        }
         int http = freePort();
         int management = freePort();
         base = "http://127.0.0.1:" + http;
@@ -60,6 +71,8 @@ class KeycloakRealmImportTest {
                 "--http-management-port=" + management, "--hostname-strict=false")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // What the Deployment takes from keycloak-config: the realm import's placeholders resolve from it.
+        pb.environment().put("DANGJIAN_WEB_URL", dev.env("DANGJIAN_WEB_URL").orElseThrow());
         pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -105,7 +118,7 @@ class KeycloakRealmImportTest {
     }
 
     @Test
-    void demoUsersAreImportedWithTheirRoleAndMustChangeTheTemporaryPassword() throws Exception {
+    void devDemoUsersAreImportedFromTheUsersFileWithTheirRoleAndMustChangeTheTemporaryPassword() throws Exception {
         String admin = adminToken();
         for (String role : List.of("platform-admin", "org-admin", "branch-secretary", "member", "auditor")) {
             JsonNode users = get(admin, "/admin/realms/dangjian/roles/" + role + "/users");
@@ -128,6 +141,99 @@ class KeycloakRealmImportTest {
                 assertEquals("[\"admin\"]", a.at("/permissions/edit").toString(), a.toString());
             }
         }
+    }
+
+    @Test
+    void theImportedRealmHasTheSecuritySettingsOfTheExport() throws Exception {
+        JsonNode realm = get(adminToken(), "/admin/realms/dangjian");
+        assertTrue(realm.get("revokeRefreshToken").asBoolean());
+        assertEquals(0, realm.get("refreshTokenMaxReuse").asInt());
+        assertTrue(realm.get("bruteForceProtected").asBoolean());
+        assertEquals(5, realm.get("failureFactor").asInt());
+        assertFalse(realm.get("permanentLockout").asBoolean());
+        assertEquals("HmacSHA1", realm.get("otpPolicyAlgorithm").asText());
+        assertEquals(6, realm.get("otpPolicyDigits").asInt());
+        assertEquals(30, realm.get("otpPolicyPeriod").asInt());
+        assertEquals("dangjian browser", realm.get("browserFlow").asText());
+        assertEquals("dangjian direct grant", realm.get("directGrantFlow").asText());
+        assertFalse(realm.get("resetPasswordAllowed").asBoolean());
+    }
+
+    @Test
+    void theWebClientAcceptsOnlyTheExactRedirectUriOfTheOverlay() throws Exception {
+        JsonNode web = get(adminToken(), "/admin/realms/dangjian/clients?clientId=dangjian-web").get(0);
+        assertEquals("[\"http://localhost:5173/auth/callback\"]", web.get("redirectUris").toString());
+        assertEquals("[\"http://localhost:5173\"]", web.get("webOrigins").toString());
+        HttpResponse<String> elsewhere = HTTP.send(HttpRequest.newBuilder(URI.create(authorize("http://localhost:5173/elsewhere")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, elsewhere.statusCode(), "Keycloak refuses any other redirect URI");
+    }
+
+    @Test
+    void platformAdminsAndAuditorsMustSetUpTotpAtTheirFirstLoginWhileOthersAreNotAsked() throws Exception {
+        for (String user : List.of("demo-platform-admin", "demo-auditor")) {
+            String page = firstPageAfterPassword(user);
+            assertTrue(page.contains("name=\"totp\""), user + " is asked for a TOTP device first:\n" + page);
+        }
+        for (String user : List.of("demo-member", "demo-org-admin")) {
+            String page = firstPageAfterPassword(user);
+            assertFalse(page.contains("name=\"totp\""), user);
+            assertTrue(page.contains("name=\"password-new\""), user + " only changes the temporary password:\n" + page);
+        }
+    }
+
+    @Test
+    void thePasswordGrantRefusesAPlatformAdminWithoutTotpButNotAMember() throws Exception {
+        String admin = adminToken();
+        String password = UUID.randomUUID() + "-Aa1";
+        for (String role : List.of("platform-admin", "member")) {
+            String username = "grant-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
+            send(admin, "POST", "/admin/realms/dangjian/users", Kustomize.JSON.createObjectNode().put("username", username)
+                    .put("enabled", true).put("firstName", "Grant").put("lastName", "Test").put("email", username + "@example.org")
+                    .put("emailVerified", true).set("credentials", Kustomize.JSON.createArrayNode().add(Kustomize.JSON.createObjectNode()
+                            .put("type", "password").put("value", password).put("temporary", false))).toString());
+            String id = get(admin, "/admin/realms/dangjian/users?exact=true&username=" + username).get(0).get("id").asText();
+            JsonNode roleRep = get(admin, "/admin/realms/dangjian/roles/" + role);
+            send(admin, "POST", "/admin/realms/dangjian/users/" + id + "/role-mappings/realm", "[" + roleRep + "]");
+            HttpResponse<String> grant = HTTP.send(form(base + "/realms/dangjian/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password)),
+                    HttpResponse.BodyHandlers.ofString());
+            if (role.equals("platform-admin")) {
+                assertTrue(grant.statusCode() / 100 == 4 && !grant.body().contains("access_token"),
+                        "a password alone gets no platform-admin token: " + grant.statusCode() + " " + grant.body());
+            } else {
+                assertEquals(200, grant.statusCode(), grant.body());
+            }
+        }
+    }
+
+    /** Logs in through the browser flow with the demo password; returns the page Keycloak shows next. */
+    private static String firstPageAfterPassword(String username) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(authorize("http://localhost:5173/auth/callback"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|action=\"([^\"]+)\"[^>]*id=\"kc-form-login\"")
+                .matcher(login.body());
+        assertTrue(action.find(), login.body());
+        String url = (action.group(1) != null ? action.group(1) : action.group(2)).replace("&amp;", "&");
+        String body = "username=" + username + "&password=demo-only-change-me&credentialId=";
+        HttpResponse<String> next = browser.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (next.statusCode() == 302) {
+            next = browser.send(HttpRequest.newBuilder(URI.create(next.headers().firstValue("Location").orElseThrow())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(200, next.statusCode(), next.headers() + " " + next.body());
+        return next.body();
+    }
+
+    private static String authorize(String redirectUri) {
+        return base + "/realms/dangjian/protocol/openid-connect/auth?client_id=dangjian-web&response_type=code&scope=openid"
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
     }
 
     private static boolean discoveryAnswers() {

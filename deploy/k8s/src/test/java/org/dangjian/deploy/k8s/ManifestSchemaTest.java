@@ -32,7 +32,7 @@ class ManifestSchemaTest {
         objects.forEach(o -> kinds.add(o.path("apiVersion").asText() + "/" + o.path("kind").asText()));
         assertEquals(Set.of("v1/Namespace", "v1/ServiceAccount", "v1/ConfigMap", "v1/Service", "apps/v1/Deployment",
                 "autoscaling/v2/HorizontalPodAutoscaler", "policy/v1/PodDisruptionBudget",
-                "networking.k8s.io/v1/NetworkPolicy", "monitoring.coreos.com/v1/ServiceMonitor",
+                "networking.k8s.io/v1/NetworkPolicy", "networking.k8s.io/v1/Ingress", "monitoring.coreos.com/v1/ServiceMonitor",
                 "kafka.strimzi.io/v1beta2/Kafka", "kafka.strimzi.io/v1beta2/KafkaNodePool",
                 "kafka.strimzi.io/v1beta2/KafkaTopic", "kafka.strimzi.io/v1beta2/KafkaUser",
                 "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/Database",

@@ -117,9 +117,16 @@ class SchemaStrictnessTest {
 
     @Test
     void kindWithoutASchemaIsRefused() {
-        ObjectNode ingress = Kustomize.JSON.createObjectNode();
-        ingress.put("apiVersion", "networking.k8s.io/v1").put("kind", "Ingress").putObject("metadata").put("name", "x");
-        assertRefused(ingress, "no schema");
+        ObjectNode job = Kustomize.JSON.createObjectNode();
+        job.put("apiVersion", "batch/v1").put("kind", "CronJob").putObject("metadata").put("name", "x");
+        assertRefused(job, "no schema");
+    }
+
+    @Test
+    void ingressWithAWildcardHostIsRefused() {
+        ObjectNode ingress = Manifests.find(prod(), "Ingress", "dangjian");
+        ((ObjectNode) ingress.at("/spec/rules/0")).put("host", "*.dangjian.example.org");
+        assertRefused(ingress, "host");
     }
 
     @Test
