@@ -176,13 +176,18 @@ class RealmExportTest {
     }
 
     @Test
-    void thePasswordGrantCannotSkipTheTotpCodeEither() {
+    void thePasswordGrantIsRefusedToPlatformAdminsAndAuditorsBeforeTheirPasswordIsChecked() {
         JsonNode realm = prod();
         Flows flows = new Flows(realm);
         String directGrant = realm.get("directGrantFlow").asText();
         for (String role : List.of("platform-admin", "auditor")) {
-            assertTrue(flows.requiresForRole(directGrant, role, "direct-grant-validate-otp"), role);
+            assertTrue(flows.requiresForRole(directGrant, role, "deny-access-authenticator"), role);
         }
+        assertFalse(flows.requiresForRole(directGrant, "member", "deny-access-authenticator"));
+        List<String> order = new ArrayList<>();
+        flows.flow(directGrant).get("authenticationExecutions").forEach(e -> order.add(e.path("authenticator").asText(e.path("flowAlias").asText())));
+        assertTrue(order.indexOf("direct-grant-validate-password") > order.indexOf(directGrant + " - none for platform-admin"), order.toString());
+        assertTrue(order.indexOf("direct-grant-validate-password") > order.indexOf(directGrant + " - none for auditor"), order.toString());
     }
 
     @Test
