@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,9 @@ public class IdempotencyInterceptor {
     Caller caller;
 
     @Inject
+    JsonWebToken token;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -70,7 +74,7 @@ public class IdempotencyInterceptor {
         }
         String operation = ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
         String fingerprint = fingerprint(ctx.getParameters());
-        String subject = caller.subject();
+        String subject = actingAs();
         return QuarkusTransaction.requiringNew().call(() -> {
             int claimed = em.createNativeQuery("""
                     insert into idempotent_request (caller, idempotency_key, operation, request_hash, created_at)
@@ -138,6 +142,31 @@ public class IdempotencyInterceptor {
                 .setParameter(4, json.writeValueAsString(headers))
                 .setParameter(5, entity == null ? null : json.writeValueAsString(entity))
                 .executeUpdate();
+    }
+
+    /**
+     * Whose keys these are: the client ({@code azp}), the subject ({@code sub}) and the organization the token
+     * acts for ({@code org_id}), as a JSON array in the {@code caller} column, e.g.
+     * {@code ["dangjian-web","5b1f…","01a2…"]}. One client acting for two organizations (or for two users) has
+     * two sets of keys, so it never replays one organization's answer to the other. Keys stored before this
+     * (the subject alone) are simply not found again; they are pruned after the retention.
+     */
+    private String actingAs() {
+        List<String> parts = new java.util.ArrayList<>();
+        parts.add(claim("azp"));
+        String sub = token.getSubject();
+        parts.add(sub != null ? sub : caller.subject());
+        parts.add(claim("org_id"));
+        try {
+            return json.writeValueAsString(parts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null ? "" : value.toString().replace("\"", "");
     }
 
     /** The same request means the same operation on the same path and body: the method's arguments. */
