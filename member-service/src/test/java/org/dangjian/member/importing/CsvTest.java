@@ -12,21 +12,21 @@ class CsvTest {
     @Test
     void aQuotedFieldKeepsItsCommasQuotesAndLineBreaks() {
         assertEquals(List.of(List.of("name", "workUnit"), List.of("张三", "市委组织部, \"两新\"工委\n第一支部")),
-                Csv.read("name,workUnit\n张三,\"市委组织部, \"\"两新\"\"工委\n第一支部\"\n"));
+                Csv.read("name,workUnit\n张三,\"市委组织部, \"\"两新\"\"工委\n第一支部\"\n", Limits.defaults()));
     }
 
     @Test
     void windowsLineEndsAndAMissingFinalLineEndEndRowsAlike() {
-        assertEquals(List.of(List.of("a", "b"), List.of("1", ""), List.of("2", "x")), Csv.read("a,b\r\n1,\r\n2,x"));
+        assertEquals(List.of(List.of("a", "b"), List.of("1", ""), List.of("2", "x")), Csv.read("a,b\r\n1,\r\n2,x", Limits.defaults()));
     }
 
     @Test
     void theByteOrderMarkExcelWritesIsNotPartOfTheFirstHeader() {
-        assertEquals(List.of(List.of("name", "gender")), Csv.read("\uFEFFname,gender\n"));
+        assertEquals(List.of(List.of("name", "gender")), Csv.read("\uFEFFname,gender\n", Limits.defaults()));
     }
 
     @Test
     void anEmptyFileHasNoRows() {
-        assertEquals(List.of(), Csv.read(""));
+        assertEquals(List.of(), Csv.read("", Limits.defaults()));
     }
 }
