@@ -27,10 +27,11 @@ final class Csv {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             any = true;
-            if (i - recordStart >= limits.lineLength()) {
+            char ch = text.charAt(i);
+            // The line break that ends a record is not part of it.
+            if (i - recordStart >= limits.lineLength() && (quoted || ch != '\n' && ch != '\r')) {
                 throw ImportRefused.lineTooLong(limits.lineLength());
             }
-            char ch = text.charAt(i);
             if (quoted) {
                 if (ch == '"') {
                     if (i + 1 < length && text.charAt(i + 1) == '"') {
