@@ -1,7 +1,9 @@
 package org.dangjian.member.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Period;
 import java.util.Map;
@@ -24,6 +26,62 @@ public interface MemberRules {
     Mobile mobile();
 
     SelfService selfService();
+
+    @WithName("import")
+    Import imports();
+
+    /**
+     * What a bulk import file (批量导入) may hold. The largest legitimate file is benchmark B4's: 5,000 rows of the
+     * 18 columns, about 700 KB as .xlsx (1 MB is the body limit), unpacking to 3.4 MB of sheet and 3.3 MB of shared
+     * strings. The limits leave that several times over and refuse what only a hostile file needs, checked while the
+     * file is read, before anything is held: an .xlsx is a zip archive whose parts can unpack a thousandfold.
+     */
+    interface Import {
+        /** Data rows per file: what one request registers within its transaction (B4's file). Blank rows do not count. */
+        @WithDefault("5000")
+        int rows();
+
+        /** Cells per row, the header's included: the 18 columns and the formatted empty ones spreadsheets keep after them. */
+        @WithDefault("64")
+        int columns();
+
+        /** Characters per cell: the longest field (workUnit, 200) five times over. */
+        @WithDefault("1000")
+        int cellLength();
+
+        /** Characters per row (a CSV record, or the cells of a worksheet row together): a full row is about 600. */
+        @WithDefault("4096")
+        int lineLength();
+
+        Archive archive();
+
+        /** The .xlsx as a zip archive, checked part by part before the spreadsheet reader opens it. */
+        interface Archive {
+            /** Parts: Excel writes about ten, a workbook with many sheets and pictures a few hundred. */
+            @WithDefault("1000")
+            int entries();
+
+            /** Unpacked size of one part: a full sheet is 3.4 MB. */
+            @WithDefault("16M")
+            MemorySize entrySize();
+
+            /** Unpacked size of all parts together: a full file is about 7 MB. */
+            @WithDefault("32M")
+            MemorySize totalSize();
+
+            /** Unpacked bytes per packed byte of one part: spreadsheet XML packs about 10:1, a zip bomb about 1000:1. */
+            @WithDefault("100")
+            int compressionRatio();
+
+            /** Parts are held to the ratio once they have unpacked this much: small regular parts pack tightly. */
+            @WithDefault("1M")
+            MemorySize ratioFrom();
+
+            /** Characters of one tag, or of the text of one cell or shared string, in a part's XML. */
+            @WithDefault("65536")
+            int markupLength();
+        }
+    }
 
     /** What a member may change on their own record from a mobile front-end (DOMAIN.md §6). */
     interface SelfService {

@@ -9,6 +9,7 @@ import jakarta.validation.Path;
 import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.member.Education;
 import org.dangjian.member.member.Gender;
 import org.dangjian.member.member.MemberCategory;
@@ -54,7 +55,6 @@ public class MemberImport {
             "education", "category", "workUnit", "orgId", "groupId", "grid", "stage", "appliedOn", "activistOn", "candidateOn",
             "admittedOn", "fullOn");
     static final Set<String> REQUIRED = Set.of("name", "gender", "ethnicity", "nationalId", "category", "orgId", "stage");
-    static final int MAX_ROWS = 5000;
 
     public enum Mode {
         ALL_OR_NOTHING,
@@ -92,30 +92,34 @@ public class MemberImport {
     @Inject
     ValidatorFactory validators;
 
-    /** A UTF-8 CSV file (RFC 4180), a header row first. */
+    @Inject
+    MemberRules rules;
+
+    /** A UTF-8 CSV file (RFC 4180), a header row first. The body is at most the HTTP body limit (1 MB). */
     public Report csv(InputStream body, Mode mode, Locale locale) {
+        return run(Csv.read(new String(bytes(body), StandardCharsets.UTF_8), rules.imports()), mode, locale);
+    }
+
+    /** The first worksheet of an Excel workbook, a header row first; the workbook is checked before it is opened. */
+    public Report xlsx(InputStream body, Mode mode, Locale locale) {
+        return run(Xlsx.read(bytes(body), rules.imports()), mode, locale);
+    }
+
+    private static byte[] bytes(InputStream body) {
         try {
-            return run(Csv.read(new String(body.readAllBytes(), StandardCharsets.UTF_8)), mode, locale);
+            return body.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The first worksheet of an Excel workbook, a header row first. */
-    public Report xlsx(InputStream body, Mode mode, Locale locale) {
-        // The header, the allowed rows and one more, so a file over the limit is recognised as such.
-        return run(Xlsx.read(body, MAX_ROWS + 2), mode, locale);
-    }
-
+    /** The rows as the readers give them: the header, then only non-blank rows, no more than the limit. */
     private Report run(List<List<String>> rows, Mode mode, Locale locale) {
         if (rows.isEmpty()) {
             throw DomainException.badRequest("IMPORT_HEADER_INVALID", String.join(",", REQUIRED));
         }
         Map<String, Integer> header = header(rows.get(0));
-        List<List<String>> data = rows.subList(1, rows.size()).stream().filter(r -> !r.stream().allMatch(String::isBlank)).toList();
-        if (data.size() > MAX_ROWS) {
-            throw DomainException.badRequest("IMPORT_TOO_MANY_ROWS", MAX_ROWS);
-        }
+        List<List<String>> data = rows.subList(1, rows.size());
         try {
             return QuarkusTransaction.requiringNew().timeout(600).call(() -> importAll(data, header, mode, locale));
         } catch (RolledBack e) {

@@ -40,7 +40,10 @@ public class MemberImportResource {
             description = "UTF-8 CSV with a header row naming the RegisterMember fields (name, gender, ethnicity, nationalId, "
                     + "category, orgId, stage required; birthDate, phone, education, workUnit, groupId, grid and the stage "
                     + "dates optional). Each row is validated exactly like POST /members. mode=ALL_OR_NOTHING (default) "
-                    + "commits only a file without errors; SKIP_BAD_ROWS commits the good rows. The report lists every row.")
+                    + "commits only a file without errors; SKIP_BAD_ROWS commits the good rows. The report lists every row. "
+                    + "A file over the limits (dangjian.member.import.*) is refused whole, nothing registered: "
+                    + "413 IMPORT_TOO_MANY_ROWS (5,000 non-blank rows), 422 IMPORT_TOO_MANY_COLUMNS (64), "
+                    + "IMPORT_CELL_TOO_LONG (1,000 characters), IMPORT_LINE_TOO_LONG (4,096 characters).")
     public Report importCsv(InputStream body, @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") Mode mode,
             @Context HttpHeaders headers) {
         return importer.csv(body, mode, Messages.negotiate(headers.getAcceptableLanguages()));
@@ -54,7 +57,12 @@ public class MemberImportResource {
             description = "The first worksheet, laid out like the CSV import: a header row of RegisterMember field names, "
                     + "one member per row. Dates may be date cells or text (2005-03-01); keep national IDs as text cells, "
                     + "since a number cell cannot hold 18 digits exactly. Same validation, modes and report as the CSV "
-                    + "import; 400 IMPORT_FILE_UNREADABLE when the body is not a workbook.")
+                    + "import; 400 IMPORT_FILE_UNREADABLE when the body is not a workbook. The workbook (a zip archive) is "
+                    + "checked part by part as it unpacks, before it is read: 413 IMPORT_ARCHIVE_TOO_MANY_ENTRIES (1,000 "
+                    + "parts), IMPORT_ARCHIVE_ENTRY_TOO_LARGE (16 MB unpacked per part), IMPORT_ARCHIVE_TOO_LARGE (32 MB "
+                    + "in all), IMPORT_ARCHIVE_RATIO_TOO_HIGH (100:1); 422 IMPORT_ARCHIVE_NESTED (an archive inside), "
+                    + "IMPORT_ARCHIVE_MARKUP_REFUSED (a DTD or an over-long tag), and the CSV import's row, column, cell "
+                    + "and row-length limits.")
     public Report importXlsx(InputStream body, @QueryParam("mode") @DefaultValue("ALL_OR_NOTHING") Mode mode,
             @Context HttpHeaders headers) {
         return importer.xlsx(body, mode, Messages.negotiate(headers.getAcceptableLanguages()));

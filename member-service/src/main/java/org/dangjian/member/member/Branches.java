@@ -47,10 +47,21 @@ public class Branches {
         return requireUsable(unit);
     }
 
-    /** The branch anywhere in the platform (e.g. a transfer's receiving branch, outside the caller's scope). */
+    /**
+     * The branch anywhere in the platform (e.g. a transfer's receiving branch, outside the caller's scope). Outside
+     * the scope all that shows is whether it is an active branch: one that is not (a committee, a dissolved branch)
+     * answers like an unknown id, with none of its name, type or state.
+     */
     public OrgUnit requireAnywhere(UUID orgId, String notFoundCode) {
         OrgUnit unit = node(orgId).orElseThrow(() -> DomainException.unprocessable(notFoundCode, orgId));
+        if (!covered.computeIfAbsent(unit.id(), scope::covers) && !usable(unit)) {
+            throw DomainException.unprocessable(notFoundCode, orgId);
+        }
         return requireUsable(unit);
+    }
+
+    private static boolean usable(OrgUnit unit) {
+        return BRANCH_TYPES.contains(unit.type()) && "ACTIVE".equals(unit.status());
     }
 
     private static OrgUnit requireUsable(OrgUnit unit) {

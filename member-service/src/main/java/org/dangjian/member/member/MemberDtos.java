@@ -1,5 +1,6 @@
 package org.dangjian.member.member;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Request and response bodies of the members API. */
@@ -62,7 +64,16 @@ public final class MemberDtos {
             MemberCategory category,
             @Size(max = 200) String workUnit,
             UUID groupId,
-            @Size(max = 100) String grid) {
+            @Size(max = 100) String grid,
+            @Schema(hidden = true) @JsonAnySetter Map<String, Object> others) {
+
+        /**
+         * Every field of the body this record has no place for (orgId, stage, memberNumber, a typo): refused, not
+         * silently dropped, so a caller never believes a change was made that was not.
+         */
+        public CorrectMember {
+            others = others == null ? Map.of() : others;
+        }
     }
 
     @Schema(name = "Member", description = "A member record; nationalId and phone are masked unless your role allows (masked=false)")

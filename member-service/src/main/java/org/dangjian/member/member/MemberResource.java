@@ -78,9 +78,11 @@ public class MemberResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.MEMBER})
     @Operation(summary = "Correct a member record (更正档案)",
             description = "Only the fields present change. If-Match with the ETag of the last read: 412 when the record "
-                    + "changed since. Publishes member.updated. A member may correct their own record only, and only "
-                    + "phone, education and workUnit (configurable): 403 MEMBER_FIELD_NOT_SELF_EDITABLE for any other "
-                    + "field, 404 for anyone else's record.")
+                    + "changed since. Publishes member.updated. A field the record has no place for (orgId, stage, "
+                    + "memberNumber: the branch and stage have their own procedures) is refused, nothing changed: 422 "
+                    + "MEMBER_FIELD_NOT_CORRECTABLE, errors[] naming each. A member may correct their own record only, "
+                    + "and only phone, education and workUnit (configurable): 422 MEMBER_FIELD_NOT_SELF_EDITABLE for any "
+                    + "other field given, errors[] naming each; 404 for anyone else's record.")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectMember request,
             @HeaderParam("If-Match") String ifMatch) {
         MemberView view = service.correct(id, request, versionOf(ifMatch));

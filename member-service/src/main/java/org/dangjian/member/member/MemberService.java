@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.dangjian.member.common.ItemsRefused;
 import org.dangjian.member.common.Page;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.event.MemberEvents;
@@ -22,6 +23,7 @@ import org.dangjian.platform.orgtree.OrgTree;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,11 @@ public class MemberService {
         Member member = access.visible(id);
         if (access.isSelfServiceOnly()) {
             requireSelfEditable(c);
+        } else if (!c.others().isEmpty()) {
+            List<String> unknown = fieldNames(c.others().keySet());
+            throw new ItemsRefused(422, "MEMBER_FIELD_NOT_CORRECTABLE",
+                    unknown.stream().map(f -> new ItemsRefused.Item(f, "MEMBER_FIELD_NOT_CORRECTABLE", f)).toList(),
+                    String.join(", ", unknown));
         }
         requireVersion(member, expectedVersion);
         Snapshot before = snapshot(member);
@@ -309,12 +316,21 @@ public class MemberService {
         given.put("groupId", c.groupId());
         given.put("grid", c.grid());
         Set<String> editable = rules.selfService().editableFields();
-        List<String> refused = given.entrySet().stream().filter(e -> e.getValue() != null && !editable.contains(e.getKey()))
-                .map(Map.Entry::getKey).toList();
+        List<String> refused = new ArrayList<>(given.entrySet().stream()
+                .filter(e -> e.getValue() != null && !editable.contains(e.getKey())).map(Map.Entry::getKey).toList());
+        // Fields the record does not have (orgId, stage, memberNumber) are no more the member's to change.
+        refused.addAll(fieldNames(c.others().keySet()));
         if (!refused.isEmpty()) {
-            throw new DomainException(403, "MEMBER_FIELD_NOT_SELF_EDITABLE", String.join(", ", refused),
-                    String.join(", ", editable));
+            String allowed = String.join(", ", editable);
+            throw new ItemsRefused(422, "MEMBER_FIELD_NOT_SELF_EDITABLE",
+                    refused.stream().map(f -> new ItemsRefused.Item(f, "MEMBER_FIELD_NOT_SELF_EDITABLE", f, allowed)).toList(),
+                    String.join(", ", refused), allowed);
         }
+    }
+
+    /** The names a caller sent, as far as an answer repeats them: sorted, at most 20, each at most 64 characters. */
+    private static List<String> fieldNames(Set<String> names) {
+        return names.stream().sorted().limit(20).map(n -> n.length() > 64 ? n.substring(0, 64) : n).toList();
     }
 
     private static void requireVersion(Member member, Long expectedVersion) {

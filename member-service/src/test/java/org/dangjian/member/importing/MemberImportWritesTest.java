@@ -49,6 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemberImportWritesTest {
 
     @Inject
+    org.dangjian.member.config.MemberRules rules;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -73,7 +76,7 @@ class MemberImportWritesTest {
 
     @Test
     void aFullFileOfFiveThousandRowsRegistersEveryoneWithOneAuditEntryAndOneEventEach() {
-        int rows = MemberImport.MAX_ROWS;
+        int rows = rules.imports().rows();
         TestTree.Node committee = TestTree.committee();
         UUID branch = TestTree.branch(committee).id();
         StringBuilder csv = new StringBuilder(HEADER);
