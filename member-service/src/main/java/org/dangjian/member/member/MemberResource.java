@@ -67,7 +67,10 @@ public class MemberResource {
     @Operation(summary = "One member record",
             description = "National ID and phone are shown in full to platform and organization administrators and to the "
                     + "member themself, and each such read is audited (X-Purpose says why); masked for everyone else.")
-    public RestResponse<MemberView> get(@PathParam("id") UUID id, @HeaderParam("X-Purpose") @Size(max = 200) String purpose) {
+    public RestResponse<MemberView> get(@PathParam("id") UUID id,
+            @Parameter(description = "Why the record is read, kept in the audit trail: UTF-8, or RFC 8187 "
+                    + "UTF-8''<percent-encoded> where the client can send only Latin-1 (browsers)")
+            @HeaderParam("X-Purpose") @Size(max = 200) String purpose) {
         // RestResponse with its type, not Response: the JSON writer is chosen at build time (benchmark B1).
         MemberView view = service.read(id, purpose);
         return RestResponse.ResponseBuilder.ok(view).tag(etag(view)).build();

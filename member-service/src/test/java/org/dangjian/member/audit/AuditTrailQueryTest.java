@@ -43,6 +43,19 @@ class AuditTrailQueryTest {
         entries.body(not(containsString(nationalId)));
     }
 
+    /** A browser can send only Latin-1 in a header: a Chinese purpose comes as RFC 8187 and is stored as written. */
+    @Test
+    void aChinesePurposeSentAsRfc8187IsStoredInTheTrailAsTheReaderWroteIt() {
+        TestTree.Node committee = TestTree.committee();
+        UUID id = Api.registered(fullMember(TestTree.branch(committee).id(), TestIds.nationalId(), TestIds.phone()));
+        as(Caller.ORG_ADMIN, committee.id()).header("X-Purpose", "UTF-8''%E6%94%BF%E5%AE%A1").get("/api/v1/members/" + id)
+                .then().statusCode(200);
+
+        as(Caller.AUDITOR, committee.id()).get("/api/v1/audit-entries?targetId=" + id + "&action=READ_UNMASKED")
+                .then().statusCode(200)
+                .body("items[0].details.reason", equalTo("政审"));
+    }
+
     @Test
     void anAuditorOfAnotherSubtreeSeesNoneOfTheseEntries() {
         TestTree.Node committee = TestTree.committee();
