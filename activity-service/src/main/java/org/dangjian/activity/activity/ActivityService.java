@@ -20,7 +20,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.orgtree.OrgScope;
-import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.orgtree.OrgUnit;
 
 import java.time.LocalDate;
@@ -47,7 +47,7 @@ public class ActivityService {
     OrgScope scope;
 
     @Inject
-    OrgTree tree;
+    Organizations organizations;
 
     @Inject
     Caller caller;
@@ -69,9 +69,7 @@ public class ActivityService {
 
     @Transactional
     public ActivityView plan(PlanActivity request) {
-        scope.require(request.orgId(), "ORGANIZATION_NOT_FOUND", request.orgId());
-        OrgUnit org = tree.node(request.orgId())
-                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", request.orgId()));
+        OrgUnit org = organizations.requireInScope(request.orgId());
         if (!"ACTIVE".equals(org.status())) {
             throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
         }
@@ -171,8 +169,7 @@ public class ActivityService {
     public ActivityView reassign(UUID id, Long expectedVersion, UUID toOrgId) {
         Activity activity = get(id);
         requireVersion(activity, expectedVersion);
-        scope.require(toOrgId, "ORGANIZATION_NOT_FOUND", toOrgId);
-        OrgUnit org = tree.node(toOrgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", toOrgId));
+        OrgUnit org = organizations.requireInScope(toOrgId);
         if (!"ACTIVE".equals(org.status())) {
             throw DomainException.unprocessable("ORGANIZATION_NOT_ACTIVE", org.name());
         }
@@ -218,9 +215,7 @@ public class ActivityService {
             int page, int size) {
         String prefix = scope.subtreePrefix().orElse(null);
         if (orgId != null) {
-            scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
-            prefix = tree.node(orgId).map(OrgUnit::path)
-                    .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+            prefix = organizations.requireInScope(orgId).path();
         }
         ActivityRepository.Found found = activities.list(
                 new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);

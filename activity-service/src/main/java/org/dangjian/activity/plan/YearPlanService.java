@@ -14,8 +14,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.platform.orgtree.OrgScope;
-import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.orgtree.OrgUnit;
 
 import java.time.LocalDate;
@@ -49,10 +48,7 @@ public class YearPlanService {
     Roster roster;
 
     @Inject
-    OrgScope scope;
-
-    @Inject
-    OrgTree tree;
+    Organizations organizations;
 
     @Inject
     Caller caller;
@@ -74,8 +70,7 @@ public class YearPlanService {
 
     @Transactional
     public List<Activity> generate(UUID orgId, int year) {
-        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
-        OrgUnit branch = tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+        OrgUnit branch = organizations.requireInScope(orgId);
         if (!rules.branchTypes().contains(branch.type())) {
             throw DomainException.unprocessable("YEAR_PLAN_NOT_A_BRANCH", branch.name(), branch.type());
         }

@@ -18,8 +18,7 @@ import org.dangjian.activity.report.ComplianceDtos.RuleCheck;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
-import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.orgtree.OrgUnit;
 
 import java.nio.charset.StandardCharsets;
@@ -158,10 +157,7 @@ public class ComplianceReportService {
     ActivityRules rules;
 
     @Inject
-    OrgScope scope;
-
-    @Inject
-    OrgTree tree;
+    Organizations organizations;
 
     /** The summary and 分级汇总 of the whole subtree, and the page of {@code size} branches after the cursor. */
     @Transactional
@@ -221,8 +217,7 @@ public class ComplianceReportService {
     }
 
     private OrgUnit root(UUID orgId) {
-        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
-        return tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
+        return organizations.requireInScope(orgId);
     }
 
     private record Totals(Summary summary, List<ChildSummary> byChild) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.activity.support.Organizations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +31,7 @@ public class RosterResource {
     Roster roster;
 
     @Inject
-    OrgScope scope;
+    Organizations organizations;
 
     @Inject
     BusinessClock clock;
@@ -42,7 +42,7 @@ public class RosterResource {
     @Operation(summary = "The organization's expected roster on a date (today when omitted)",
             description = "Probationary and full members whose membership period covers the date.")
     public RosterView on(@PathParam("orgId") UUID orgId, @QueryParam("on") LocalDate on) {
-        scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
+        organizations.requireInScope(orgId);
         LocalDate date = on != null ? on : clock.today();
         return new RosterView(orgId, date, roster.on(orgId, date));
     }

@@ -16,12 +16,12 @@ import static org.dangjian.assistance.Api.as;
  * fact): applied 1 March, verified 2 March, reviewed and approved 3 March, notice from Monday 3
  * March to Friday 7 March, paid 10 March, visited 1 April, closed 2 April.
  */
-final class CaseFlow {
+public final class CaseFlow {
 
     /** A committee's fund with a 2025 budget and a resident of one of its branches. */
-    record Setup(OrgTreeFixture.Tree tree, UUID fund, UUID beneficiary) {
+    public record Setup(OrgTreeFixture.Tree tree, UUID fund, UUID beneficiary) {
 
-        UUID branch() {
+        public UUID branch() {
             return tree.branch();
         }
     }
@@ -29,7 +29,7 @@ final class CaseFlow {
     private CaseFlow() {
     }
 
-    static Setup setup(OrgTreeFixture orgs, String budget) {
+    public static Setup setup(OrgTreeFixture orgs, String budget) {
         OrgTreeFixture.Tree tree = orgs.tree();
         UUID fund = UUID.fromString(as(Caller.ORG_ADMIN, tree.committee())
                 .body(Map.of("orgId", tree.committee(), "kind", "RETAINED_DUES", "name", "党费留存"))
@@ -42,7 +42,7 @@ final class CaseFlow {
         return new Setup(tree, fund, beneficiary);
     }
 
-    static String apply(Setup s, String amount) {
+    public static String apply(Setup s, String amount) {
         Map<String, Object> body = new HashMap<>();
         body.put("beneficiaryId", s.beneficiary());
         body.put("category", "ILLNESS");
@@ -53,40 +53,40 @@ final class CaseFlow {
                 .extract().path("id");
     }
 
-    static ValidatableResponse step(String role, UUID orgId, String caseId, String step, Map<String, ?> body) {
+    public static ValidatableResponse step(String role, UUID orgId, String caseId, String step, Map<String, ?> body) {
         return as(role, orgId).body(body).post("/api/v1/cases/" + caseId + "/" + step).then();
     }
 
-    static ValidatableResponse secretary(Setup s, String caseId, String step, Map<String, ?> body) {
+    public static ValidatableResponse secretary(Setup s, String caseId, String step, Map<String, ?> body) {
         return step(Caller.BRANCH_SECRETARY, s.branch(), caseId, step, body);
     }
 
-    static String reviewed(Setup s, String amount) {
+    public static String reviewed(Setup s, String amount) {
         String id = apply(s, amount);
         secretary(s, id, "verification", Map.of("visitedOn", "2025-03-02", "findings", "家中确有困难")).statusCode(200);
         secretary(s, id, "branch-review", Map.of("on", "2025-03-03", "note", "支委会同意")).statusCode(200);
         return id;
     }
 
-    static String approved(Setup s, String amount) {
+    public static String approved(Setup s, String amount) {
         String id = reviewed(s, amount);
         secretary(s, id, "approval", Map.of("on", "2025-03-03")).statusCode(200);
         return id;
     }
 
-    static String noticed(Setup s, String amount) {
+    public static String noticed(Setup s, String amount) {
         String id = approved(s, amount);
         secretary(s, id, "public-notice", Map.of("startsOn", "2025-03-03")).statusCode(200);
         return id;
     }
 
-    static String disbursed(Setup s, String amount) {
+    public static String disbursed(Setup s, String amount) {
         String id = noticed(s, amount);
         disburse(s, id, "2025-03-10").statusCode(200);
         return id;
     }
 
-    static ValidatableResponse disburse(Setup s, String caseId, String on) {
+    public static ValidatableResponse disburse(Setup s, String caseId, String on) {
         return step(Caller.ORG_ADMIN, s.tree().committee(), caseId, "disbursement", Map.of("fundId", s.fund(), "disbursedOn", on));
     }
 }

@@ -64,7 +64,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentSet set(UUID id) {
         AssessmentSet set = em.find(AssessmentSet.class, id);
-        if (set == null || organizations.byId(set.organizationId()).filter(scope::covers).isEmpty()) {
+        if (set == null || !scope.covers(set.organizationId())) {
             throw DomainException.notFound("ASSESSMENT_SET_NOT_FOUND", id);
         }
         return set;
@@ -97,7 +97,7 @@ public class AssessmentService {
     public Assessment review(UUID id, Review request) {
         Assessment assessment = em.find(Assessment.class, id);
         AssessmentSet set = assessment == null ? null : em.find(AssessmentSet.class, assessment.setId());
-        if (set == null || organizations.byId(set.organizationId()).filter(scope::covers).isEmpty()) {
+        if (set == null || !scope.covers(set.organizationId())) {
             throw DomainException.notFound("ASSESSMENT_NOT_FOUND", id);
         }
         OrganizationRules.Assessment limits = rules.assessment();
@@ -121,7 +121,7 @@ public class AssessmentService {
     @Transactional
     public Assessment assessment(UUID id) {
         Assessment assessment = em.find(Assessment.class, id);
-        if (assessment == null || organizations.byId(assessment.organizationId()).filter(scope::covers).isEmpty()) {
+        if (assessment == null || !scope.covers(assessment.organizationId())) {
             throw DomainException.notFound("ASSESSMENT_NOT_FOUND", id);
         }
         return assessment;
@@ -162,7 +162,7 @@ public class AssessmentService {
     }
 
     private Organization inScope(UUID id) {
-        return organizations.byId(id).filter(scope::covers)
+        return scope.find(id)
                 .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", id));
     }
 }

@@ -12,7 +12,6 @@ import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
-import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
 
@@ -33,9 +32,6 @@ public class UnitService {
     EntityManager em;
 
     @Inject
-    OrganizationRepository organizations;
-
-    @Inject
     DataScope scope;
 
     @Inject
@@ -46,8 +42,7 @@ public class UnitService {
 
     @Transactional
     public Unit register(RegisterUnit request) {
-        Organization register = organizations.byId(request.organizationId()).filter(scope::covers)
-                .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.organizationId()));
+        Organization register = scope.referenced(request.organizationId(), "ORGANIZATION_PARENT_NOT_FOUND");
         register.requireActive();
         if (!em.createQuery("from Unit where creditCode = ?1", Unit.class).setParameter(1, request.creditCode())
                 .getResultList().isEmpty()) {
@@ -65,7 +60,7 @@ public class UnitService {
     @Transactional
     public Unit get(UUID id) {
         Unit unit = em.find(Unit.class, id);
-        if (unit == null || organizations.byId(unit.organizationId()).filter(scope::covers).isEmpty()) {
+        if (unit == null || !scope.covers(unit.organizationId())) {
             throw DomainException.notFound("UNIT_NOT_FOUND", id);
         }
         return unit;
@@ -81,8 +76,7 @@ public class UnitService {
                 if (request.organizationId() == null) {
                     throw DomainException.unprocessable("UNIT_COVERING_ORGANIZATION_REQUIRED", request.coverage());
                 }
-                Organization covering = organizations.byId(request.organizationId()).filter(scope::covers)
-                        .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.organizationId()));
+                Organization covering = scope.referenced(request.organizationId(), "ORGANIZATION_PARENT_NOT_FOUND");
                 unit.coverBy(request.coverage(), covering, since);
             }
             case INSTRUCTOR -> {

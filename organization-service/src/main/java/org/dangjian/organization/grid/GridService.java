@@ -64,8 +64,7 @@ public class GridService {
 
     @Transactional
     public GridView create(CreateGrid request) {
-        Organization organization = repository.byId(request.organizationId()).filter(scope::covers)
-                .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.organizationId()));
+        Organization organization = scope.referenced(request.organizationId(), "ORGANIZATION_PARENT_NOT_FOUND");
         organization.requireActive();
         Grid parent = null;
         if (request.parentId() != null) {
@@ -224,7 +223,7 @@ public class GridService {
     /** A grid is visible when the organization running it is in the caller's scope. */
     private java.util.Optional<Grid> find(UUID id) {
         Grid grid = em.find(Grid.class, id);
-        if (grid == null || repository.byId(grid.organizationId()).filter(scope::covers).isEmpty()) {
+        if (grid == null || !scope.covers(grid.organizationId())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(grid);

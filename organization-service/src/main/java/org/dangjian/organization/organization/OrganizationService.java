@@ -58,8 +58,7 @@ public class OrganizationService {
         Organization parent = null;
         if (request.parentId() != null) {
             // A parent outside the caller's scope is reported exactly like a missing one.
-            parent = organizations.byId(request.parentId()).filter(scope::covers)
-                    .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.parentId()));
+            parent = scope.referenced(request.parentId(), "ORGANIZATION_PARENT_NOT_FOUND");
         } else if (!scope.isUnrestricted()) {
             throw DomainException.unprocessable("ORGANIZATION_ROOT_NOT_ALLOWED", request.type());
         }
@@ -70,7 +69,7 @@ public class OrganizationService {
 
     @Transactional
     public Organization get(UUID id) {
-        return organizations.byId(id).filter(scope::covers)
+        return scope.find(id)
                 .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", id));
     }
 
@@ -91,8 +90,7 @@ public class OrganizationService {
     public Organization move(UUID id, Long expectedVersion, MoveOrganization request) {
         Organization organization = current(id, expectedVersion);
         requireHigherLevel(organization);
-        Organization parent = organizations.byId(request.parentId()).filter(scope::covers)
-                .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_PARENT_NOT_FOUND", request.parentId()));
+        Organization parent = scope.referenced(request.parentId(), "ORGANIZATION_PARENT_NOT_FOUND");
         relocate(organization, parent, Change.MOVED, request.reason());
         return organization;
     }
@@ -113,8 +111,7 @@ public class OrganizationService {
     @Transactional
     public Organization merge(UUID survivorId, Long expectedVersion, MergeOrganizations request) {
         Organization survivor = current(survivorId, expectedVersion);
-        Organization absorbed = organizations.byId(request.absorbedId()).filter(scope::covers)
-                .orElseThrow(() -> DomainException.unprocessable("ORGANIZATION_MERGE_SOURCE_NOT_FOUND", request.absorbedId()));
+        Organization absorbed = scope.referenced(request.absorbedId(), "ORGANIZATION_MERGE_SOURCE_NOT_FOUND");
         requireHigherLevel(absorbed);
         if (absorbed.id().equals(survivor.id())) {
             throw DomainException.unprocessable("ORGANIZATION_MERGE_SELF", survivor.name());

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.organization.Organization;
-import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.organization.organization.OrganizationService;
 import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.pairing.PairingDtos.EndPairing;
@@ -30,9 +29,6 @@ public class PairingService {
     OrganizationService organizations;
 
     @Inject
-    OrganizationRepository repository;
-
-    @Inject
     DataScope scope;
 
     @Inject
@@ -48,8 +44,7 @@ public class PairingService {
     @Transactional
     public Pairing pair(Pair request) {
         Organization organization = organizations.get(request.organizationId());
-        Organization partner = repository.byId(request.partnerId()).filter(scope::covers)
-                .orElseThrow(() -> DomainException.unprocessable("PAIRING_PARTNER_NOT_FOUND", request.partnerId()));
+        Organization partner = scope.referenced(request.partnerId(), "PAIRING_PARTNER_NOT_FOUND");
         organization.requireActive();
         partner.requireActive();
         Pairing pairing = new Pairing(organization.id(), partner.id(), request.startsOn(), request.endsOn(),
@@ -83,7 +78,7 @@ public class PairingService {
     @Transactional
     public Pairing get(UUID id) {
         Pairing pairing = em.find(Pairing.class, id);
-        if (pairing == null || repository.byId(pairing.organizationId()).filter(scope::covers).isEmpty()) {
+        if (pairing == null || !scope.covers(pairing.organizationId())) {
             throw DomainException.notFound("PAIRING_NOT_FOUND", id);
         }
         return pairing;

@@ -40,8 +40,7 @@ public class KnownMembers {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requireIn(Organization organization, UUID memberId) {
         boolean known = roster.entryForShare(memberId).filter(RosterEntry::onRoster)
-                .flatMap(entry -> organizations.byId(entry.organizationId()))
-                .filter(scope::covers).filter(organization::contains).isPresent();
+                .flatMap(entry -> scope.find(entry.organizationId())).filter(organization::contains).isPresent();
         if (!known) {
             throw DomainException.unprocessable("MEMBER_NOT_FOUND_IN_ORGANIZATION", memberId);
         }
