@@ -51,6 +51,11 @@ public final class KafkaBroker implements AutoCloseable {
         createTopics(topics, partitions);
     }
 
+    /** The client and the controller port. */
+    List<Integer> ports() {
+        return List.of(port, controllerPort);
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

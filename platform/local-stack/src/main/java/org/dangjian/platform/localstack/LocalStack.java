@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The no-Docker local stack: a real PostgreSQL (one database per service), a real Kafka broker and
@@ -37,20 +40,67 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(Settings settings) {
         Path work = settings.workDir().toAbsolutePath();
-        this.postgres = new PostgresServer(work, Ports.orFree(settings.postgresPort()), settings.durable());
-        this.kafka = new KafkaBroker(work, Ports.orFree(settings.kafkaPort()));
-        this.oidc = new OidcIssuer(work, Ports.orFree(settings.oidcPort()), settings.clients());
         long begin = System.currentTimeMillis();
+        CompletableFuture<PostgresServer> postgres = CompletableFuture.supplyAsync(() -> started(settings.postgresPort(),
+                port -> new PostgresServer(work, port, settings.durable()), server -> server.start(DATABASES),
+                server -> List.of(server.port())));
+        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> started(settings.kafkaPort(),
+                port -> new KafkaBroker(work, port), broker -> broker.start(TOPICS, PARTITIONS), KafkaBroker::ports));
+        CompletableFuture<OidcIssuer> oidc = CompletableFuture.supplyAsync(() -> started(settings.oidcPort(),
+                port -> new OidcIssuer(work, port, settings.clients()), OidcIssuer::start, issuer -> List.of(issuer.port())));
         try {
-            CompletableFuture.allOf(
-                    CompletableFuture.runAsync(() -> postgres.start(DATABASES)),
-                    CompletableFuture.runAsync(() -> kafka.start(TOPICS, PARTITIONS)),
-                    CompletableFuture.runAsync(oidc::start)).join();
+            CompletableFuture.allOf(postgres, kafka, oidc).join();
         } catch (CompletionException e) {
-            close();
+            for (CompletableFuture<? extends AutoCloseable> part : List.of(oidc, kafka, postgres)) {
+                AutoCloseable started = part.getNow(null);
+                if (started != null) {
+                    closeQuietly(started, e.getCause());
+                }
+            }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        this.postgres = postgres.join();
+        this.kafka = kafka.join();
+        this.oidc = oidc.join();
         this.startMillis = System.currentTimeMillis() - begin;
+    }
+
+    /**
+     * Creates and starts one server. When its port was ours to choose (0 requested) and it failed to
+     * start while one of its ports is held by another process, it is started once more on new ports:
+     * ports are chosen outside the ephemeral range and checked free ({@link Ports#free()}), but
+     * another JVM may bind the same one in the seconds a child process takes to start.
+     */
+    static <T extends AutoCloseable> T started(int requestedPort, IntFunction<T> create, Consumer<T> start,
+            Function<T, List<Integer>> ports) {
+        T server = create.apply(Ports.orFree(requestedPort));
+        try {
+            start.accept(server);
+            return server;
+        } catch (RuntimeException first) {
+            closeQuietly(server, first);
+            boolean portTaken = ports.apply(server).stream().anyMatch(port -> !Ports.bindable(port));
+            if (requestedPort != 0 || !portTaken) {
+                throw first;
+            }
+            T again = create.apply(Ports.free());
+            try {
+                start.accept(again);
+                return again;
+            } catch (RuntimeException second) {
+                closeQuietly(again, second);
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable part, Throwable failure) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     public static LocalStack start(Settings settings) {

@@ -1,46 +1,45 @@
 package org.dangjian.platform.api.access;
 
-import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
-import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.ChallengeData;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * Verifies a bearer token once, not on every request. Clients reuse an access token for its whole
  * lifetime (minutes), and checking its RS256 signature and parsing its claims again on every call
- * cost ~40 % of a simple read's CPU (benchmark B1). The first request with a token goes through
- * quarkus-oidc as before; the identity it yields is remembered under the exact token text until the
- * token's own {@code exp} (no grace), or {@link VerifiedTokenCacheConfig#maxAge()} if sooner. A token
- * that fails verification is never remembered, so a forged or expired one is refused every time.
+ * cost ~40 % of a simple read's CPU (benchmark B1).
+ *
+ * <p>Built on Quarkus Security's public extension points only: quarkus-oidc's bearer mechanism
+ * still reads the header, resolves the tenant and answers the 401 challenge; it hands the token to
+ * the identity providers as a {@link TokenAuthenticationRequest}. This provider comes first
+ * ({@link #priority()}): for a token verified before it answers with the remembered identity, for
+ * any other it answers nothing, so quarkus-oidc's own provider verifies it as before.
+ * {@link RememberVerifiedTokens}, the first augmentor, remembers the identity quarkus-oidc produced,
+ * under the exact token text, until the token's own {@code exp} (no grace), or
+ * {@link VerifiedTokenCacheConfig#maxAge()} if sooner. A token that fails verification produces no
+ * identity and is never remembered, so a forged or expired one is refused every time.
  *
  * <p>What this gives up: a token's signature key removed from the issuer's JWKS keeps working here
  * until the token expires or leaves the cache — the same as for any locally verified JWT, whose
- * validity never depended on a call to the issuer.
+ * validity never depended on a call to the issuer. The services have one OIDC tenant; with several,
+ * the cache would have to be keyed by tenant too.
  */
-@Alternative
-@Priority(1)
 @ApplicationScoped
-public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
+public class VerifiedBearerTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private static final String BEARER = "Bearer ";
-
-    @Inject
-    OidcAuthenticationMechanism oidc;
+    /** Where quarkus-oidc and Quarkus HTTP security look for the request an identity belongs to. */
+    private static final String[] ROUTING_CONTEXT_ATTRIBUTES = {
+        RoutingContext.class.getName(), HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE};
 
     private final VerifiedTokenCacheConfig config;
     private final VerifiedTokenCache verified;
@@ -52,55 +51,50 @@ public class VerifiedBearerTokens implements HttpAuthenticationMechanism {
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String token = bearerToken(context);
-        if (token == null || !config.enabled()) {
-            return oidc.authenticate(context, identities);
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Ahead of quarkus-oidc's provider, which keeps the default priority. */
+    @Override
+    public int priority() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        SecurityIdentity known = config.enabled() && request.getToken() instanceof AccessTokenCredential token
+                ? verified.find(token.getToken())
+                : null;
+        if (known == null) {
+            return Uni.createFrom().nullItem();
         }
-        SecurityIdentity known = verified.find(token);
-        if (known != null) {
-            return Uni.createFrom().item(forThisRequest(known, context));
-        }
-        return oidc.authenticate(context, identities).invoke(identity -> verified.remember(token, identity));
+        return Uni.createFrom().item(withRequest(known, HttpSecurityUtils.getRoutingContextAttribute(request)));
     }
 
     /**
-     * The remembered identity carries the routing context of the request that verified it; anything
-     * that looks at the identity's request must see this one.
+     * Remembers the identity quarkus-oidc verified for a bearer access token (one carrying its
+     * {@link AccessTokenCredential}); every other identity, and one already known, is left alone.
      */
-    private static SecurityIdentity forThisRequest(SecurityIdentity identity, RoutingContext context) {
-        return QuarkusSecurityIdentity.builder(identity)
-                .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, context)
-                .build();
-    }
-
-    private static String bearerToken(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.length() <= BEARER.length()
-                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
+    void remember(SecurityIdentity identity) {
+        if (!config.enabled()) {
+            return;
         }
-        return header.substring(BEARER.length()).trim();
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token == null || token.getToken() == null || verified.find(token.getToken()) != null) {
+            return;
+        }
+        // Without the verifying request: the cache must not keep a finished request's objects alive.
+        verified.remember(token.getToken(), withRequest(identity, null));
     }
 
-    @Override
-    public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return oidc.getChallenge(context);
-    }
-
-    @Override
-    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        return oidc.getCredentialTypes();
-    }
-
-    @Override
-    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return oidc.getCredentialTransport(context);
-    }
-
-    @Override
-    public int getPriority() {
-        return oidc.getPriority();
+    /** The identity as seen by this request: anything that looks at the identity's request must see this one. */
+    private static SecurityIdentity withRequest(SecurityIdentity identity, RoutingContext request) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
+        for (String attribute : ROUTING_CONTEXT_ATTRIBUTES) {
+            builder.addAttribute(attribute, request);
+        }
+        return builder.build();
     }
 
     /** How long verified tokens are remembered; {@code dangjian.auth.verified-token-cache.*}. */
