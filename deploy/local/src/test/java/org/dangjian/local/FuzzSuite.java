@@ -147,8 +147,12 @@ final class FuzzSuite {
             }
             variants.add(new Variant("truncated JSON", path, utf8(text.substring(0, text.length() / 2)), "application/json", ifMatch));
             variants.add(new Variant("not JSON", path, utf8("这不是JSON <xml/>"), "application/json", ifMatch));
-            variants.add(new Variant("empty body", path, new byte[0], "application/json", ifMatch));
-            variants.add(new Variant("JSON null", path, utf8("null"), "application/json", ifMatch));
+            if (generator.resolve(op.service(), generator.operation(op).path("requestBody").path("content").path("application/json")
+                    .path("schema")).path("required").size() > 0) {
+                // where every field is optional, no body (or null) may well mean "all defaults"
+                variants.add(new Variant("empty body", path, new byte[0], "application/json", ifMatch));
+                variants.add(new Variant("JSON null", path, utf8("null"), "application/json", ifMatch));
+            }
             variants.add(new Variant("JSON array", path, utf8("[" + text + "]"), "application/json", ifMatch));
             variants.add(new Variant("Content-Type text/plain", path, utf8(text), "text/plain", ifMatch));
             variants.add(new Variant("Content-Type application/xml", path, utf8(text), "application/xml", ifMatch));
@@ -222,7 +226,7 @@ final class FuzzSuite {
         } else if (format.equals("date-time")) {
             values.add("2025-02-30T25:00:00+08:00");
         } else {
-            values.addAll(List.of("a\u0000b", "x".repeat(300)));
+            values.add("a\u0000b");
         }
         return values;
     }

@@ -128,7 +128,7 @@ final class SubtreeRecords {
             // A full member of the subtree's first branch (as "organizations" is), in no transfer: bodies that name a
             // branch and a member of it then agree, and the demo's transfer in flight does not get in the way.
             Map.entry("member-service:members", "select x.id from member x join org_unit u on u.id = x.org_id where u.path like ?1 "
-                    + "and x.stage = 'FULL' and x.ended_on is null and not exists (select 1 from transfer t where t.member_id = x.id) "
+                    + "and x.stage = 'FULL' and x.ended_on is null and x.branch_dissolved_on is null and not exists (select 1 from transfer t where t.member_id = x.id) "
                     + "order by u.path, x.id limit 1"),
             Map.entry("organization-service:groups",
                     "select id from organization where path like ?1 and type = 'GROUP' and status = 'ACTIVE' order by path limit 1"),

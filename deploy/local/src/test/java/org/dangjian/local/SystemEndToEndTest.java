@@ -127,6 +127,7 @@ class SystemEndToEndTest {
         DemoData.Summary demoData = demo();
         List<SecurityMatrix.Operation> operations = new SecurityMatrix(system).operations();
         Map<String, DatabaseFingerprint.Rows> before = DatabaseFingerprint.settled(system);
+        long begin = System.nanoTime();
         FuzzSuite.Result result = new FuzzSuite(system, demoData.idOf("西城镇党委"), Long.getLong("fuzz.seed", 20_261_206L),
                 Integer.getInteger("fuzz.variants", 0)).run(operations);
         Map<String, DatabaseFingerprint.Rows> after = DatabaseFingerprint.take(system);
@@ -134,6 +135,7 @@ class SystemEndToEndTest {
         List<String> changed = DatabaseFingerprint.changed(before, after);
         System.out.printf("[fuzz] %d operations, %d requests, %d 5xx, %d rows changed%n", result.operations(), result.requests(),
                 result.serverErrors(), DatabaseFingerprint.rowsChanged(before, after));
+        System.out.printf("[fuzz] %d failures, in %d s%n", result.failures().size(), Duration.ofNanos(System.nanoTime() - begin).toSeconds());
         result.failures().forEach(f -> System.out.println("[fuzz] FAIL " + f));
         changed.forEach(t -> System.out.println("[fuzz] changed " + t));
         result.lenient().forEach(f -> System.out.println("[fuzz] lenient " + f));
@@ -158,6 +160,7 @@ class SystemEndToEndTest {
         BodyScopeMatrix matrix = new BodyScopeMatrix(system, demoData.idOf("西城镇党委"), demoData.idOf("东坪镇党委"));
         matrix.ensureRecords();
         Map<String, DatabaseFingerprint.Rows> before = DatabaseFingerprint.settled(system);
+        long begin = System.nanoTime();
         BodyScopeMatrix.Result result = matrix.run(operations);
         Map<String, DatabaseFingerprint.Rows> after = DatabaseFingerprint.take(system);
         // only now the unaltered requests: they may succeed and change data
@@ -166,9 +169,11 @@ class SystemEndToEndTest {
         coverage.forEach(c -> System.out.println("[body-scope] " + c));
         result.unrestricted().forEach(o -> System.out.println("[body-scope] platform-admin only (no data scope): " + o));
         List<String> changed = DatabaseFingerprint.changed(before, after);
-        System.out.printf("[body-scope] %d operations, %d cases (%d body fields, %d parameters), %d failures, %d rows changed%n",
-                coverage.size(), result.cases().size(), result.bodyFields(), result.parameters(), result.failures().size(),
-                DatabaseFingerprint.rowsChanged(before, after));
+        System.out.printf("[body-scope] %d operations, %d cases (%d body fields, %d parameters), %d failures%n",
+                coverage.size(), result.cases().size(), result.bodyFields(), result.parameters(), result.failures().size());
+        System.out.printf("[body-scope] %d rows changed by the swapped requests, %d generated requests succeeded, in %d s%n",
+                DatabaseFingerprint.rowsChanged(before, after), coverage.stream().filter(c -> c.base() != null && c.base().status() < 300).count(),
+                Duration.ofNanos(System.nanoTime() - begin).toSeconds());
         result.failures().forEach(f -> System.out.println("[body-scope] FAIL " + f));
         changed.forEach(t -> System.out.println("[body-scope] changed " + t));
         assertTrue(result.cases().size() > 50, "only " + result.cases().size() + " ids swapped");
