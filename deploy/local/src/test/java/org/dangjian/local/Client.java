@@ -29,6 +29,11 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
     }
 
+    JsonNode put(DangjianService service, String path, String body, int expectedStatus) {
+        return send(service, HttpRequest.newBuilder(uri(service, path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), expectedStatus);
+    }
+
     /**
      * A POST that names a record of another service, retried while this service has not yet heard of it (a 422
      * that turns into the expected answer once the events have arrived): read-your-writes across services.

@@ -1,19 +1,12 @@
 package org.dangjian.local;
 
-import org.dangjian.platform.localstack.PostgresServer;
 import org.dangjian.platform.localstack.Tokens;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -32,7 +25,7 @@ final class ScopeMatrix {
     /** Roles whose data scope is the token's subtree or the member's own record; platform-admin has no scope. */
     private static final List<String> SCOPED_ROLES = List.of("org-admin", "branch-secretary", "auditor", "integration", "member");
     private static final Pattern FIRST_PARAMETER = Pattern.compile("/([a-z-]+)/\\{[^}]+}");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = RequestGenerator.HTTP;
 
     record Result(List<SecurityMatrix.Outcome> outcomes, List<String> unrestricted, List<String> withoutRecord) {
     }
@@ -40,12 +33,13 @@ final class ScopeMatrix {
     private final LocalSystem system;
     private final UUID subtreeA;
     private final UUID subtreeB;
-    private final Map<String, Optional<UUID>> records = new LinkedHashMap<>();
+    private final SubtreeRecords recordsOfA;
 
     ScopeMatrix(LocalSystem system, UUID subtreeA, UUID subtreeB) {
         this.system = system;
         this.subtreeA = subtreeA;
         this.subtreeB = subtreeB;
+        this.recordsOfA = new SubtreeRecords(system, subtreeA);
     }
 
     Result run(List<SecurityMatrix.Operation> operations) throws Exception {
@@ -131,69 +125,15 @@ final class ScopeMatrix {
         }
     }
 
-    /** One record of subtree A of the kind a path segment names, read from the owning service's database. */
     private Optional<UUID> record(DangjianService service, String segment) {
-        String key = service.module() + ":" + segment;
-        if (!records.containsKey(key)) {
-            records.put(key, Optional.ofNullable(SQL.get(key)).flatMap(sql -> first(service, sql)));
-        }
-        return records.get(key);
+        return recordsOfA.of(service, segment);
     }
 
     private UUID branchOf(UUID member) {
-        return first(DangjianService.MEMBER, "select org_id from member where id = '" + member + "' and ?1 is not null")
-                .orElseThrow();
+        return recordsOfA.branchOf(member);
     }
 
     private Collection<UUID> allRecordsOfA() {
-        List<UUID> ids = new ArrayList<>();
-        SQL.forEach((key, sql) -> {
-            DangjianService service = DangjianService.valueOf(key.substring(0, key.indexOf('-')).toUpperCase());
-            first(service, sql).ifPresent(ids::add);
-        });
-        return ids;
+        return recordsOfA.all();
     }
-
-    private Optional<UUID> first(DangjianService service, String sql) {
-        try (Connection c = DriverManager.getConnection(system.stack().postgres().jdbcUrl(service.database()),
-                PostgresServer.USER, "");
-                PreparedStatement statement = c.prepareStatement(sql.replace("?1", "?"))) {
-            statement.setString(1, "%/" + subtreeA + "/%");
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(service + ": " + sql, e);
-        }
-    }
-
-    private static final String IN_A = " join org_unit u on u.id = x.org_id where u.path like ?1 order by x.id limit 1";
-    private static final String ORG_IN_A = " where organization_id in (select id from organization where path like ?1) order by id limit 1";
-
-    /** Where a record of each kind lives; ?1 is a path pattern matching subtree A. */
-    private static final Map<String, String> SQL = Map.ofEntries(
-            Map.entry("organization-service:organizations",
-                    "select id from organization where path like ?1 and type = 'BRANCH' and status = 'ACTIVE' order by path limit 1"),
-            Map.entry("organization-service:units", "select id from unit" + ORG_IN_A),
-            Map.entry("organization-service:pairings", "select id from pairing" + ORG_IN_A),
-            Map.entry("organization-service:grids", "select id from grid" + ORG_IN_A),
-            Map.entry("organization-service:assessment-sets", "select id from assessment_set" + ORG_IN_A),
-            Map.entry("organization-service:assessments", "select id from assessment" + ORG_IN_A),
-            Map.entry("member-service:members", "select x.id from member x" + IN_A),
-            Map.entry("member-service:transfers", "select x.id from transfer x join org_unit u on u.id = x.from_org_id "
-                    + "where u.path like ?1 order by x.id limit 1"),
-            Map.entry("member-service:organization-tree", "select id from org_unit where path like ?1 and type = 'BRANCH' order by path limit 1"),
-            Map.entry("activity-service:activities", "select x.id from activity x" + IN_A),
-            Map.entry("activity-service:organizations", "select id from org_unit where path like ?1 and type = 'BRANCH' order by path limit 1"),
-            Map.entry("activity-service:members", "select x.member_id from roster_member x" + IN_A.replace("x.id", "x.member_id")),
-            Map.entry("activity-service:organization-tree", "select id from org_unit where path like ?1 and type = 'BRANCH' order by path limit 1"),
-            Map.entry("assistance-service:funds", "select x.id from fund x" + IN_A),
-            Map.entry("assistance-service:beneficiaries", "select x.id from beneficiary x" + IN_A),
-            Map.entry("assistance-service:cases", "select x.id from assistance_case x" + IN_A),
-            Map.entry("assistance-service:campaigns", "select x.id from condolence_campaign x" + IN_A),
-            Map.entry("assistance-service:pairings", "select x.id from pairing x join beneficiary b on b.id = x.beneficiary_id "
-                    + "join org_unit u on u.id = b.org_id where u.path like ?1 order by x.id limit 1"),
-            Map.entry("assistance-service:visits", "select x.id from visit_log x join beneficiary b on b.id = x.beneficiary_id "
-                    + "join org_unit u on u.id = b.org_id where u.path like ?1 order by x.id limit 1"),
-            Map.entry("assistance-service:organization-tree", "select id from org_unit where path like ?1 and type = 'BRANCH' order by path limit 1"));
 }

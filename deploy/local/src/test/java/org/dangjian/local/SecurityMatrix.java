@@ -32,7 +32,7 @@ final class SecurityMatrix {
 
     static final List<String> ROLES = List.of("platform-admin", "org-admin", "branch-secretary", "member", "auditor", "integration");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = RequestGenerator.HTTP;
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     record Operation(DangjianService service, String method, String path, String contentType, List<String> roles) {

@@ -116,6 +116,72 @@ class SystemEndToEndTest {
     }
 
     /**
+     * No 5xx on bad input (issue 23), generated from the four OpenAPI documents: every operation, on real records of
+     * 西城镇党委's subtree with a token of a role it allows, gets at least 10 malformed variants of a valid-looking
+     * request (see {@link FuzzSuite}); -Dfuzz.variants=K adds K random ones each (seed -Dfuzz.seed). Every answer is
+     * below 500, every error a problem+json with a code, and nothing changes.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 3)
+    void everyRequestWithMalformedInputIsRefusedWithAProblemAndChangesNothing() throws Exception {
+        DemoData.Summary demoData = demo();
+        List<SecurityMatrix.Operation> operations = new SecurityMatrix(system).operations();
+        Map<String, DatabaseFingerprint.Rows> before = DatabaseFingerprint.settled(system);
+        long begin = System.nanoTime();
+        FuzzSuite.Result result = new FuzzSuite(system, demoData.idOf("西城镇党委"), Long.getLong("fuzz.seed", 20_261_206L),
+                Integer.getInteger("fuzz.variants", 0)).run(operations);
+        Map<String, DatabaseFingerprint.Rows> after = DatabaseFingerprint.take(system);
+
+        List<String> changed = DatabaseFingerprint.changed(before, after);
+        System.out.printf("[fuzz] %d operations, %d requests, %d 5xx, %d rows changed%n", result.operations(), result.requests(),
+                result.serverErrors(), DatabaseFingerprint.rowsChanged(before, after));
+        System.out.printf("[fuzz] %d failures, in %d s%n", result.failures().size(), Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        result.failures().forEach(f -> System.out.println("[fuzz] FAIL " + f));
+        changed.forEach(t -> System.out.println("[fuzz] changed " + t));
+        result.lenient().forEach(f -> System.out.println("[fuzz] lenient " + f));
+        List<String> few = result.variantsPerOperation().entrySet().stream().filter(e -> e.getValue() < 10)
+                .map(e -> e.getKey() + ": " + e.getValue()).toList();
+        assertEquals(List.of(), few, "operations with fewer than 10 malformed variants");
+        assertEquals(List.of(), result.failures().stream().map(Object::toString).toList());
+        assertEquals(List.of(), changed, "a malformed request changed data");
+    }
+
+    /**
+     * Scope on every id a request carries (issue 23), generated from the four OpenAPI documents: a caller of
+     * 西城镇党委's subtree sends, for every operation a scoped role may call, a request on records of that subtree
+     * with a generated body, each id but the path's first swapped in turn for a record of 东坪镇党委's subtree and for
+     * a random id (see {@link BodyScopeMatrix}): both answered alike, nothing of the other subtree shown, nothing changed.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void everyRequestIdOutsideTheCallersSubtreeIsRefusedLikeAnUnknownId() throws Exception {
+        DemoData.Summary demoData = demo();
+        List<SecurityMatrix.Operation> operations = new SecurityMatrix(system).operations();
+        BodyScopeMatrix matrix = new BodyScopeMatrix(system, demoData.idOf("西城镇党委"), demoData.idOf("东坪镇党委"));
+        matrix.ensureRecords();
+        Map<String, DatabaseFingerprint.Rows> before = DatabaseFingerprint.settled(system);
+        long begin = System.nanoTime();
+        BodyScopeMatrix.Result result = matrix.run(operations);
+        Map<String, DatabaseFingerprint.Rows> after = DatabaseFingerprint.take(system);
+        // only now the unaltered requests: they may succeed and change data
+        List<BodyScopeMatrix.Coverage> coverage = matrix.sendBases(result);
+
+        coverage.forEach(c -> System.out.println("[body-scope] " + c));
+        result.unrestricted().forEach(o -> System.out.println("[body-scope] platform-admin only (no data scope): " + o));
+        List<String> changed = DatabaseFingerprint.changed(before, after);
+        System.out.printf("[body-scope] %d operations, %d cases (%d body fields, %d parameters), %d failures%n",
+                coverage.size(), result.cases().size(), result.bodyFields(), result.parameters(), result.failures().size());
+        System.out.printf("[body-scope] %d rows changed by the swapped requests, %d generated requests succeeded, in %d s%n",
+                DatabaseFingerprint.rowsChanged(before, after), coverage.stream().filter(c -> c.base() != null && c.base().status() < 300).count(),
+                Duration.ofNanos(System.nanoTime() - begin).toSeconds());
+        result.failures().forEach(f -> System.out.println("[body-scope] FAIL " + f));
+        changed.forEach(t -> System.out.println("[body-scope] changed " + t));
+        assertTrue(result.cases().size() > 50, "only " + result.cases().size() + " ids swapped");
+        assertEquals(List.of(), result.failures());
+        assertEquals(List.of(), changed, "a request naming another subtree's or an unknown record changed data");
+    }
+
+    /**
      * Data scope on every endpoint, generated like the matrix above: a real record of 西城镇党委's
      * subtree is refused (404) to a caller of 东坪镇党委's with a role the operation allows, and read
      * (200) by a caller of its own subtree; collections show a caller of B nothing of A; nothing changes.
