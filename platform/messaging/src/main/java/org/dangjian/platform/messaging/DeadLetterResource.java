@@ -89,7 +89,8 @@ public class DeadLetterResource {
     @Operation(summary = "Publish one dead letter again to the topic it came from")
     public Replayed replay(@PathParam("topic") String topic, @PathParam("partition") int partition,
             @PathParam("offset") long offset) {
-        if (!deadLetterTopics().contains(topic)) {
+        // A negative position names no record; Kafka's seek would throw on it.
+        if (partition < 0 || offset < 0 || !deadLetterTopics().contains(topic)) {
             throw DomainException.notFound("DEAD_LETTER_NOT_FOUND", topic, partition, offset);
         }
         ConsumerRecord<String, String> record;
