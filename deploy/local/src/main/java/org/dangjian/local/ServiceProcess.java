@@ -18,7 +18,7 @@ import java.util.Map;
 /** One service, run from its built {@code target/quarkus-app} as a child JVM. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private final DangjianService service;
     private final int port;

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 final class Client {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final LocalSystem system;
     private final String token;

@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 final class WholeSystemModel {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> LIVE_STAGES = List.of("APPLICANT", "ACTIVIST", "CANDIDATE", "PROBATIONARY", "FULL");
     /** activity-service's configured roster stages (dangjian.activity.roster-stages). */
     private static final Set<String> ROSTER_STAGES = Set.of("PROBATIONARY", "FULL");

@@ -22,7 +22,7 @@ final class WriteBurst {
     record Result(int created, int failedRequests, long millis) {
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private WriteBurst() {
     }
