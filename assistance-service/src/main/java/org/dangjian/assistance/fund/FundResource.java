@@ -92,7 +92,7 @@ public class FundResource {
     @Path("/{id}/ledger")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "The fund's movements (台账), in the order they were recorded")
-    public Page<LedgerEntryView> ledger(@PathParam("id") UUID id, @QueryParam("year") Integer year,
+    public Page<LedgerEntryView> ledger(@PathParam("id") UUID id, @QueryParam("year") @Min(2000) @Max(2999) Integer year,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
         return service.ledger(id, year, page, size);

@@ -59,6 +59,10 @@ class FundApiTest {
                 .body("items[0].kind", equalTo("ALLOCATION"))
                 .body("items[0].amount", equalTo(new BigDecimal("50000.00")));
         assertEquals(1L, count("select count(*) from audit_entry where target_id = '" + id + "' and action = 'FUND_OPENED'"));
+        // A year no ledger can have is a mistake in the request, not an empty answer.
+        as(Caller.AUDITOR, tree.committee()).get("/api/v1/funds/" + id + "/ledger?year=-1").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("year"));
     }
 
     @Test
