@@ -14,6 +14,7 @@ import java.util.UUID;
  * outside it must be reported exactly like a missing one (404), so existence does not leak.
  */
 @RequestScoped
+@Deprecated(forRemoval = true)
 public class OrgScope {
 
     private static final UUID NO_ORGANIZATION = new UUID(0, 0);
