@@ -43,6 +43,11 @@ public class CallerScope {
         return standing;
     }
 
+    /** Whether the caller sees the whole tree ({@link Scope.Unrestricted}); answered without reading the tree. */
+    public boolean isUnrestricted() {
+        return standing() == Standing.PLATFORM_ADMIN;
+    }
+
     /** The caller's scope. */
     public Scope get() {
         if (scope == null) {

@@ -12,8 +12,8 @@ import java.util.Set;
  *   <li>{@link #PLATFORM_ADMIN}: everything, the whole tree ({@link Scope.Unrestricted});</li>
  *   <li>{@link #STAFF} ({@code org-admin}, {@code branch-secretary}): reads and works on the records of their
  *       subtree, on anyone's behalf;</li>
- *   <li>{@link #AUDITOR}: reads their subtree, changes nothing;</li>
  *   <li>{@link #INTEGRATION}: a service account reading (and importing/exporting) its subtree;</li>
+ *   <li>{@link #AUDITOR}: reads their subtree, changes nothing;</li>
  *   <li>{@link #MEMBER}: the member role and none of the above: their own record only ({@code member_id}),
  *       whatever their {@code org_id} says;</li>
  *   <li>{@link #NONE}: none of these roles.</li>
@@ -25,7 +25,7 @@ import java.util.Set;
  * not admit auditors at all. Which endpoint admits which role stays in each resource's {@code @RolesAllowed}.
  */
 public enum Standing {
-    PLATFORM_ADMIN, STAFF, AUDITOR, INTEGRATION, MEMBER, NONE;
+    PLATFORM_ADMIN, STAFF, INTEGRATION, AUDITOR, MEMBER, NONE;
 
     /** The standing of a caller with these roles. */
     public static Standing of(Set<String> roles) {
@@ -35,11 +35,11 @@ public enum Standing {
         if (roles.contains(Caller.ORG_ADMIN) || roles.contains(Caller.BRANCH_SECRETARY)) {
             return STAFF;
         }
-        if (roles.contains(Caller.AUDITOR)) {
-            return AUDITOR;
-        }
         if (roles.contains(Caller.INTEGRATION)) {
             return INTEGRATION;
+        }
+        if (roles.contains(Caller.AUDITOR)) {
+            return AUDITOR;
         }
         return roles.contains(Caller.MEMBER) ? MEMBER : NONE;
     }

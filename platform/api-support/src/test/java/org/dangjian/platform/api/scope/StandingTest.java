@@ -55,8 +55,8 @@ class StandingTest {
         Standing standing = Standing.of(roles);
         Standing expected = roles.contains(Caller.PLATFORM_ADMIN) ? Standing.PLATFORM_ADMIN
                 : roles.contains(Caller.ORG_ADMIN) || roles.contains(Caller.BRANCH_SECRETARY) ? Standing.STAFF
-                : roles.contains(Caller.AUDITOR) ? Standing.AUDITOR
                 : roles.contains(Caller.INTEGRATION) ? Standing.INTEGRATION
+                : roles.contains(Caller.AUDITOR) ? Standing.AUDITOR
                 : roles.contains(Caller.MEMBER) ? Standing.MEMBER : Standing.NONE;
         assertEquals(expected, standing, roles.toString());
     }
