@@ -76,7 +76,7 @@ class ScopeTest {
             }
             Scope known = CallerScope.resolve(standing, Optional.of(tree.ids.get(0)), tree);
             if (admin) {
-                assertInstanceOf(Scope.Unrestricted.class, known);
+                assertEquals(Scope.unrestricted(), known);
             } else {
                 assertEquals(Scope.within(tree.ids.get(0), tree.pathOf(tree.ids.get(0)).orElseThrow()), known);
             }
