@@ -12,7 +12,7 @@ import org.dangjian.organization.assessment.AssessmentDtos.Ranked;
 import org.dangjian.organization.assessment.AssessmentDtos.Review;
 import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
 import org.dangjian.organization.config.OrganizationRules;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.platform.api.Caller;
@@ -40,7 +40,7 @@ public class AssessmentService {
     OrganizationRepository organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     CallerScope callerScope;

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.scope.CallerScope;

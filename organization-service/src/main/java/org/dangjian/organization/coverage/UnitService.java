@@ -9,7 +9,7 @@ import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
 import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
 import org.dangjian.organization.coverage.UnitDtos.UnitView;
 import org.dangjian.organization.audit.AuditLog;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.BusinessClock;
@@ -34,7 +34,7 @@ public class UnitService {
     EntityManager em;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     CallerScope callerScope;

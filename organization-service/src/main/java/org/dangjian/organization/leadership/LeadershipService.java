@@ -15,7 +15,7 @@ import org.dangjian.organization.leadership.LeadershipDtos.SeatHolder;
 import org.dangjian.organization.leadership.LeadershipDtos.SeatView;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.Change;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Dissolution;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
@@ -57,7 +57,7 @@ public class LeadershipService {
     BusinessClock clock;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     CallerScope callerScope;

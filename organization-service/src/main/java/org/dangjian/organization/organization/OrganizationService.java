@@ -37,7 +37,7 @@ public class OrganizationService {
     OrganizationRepository organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     CallerScope callerScope;

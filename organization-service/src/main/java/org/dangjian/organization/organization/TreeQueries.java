@@ -45,7 +45,7 @@ public class TreeQueries {
     OrganizationService organizations;
 
     @Inject
-    DataScope organizationsInScope;
+    OrganizationsInScope organizationsInScope;
 
     @Inject
     CallerScope scope;

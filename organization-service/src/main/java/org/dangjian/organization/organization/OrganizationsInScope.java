@@ -18,7 +18,7 @@ import java.util.UUID;
  * reference, see {@link #referenced}), carrying only the id the client sent.
  */
 @RequestScoped
-public class DataScope {
+public class OrganizationsInScope {
 
     @Inject
     CallerScope scope;
