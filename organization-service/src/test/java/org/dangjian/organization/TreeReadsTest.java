@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.organization.organization.TreeQueries;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.scope.Scope;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -185,10 +186,12 @@ class TreeReadsTest {
                     from (select i, gen_random_uuid() as u from generate_series(1, 20000) i) g""").executeUpdate();
             em.createNativeQuery("analyze organization").executeUpdate();
             @SuppressWarnings("unchecked")
+            // A whole-tree search: a platform-admin's.
             List<String> lines = em.createNativeQuery("explain " + TreeQueries.SEARCH_SQL.replace("/*filters*/", "")
-                            .replace(":q", "?1").replace(":fragment", "?1").replace(":prefix", "?2")
+                            .replace("/*scope*/", Scope.unrestricted().pathCondition("o.path").sql())
+                            .replace(":q", "?1").replace(":fragment", "?1")
                             .replace(":afterRank", "2").replace(":afterPath", "''").replace(":size", "50"))
-                    .setParameter(1, "西城镇第一村").setParameter(2, "/").getResultList();
+                    .setParameter(1, "西城镇第一村").getResultList();
             return lines;
         });
         String text = String.join("\n", plan);

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,8 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID> {
 
-    /** Filters of a list; every one optional except the subtree prefix (null = unrestricted). */
-    public record Filter(String subtreePrefix, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
+    /** Filters of a list; every one optional except the scope. */
+    public record Filter(Scope scope, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
             java.time.ZoneId zone) {
     }
 
@@ -28,12 +30,9 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
     }
 
     public Found list(Filter f, int page, int size) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (f.subtreePrefix() != null) {
-            q.append(" and orgId in (select u.id from OrgUnit u where u.path like :prefix)");
-            p.put("prefix", f.subtreePrefix() + "%");
-        }
+        Condition inScope = f.scope().orgCondition("orgId", "OrgUnit");
+        StringBuilder q = new StringBuilder(inScope.sql());
+        Map<String, Object> p = new HashMap<>(inScope.parameters());
         if (f.status() != null) {
             q.append(" and status = :status");
             p.put("status", f.status());
@@ -57,16 +56,13 @@ public class ActivityRepository implements PanacheRepositoryBase<Activity, UUID>
         return new Found(query.page(Page.of(page, size)).list(), query.count());
     }
 
-    /** Planned activities of dissolved organizations in the subtree (null = unrestricted), oldest plan first. */
-    public Found awaitingReassignment(String subtreePrefix, int page, int size) {
-        StringBuilder q = new StringBuilder("status = :status and orgDissolvedAt is not null");
-        Map<String, Object> p = new HashMap<>();
+    /** Planned activities of dissolved organizations in the scope, oldest plan first. */
+    public Found awaitingReassignment(Scope scope, int page, int size) {
+        Condition inScope = scope.orgCondition("orgId", "OrgUnit");
+        String q = "status = :status and orgDissolvedAt is not null and " + inScope.sql();
+        Map<String, Object> p = new HashMap<>(inScope.parameters());
         p.put("status", ActivityStatus.PLANNED);
-        if (subtreePrefix != null) {
-            q.append(" and orgId in (select u.id from OrgUnit u where u.path like :prefix)");
-            p.put("prefix", subtreePrefix + "%");
-        }
-        var query = find(q.toString(), Sort.ascending("plannedStart").and("id"), p);
+        var query = find(q, Sort.ascending("plannedStart").and("id"), p);
         return new Found(query.page(Page.of(page, size)).list(), query.count());
     }
 }

@@ -19,8 +19,9 @@ import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
 import org.dangjian.activity.support.Organizations;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgUnit;
 
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ public class ActivityService {
     Roster roster;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Organizations organizations;
@@ -185,7 +186,7 @@ public class ActivityService {
     /** Planned activities of dissolved organizations in the caller's scope: each to be reassigned or cancelled. */
     @Transactional
     public ActivityPage awaitingReassignment(int page, int size) {
-        ActivityRepository.Found found = activities.awaitingReassignment(scope.subtreePrefix().orElse(null), page, size);
+        ActivityRepository.Found found = activities.awaitingReassignment(scope.get(), page, size);
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
     }
 
@@ -213,12 +214,9 @@ public class ActivityService {
     @Transactional
     public ActivityPage list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
             int page, int size) {
-        String prefix = scope.subtreePrefix().orElse(null);
-        if (orgId != null) {
-            prefix = organizations.requireInScope(orgId).path();
-        }
+        Scope listed = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
         ActivityRepository.Found found = activities.list(
-                new ActivityRepository.Filter(prefix, status, type, from, to, clock.zone()), page, size);
+                new ActivityRepository.Filter(listed, status, type, from, to, clock.zone()), page, size);
         return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
     }
 

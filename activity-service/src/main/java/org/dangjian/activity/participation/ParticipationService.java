@@ -15,7 +15,8 @@ import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Standing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ public class ParticipationService {
     ActivityRules rules;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Caller caller;
@@ -79,13 +80,12 @@ public class ParticipationService {
 
     /**
      * A member sees only themselves; others the members currently in their subtree, and those who left the
-     * platform from it (their history stays with the organization they last belonged to).
+     * platform from it (their history stays with the organization they last belonged to). This read does not
+     * admit auditors: one who is also a member gets in as a member, and so sees only themselves too.
      */
     private void requireVisible(Roster.MemberNow member) {
-        boolean onlyMember = caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN)
-                && !caller.hasRole(Caller.ORG_ADMIN) && !caller.hasRole(Caller.BRANCH_SECRETARY)
-                && !caller.hasRole(Caller.INTEGRATION);
-        if (onlyMember) {
+        Standing standing = scope.standing();
+        if (standing.isMemberOnly() || standing == Standing.AUDITOR) {
             if (!caller.memberId().map(member.memberId()::equals).orElse(false)) {
                 throw DomainException.notFound("MEMBER_NOT_FOUND", member.memberId());
             }

@@ -3,7 +3,7 @@ package org.dangjian.activity.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.orgtree.OrgTree;
 import org.dangjian.platform.orgtree.OrgUnit;
 
@@ -18,7 +18,7 @@ import java.util.UUID;
 public class Organizations {
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     OrgTree tree;

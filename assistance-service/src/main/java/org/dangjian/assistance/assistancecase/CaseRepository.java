@@ -1,13 +1,16 @@
 package org.dangjian.assistance.assistancecase;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -18,27 +21,28 @@ public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUI
             CaseStatus.APPROVED, CaseStatus.PUBLIC_NOTICE, CaseStatus.DISBURSED, CaseStatus.FOLLOW_UP);
 
     /** A filter on the list; null fields do not filter. {@code memberId}: only cases of that member as beneficiary. */
-    public record Filter(String prefix, CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, UUID memberId) {
+    public record Filter(Scope scope, CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, UUID memberId) {
     }
 
     public Page<AssistanceCase> find(Filter filter, int page, int size) {
-        StringBuilder query = new StringBuilder("orgId in (select u.id from OrgUnit u where u.path like concat(:prefix, '%'))");
-        Parameters params = Parameters.with("prefix", filter.prefix());
+        Condition inScope = filter.scope().orgCondition("orgId", "OrgUnit");
+        StringBuilder query = new StringBuilder(inScope.sql());
+        Map<String, Object> params = new HashMap<>(inScope.parameters());
         if (filter.status() != null) {
             query.append(" and status = :status");
-            params.and("status", filter.status());
+            params.put("status", filter.status());
         }
         if (filter.reassignmentNeeded() != null) {
             query.append(" and reassignmentNeeded = :reassign");
-            params.and("reassign", filter.reassignmentNeeded());
+            params.put("reassign", filter.reassignmentNeeded());
         }
         if (filter.beneficiaryId() != null) {
             query.append(" and beneficiaryId = :beneficiary");
-            params.and("beneficiary", filter.beneficiaryId());
+            params.put("beneficiary", filter.beneficiaryId());
         }
         if (filter.memberId() != null) {
             query.append(" and beneficiaryId in (select b.id from Beneficiary b where b.memberId = :member)");
-            params.and("member", filter.memberId());
+            params.put("member", filter.memberId());
         }
         var found = find(query.toString(), Sort.by("appliedOn").and("id"), params);
         return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, found.count());

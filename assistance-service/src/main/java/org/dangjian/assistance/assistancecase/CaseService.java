@@ -21,7 +21,8 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.util.List;
 import java.util.UUID;
@@ -33,8 +34,6 @@ public class CaseService {
     static final String TARGET = "case";
     static final String VISIT_TARGET = "case-visit";
     private static final String MASK = "******";
-    /** The path prefix every organization matches. */
-    private static final String ALL = "/";
 
     @Inject
     CaseRepository cases;
@@ -52,7 +51,7 @@ public class CaseService {
     Organizations organizations;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     PersonalDataProtection protection;
@@ -113,9 +112,9 @@ public class CaseService {
             if (own == null) {
                 return new Page<>(List.of(), page, size, 0);
             }
-            filter = new CaseRepository.Filter(ALL, status, reassignmentNeeded, beneficiaryId, own);
+            filter = new CaseRepository.Filter(Scope.unrestricted(), status, reassignmentNeeded, beneficiaryId, own);
         } else {
-            filter = new CaseRepository.Filter(organizations.subtreePrefix(), status, reassignmentNeeded, beneficiaryId, null);
+            filter = new CaseRepository.Filter(scope.get(), status, reassignmentNeeded, beneficiaryId, null);
         }
         return cases.find(filter, page, size).map(this::masked);
     }
@@ -180,6 +179,6 @@ public class CaseService {
     }
 
     boolean isStaff() {
-        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN) || caller.hasRole(Caller.BRANCH_SECRETARY);
+        return scope.standing().isStaff();
     }
 }

@@ -19,7 +19,8 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.Masking;
 import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,6 @@ public class BeneficiaryService {
 
     static final String TARGET = "beneficiary";
     private static final String MASK = "******";
-    /** The path prefix every organization matches. */
-    private static final String ALL = "/";
 
     @Inject
     BeneficiaryRepository beneficiaries;
@@ -41,7 +40,7 @@ public class BeneficiaryService {
     Organizations organizations;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Members members;
@@ -147,9 +146,9 @@ public class BeneficiaryService {
                 return new Page<>(List.of(), page, size, 0);
             }
             // Their own record wherever it is now: it follows them when they transfer, their token may lag.
-            return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(ALL, kind, category, index, own), page, size));
+            return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(Scope.unrestricted(), kind, category, index, own), page, size));
         }
-        return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(organizations.subtreePrefix(), kind, category,
+        return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(scope.get(), kind, category,
                 index, memberId), page, size));
     }
 
@@ -158,8 +157,7 @@ public class BeneficiaryService {
      * role. Their data scope is their {@code member_id}, not an organization subtree.
      */
     public boolean actsOnlyForThemselves() {
-        return caller.hasRole(Caller.MEMBER) && !mayUnmask() && !caller.hasRole(Caller.AUDITOR)
-                && !caller.hasRole(Caller.INTEGRATION);
+        return scope.standing().isMemberOnly();
     }
 
     /** Whether the beneficiary is the calling member themselves. */
@@ -187,9 +185,9 @@ public class BeneficiaryService {
         return beneficiary;
     }
 
+    /** Hardship details unmasked (and audited) for those who work on cases: staff. */
     public boolean mayUnmask() {
-        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN)
-                || caller.hasRole(Caller.BRANCH_SECRETARY);
+        return scope.standing().isStaff();
     }
 
     private BeneficiaryView view(Beneficiary b, String purpose) {

@@ -3,7 +3,7 @@ package org.dangjian.assistance.common;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.orgtree.OrgTree;
 import org.dangjian.platform.orgtree.OrgUnit;
 
@@ -14,7 +14,7 @@ import java.util.UUID;
 public class Organizations {
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     OrgTree tree;
@@ -23,11 +23,6 @@ public class Organizations {
     public OrgUnit requireInScope(UUID orgId) {
         scope.require(orgId, "ORGANIZATION_NOT_FOUND", orgId);
         return tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId));
-    }
-
-    /** The prefix list queries filter on; matches every path for an unrestricted caller. */
-    public String subtreePrefix() {
-        return scope.subtreePrefix().orElse("/");
     }
 
     /** Whether {@code orgId} is {@code ancestorId} or lies below it in the local tree. */

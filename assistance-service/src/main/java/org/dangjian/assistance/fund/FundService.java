@@ -14,7 +14,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public class FundService {
     Organizations organizations;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Caller caller;
@@ -65,7 +65,7 @@ public class FundService {
 
     @Transactional
     public Page<FundView> list(FundKind kind, int page, int size) {
-        return funds.inSubtree(organizations.subtreePrefix(), kind, page, size)
+        return funds.inScope(scope.get(), kind, page, size)
                 .map(f -> FundView.of(f, budgets.ofFund(f.id())));
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.dangjian.assistance.member.MemberCopy.KnownMember;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ public class Members {
     MemberCopy copy;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     /**
      * The member, when this service knows them (from member-service's events), their membership has not ended,

@@ -20,6 +20,8 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -37,6 +39,9 @@ public class PairingService {
 
     @Inject
     Organizations organizations;
+
+    @Inject
+    CallerScope scope;
 
     @Inject
     Members members;
@@ -130,14 +135,14 @@ public class PairingService {
     @Transactional
     public Page<VisitView> overdueFollowUps(LocalDate asOf, int page, int size) {
         LocalDate today = asOf != null ? asOf : clock.today();
+        Condition inScope = scope.orgCondition("b.orgId", "OrgUnit");
         String where = """
                 from VisitLogEntry v where v.followUpDue < :today and v.followedUpOn is null
-                and v.beneficiaryId in (select b.id from Beneficiary b where b.orgId in
-                    (select u.id from OrgUnit u where u.path like concat(:prefix, '%')))""";
-        long total = em.createQuery("select count(v) " + where, Long.class)
-                .setParameter("today", today).setParameter("prefix", organizations.subtreePrefix()).getSingleResult();
-        List<VisitView> items = em.createQuery("select v " + where + " order by v.followUpDue, v.id", VisitLogEntry.class)
-                .setParameter("today", today).setParameter("prefix", organizations.subtreePrefix())
+                and v.beneficiaryId in (select b.id from Beneficiary b where /*scope*/)""".replace("/*scope*/", inScope.sql());
+        long total = inScope.bind(em.createQuery("select count(v) " + where, Long.class))
+                .setParameter("today", today).getSingleResult();
+        List<VisitView> items = inScope.bind(em.createQuery("select v " + where + " order by v.followUpDue, v.id", VisitLogEntry.class))
+                .setParameter("today", today)
                 .setFirstResult(page * size).setMaxResults(size).getResultList()
                 .stream().map(v -> VisitView.of(v, today)).toList();
         return new Page<>(items, page, size, total);
@@ -159,6 +164,6 @@ public class PairingService {
     }
 
     private boolean isStaff() {
-        return caller.hasRole(Caller.PLATFORM_ADMIN) || caller.hasRole(Caller.ORG_ADMIN) || caller.hasRole(Caller.BRANCH_SECRETARY);
+        return scope.standing().isStaff();
     }
 }

@@ -12,6 +12,9 @@ import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.CategoryTotals;
 import org.dangjian.assistance.report.ReportDtos.ReassessmentDue;
 import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -30,6 +33,9 @@ public class ReportService {
     Organizations organizations;
 
     @Inject
+    CallerScope scope;
+
+    @Inject
     AssistanceConfig config;
 
     @Inject
@@ -37,25 +43,27 @@ public class ReportService {
 
     @Transactional
     public AssistanceTotals totals(int year, UUID orgId) {
-        String prefix = orgId == null ? organizations.subtreePrefix() : organizations.requireInScope(orgId).path();
+        Scope counted = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
+        Condition inScope = counted.pathCondition("u.path");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("""
                 select c.category,
                        count(*) filter (where extract(year from c.applied_on) = :year),
                        count(*) filter (where c.status not in ('CLOSED', 'REJECTED')),
                        coalesce(sum(c.disbursed_amount) filter (where extract(year from c.disbursed_on) = :year), 0)
                 from assistance_case c join org_unit u on u.id = c.org_id
-                where u.path like :prefix || '%'
-                group by c.category order by c.category""")
-                .setParameter("year", year).setParameter("prefix", prefix).getResultList();
+                where /*scope*/
+                group by c.category order by c.category""".replace("/*scope*/", inScope.sql())))
+                .setParameter("year", year).getResultList();
         List<CategoryTotals> categories = rows.stream().map(r -> new CategoryTotals((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), Money.of((BigDecimal) r[3]))).toList();
         BigDecimal cases = categories.stream().map(CategoryTotals::disbursed).reduce(Money.ZERO, BigDecimal::add);
-        BigDecimal campaigns = (BigDecimal) em.createNativeQuery("""
+        BigDecimal campaigns = (BigDecimal) inScope.bind(em.createNativeQuery("""
                 select coalesce(sum(r.amount), 0) from campaign_recipient r
                 join condolence_campaign k on k.id = r.campaign_id join org_unit u on u.id = k.org_id
-                where u.path like :prefix || '%' and r.status = 'DELIVERED' and extract(year from r.delivered_on) = :year""")
-                .setParameter("year", year).setParameter("prefix", prefix).getSingleResult();
+                where /*scope*/ and r.status = 'DELIVERED' and extract(year from r.delivered_on) = :year"""
+                        .replace("/*scope*/", inScope.sql())))
+                .setParameter("year", year).getSingleResult();
         return new AssistanceTotals(year, orgId, categories, cases, Money.of(campaigns));
     }
 
@@ -70,18 +78,20 @@ public class ReportService {
         String from = """
                 from beneficiary b join org_unit u on u.id = b.org_id
                 left join assistance_case c on c.beneficiary_id = b.id
-                where b.status = 'ACTIVE' and u.path like :prefix || '%'
+                where b.status = 'ACTIVE' and /*scope*/
                 group by b.id, b.org_id, b.kind, b.registered_on
                 having greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) <= :cutoff""";
+        Condition inScope = scope.pathCondition("u.path");
+        from = from.replace("/*scope*/", inScope.sql());
         LocalDate cutoff = day.minusMonths(months);
-        long total = ((Number) em.createNativeQuery("select count(*) from (select b.id " + from + ") due")
-                .setParameter("prefix", organizations.subtreePrefix()).setParameter("cutoff", cutoff).getSingleResult())
+        long total = ((Number) inScope.bind(em.createNativeQuery("select count(*) from (select b.id " + from + ") due"))
+                .setParameter("cutoff", cutoff).getSingleResult())
                 .longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select b.id, b.org_id, b.kind, "
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("select b.id, b.org_id, b.kind, "
                         + "greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) as last " + from
-                        + " order by last, b.id")
-                .setParameter("prefix", organizations.subtreePrefix()).setParameter("cutoff", cutoff)
+                        + " order by last, b.id"))
+                .setParameter("cutoff", cutoff)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
         List<ReassessmentDue> items = rows.stream().map(r -> {
             LocalDate last = toDate(r[3]);

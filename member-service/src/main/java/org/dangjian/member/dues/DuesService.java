@@ -18,7 +18,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ public class DuesService {
     MemberRepository members;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Caller caller;

@@ -20,6 +20,8 @@ import org.dangjian.member.member.MemberService;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.Csv;
 import org.dangjian.platform.api.access.BulkOperation;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +55,7 @@ public class MemberExportResource {
     MemberService service;
 
     @Inject
-    MemberAccess access;
+    CallerScope scope;
 
     @GET
     @BulkOperation
@@ -68,7 +70,7 @@ public class MemberExportResource {
             @Pattern(regexp = "(?i)csv|xlsx") String format, @Context HttpHeaders headers) {
         boolean xlsx = wantsXlsx(format, headers.getAcceptableMediaTypes());
         // Resolved now, while the request's caller is at hand; the stream is written afterwards.
-        String prefix = access.subtreePrefix();
+        Scope inScope = scope.get();
         StreamingOutput body = out -> {
             try (Sink sink = xlsx ? new XlsxSink(out) : new CsvSink(out)) {
                 sink.row(COLUMNS);
@@ -77,7 +79,7 @@ public class MemberExportResource {
                 do {
                     UUID from = after;
                     chunk = QuarkusTransaction.requiringNew().call(() ->
-                            members.chunkAfter(prefix, from, CHUNK).stream().map(service::maskedView).toList());
+                            members.chunkAfter(inScope, from, CHUNK).stream().map(service::maskedView).toList());
                     for (MemberView m : chunk) {
                         sink.row(values(m));
                     }

@@ -3,7 +3,7 @@ package org.dangjian.member.member;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.orgtree.OrgTree;
 import org.dangjian.platform.orgtree.OrgUnit;
 
@@ -24,7 +24,7 @@ public class Branches {
     OrgTree tree;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     /*
      * The organizations this request looked up, and which of them its caller's scope covers: a bulk import checks

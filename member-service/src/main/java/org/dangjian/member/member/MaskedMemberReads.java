@@ -40,13 +40,22 @@ public class MaskedMemberReads {
     @Inject
     PersonalDataProtection pii;
 
-    /** The record masked, if it exists and lies in the subtree of {@code root} (empty root: anywhere). */
-    public Optional<MemberView> byId(UUID id, Optional<UUID> root) {
+    /** The record masked, if it exists (a platform-admin's read). */
+    public Optional<MemberView> anywhere(UUID id) {
+        return read(SELECT, id, null);
+    }
+
+    /** The record masked, if it exists and lies in the subtree of {@code root} ({@code CallerScope.oneStatement}). */
+    public Optional<MemberView> within(UUID id, UUID root) {
+        return read(SELECT_WITHIN, id, root);
+    }
+
+    private Optional<MemberView> read(String sql, UUID id, UUID root) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(root.isPresent() ? SELECT_WITHIN : SELECT)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, id);
-            if (root.isPresent()) {
-                statement.setObject(2, root.get());
+            if (root != null) {
+                statement.setObject(2, root);
             }
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? Optional.of(masked(row)) : Optional.empty();

@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who may see which record, and how much of it (DOMAIN.md §6): a member only their own record;
- * staff the records of their subtree. A record outside is reported as missing (404).
+ * staff the records of their subtree. A record outside is reported as missing (404). The standing and
+ * the scope are the platform's ({@link CallerScope}); this class applies them to member records.
  */
 @ApplicationScoped
 public class MemberAccess {
@@ -20,7 +21,7 @@ public class MemberAccess {
     Caller caller;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     MemberRepository members;
@@ -38,7 +39,7 @@ public class MemberAccess {
         if (isSelfServiceOnly()) {
             return caller.memberId().filter(id::equals).flatMap(members::byId);
         }
-        return scope.subtreeRoot().map(root -> members.byIdWithin(id, root)).orElseGet(() -> members.byId(id));
+        return scope.oneStatement(() -> members.byId(id), root -> members.byIdWithin(id, root));
     }
 
     public static DomainException notFound(UUID id) {
@@ -56,18 +57,6 @@ public class MemberAccess {
 
     /** A caller whose only standing is being a member: no data scope beyond their own record. */
     public boolean isSelfServiceOnly() {
-        return caller.hasRole(Caller.MEMBER) && !caller.hasRole(Caller.PLATFORM_ADMIN) && !caller.hasRole(Caller.ORG_ADMIN)
-                && !caller.hasRole(Caller.BRANCH_SECRETARY) && !caller.hasRole(Caller.AUDITOR)
-                && !caller.hasRole(Caller.INTEGRATION);
-    }
-
-    /** The root of the caller's subtree, or empty for an unrestricted caller ({@link OrgScope#subtreeRoot}). */
-    public Optional<UUID> subtreeRoot() {
-        return scope.subtreeRoot();
-    }
-
-    /** The subtree list queries are limited to, or null for an unrestricted caller. */
-    public String subtreePrefix() {
-        return scope.subtreePrefix().orElse(null);
+        return scope.standing().isMemberOnly();
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgTree;
 
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
      * Search criteria; null means "any". Personal data is matched only through blind indexes. {@code needsBranch}:
      * only members flagged since their branch was dissolved (true) or only the others (false).
      */
-    public record Criteria(String subtreePrefix, String nationalIdIndex, String phoneIndex, String namePrefix,
+    public record Criteria(Condition inScope, String nationalIdIndex, String phoneIndex, String namePrefix,
             MemberStage stage, Boolean needsBranch) {
     }
 
@@ -68,15 +70,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return "M" + "0000000000".substring(digits.length()) + digits;
     }
 
-    /** The next chunk of a subtree (null prefix: everything) after {@code after}, in id order: keyset paging for exports. */
-    public List<Member> chunkAfter(String subtreePrefix, UUID after, int size) {
-        Parameters params = Parameters.with("after", after);
-        String query = "from Member m where m.id > :after";
-        if (subtreePrefix != null) {
-            query += " and m.orgId in (select u.id from OrgUnit u where u.path like concat(:prefix, '%'))";
-            params.and("prefix", subtreePrefix);
-        }
-        return find(query + " order by m.id", params).page(0, size).list();
+    /** The next chunk of the scope after {@code after}, in id order: keyset paging for exports. */
+    public List<Member> chunkAfter(Scope scope, UUID after, int size) {
+        Condition inScope = scope.orgCondition("m.orgId", "OrgUnit");
+        return inScope.bind(getEntityManager().createQuery("from Member m where m.id > :after and " + inScope.sql()
+                        + " order by m.id", Member.class))
+                .setParameter("after", after).setMaxResults(size).getResultList();
     }
 
     /** One page (plus one row, to tell whether more exist) in id order: ids are time-ordered, so stable. */
@@ -118,10 +117,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     private List<Member> list(Criteria c, NameKey after, String orderBy, int first, int max) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        if (c.subtreePrefix() != null) {
-            where.add("m.org_id in (select u.id from org_unit u where u.path like :prefix || '%')");
-            params.put("prefix", c.subtreePrefix());
-        }
+        where.add(c.inScope().sql());
+        params.putAll(c.inScope().parameters());
         if (c.nationalIdIndex() != null) {
             where.add("m.national_id_index = :nid");
             params.put("nid", c.nationalIdIndex());

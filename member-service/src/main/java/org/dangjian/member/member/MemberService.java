@@ -18,7 +18,8 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.Masking;
 import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgTree;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -66,7 +67,7 @@ public class MemberService {
     BusinessClock clock;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     OrgTree tree;
@@ -213,7 +214,8 @@ public class MemberService {
                 // A member sees only their own record, and that one unmasked.
                 throw MemberAccess.notFound(id);
             }
-            return maskedReads.byId(id, access.subtreeRoot()).orElseThrow(() -> MemberAccess.notFound(id));
+            return scope.oneStatement(() -> maskedReads.anywhere(id), root -> maskedReads.within(id, root))
+                    .orElseThrow(() -> MemberAccess.notFound(id));
         }
         return QuarkusTransaction.joiningExisting().call(() -> {
             Member member = access.visible(id);
@@ -247,7 +249,8 @@ public class MemberService {
             nidIndex = pii.blindIndex(NationalIdNumber.normalize(nationalId));
         }
         String phoneIndex = phone == null ? null : pii.blindIndex(phone.strip());
-        var criteria = new MemberRepository.Criteria(orgId == null ? access.subtreePrefix() : subtreeOf(orgId), nidIndex,
+        Scope searched = orgId == null ? scope.get() : subtreeOf(orgId);
+        var criteria = new MemberRepository.Criteria(searched.orgCondition("m.org_id", "org_unit"), nidIndex,
                 phoneIndex, namePrefix, stage, needsBranch);
         if (namePrefix == null) {
             int number = page == null ? 0 : page;
@@ -262,12 +265,13 @@ public class MemberService {
                 more ? NameCursor.of(rows.get(rows.size() - 1)) : null);
     }
 
-    /** The path of an organization in the caller's scope (a dissolved one too), else 404 as if it did not exist. */
-    private String subtreeOf(UUID orgId) {
+    /** The subtree of an organization in the caller's scope (a dissolved one too), else 404 as if it did not exist. */
+    private Scope subtreeOf(UUID orgId) {
         if (!scope.covers(orgId)) {
             throw DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId);
         }
-        return tree.node(orgId).orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId)).path();
+        return Scope.within(orgId, tree.node(orgId)
+                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId)).path());
     }
 
     public MemberView maskedView(Member member) {

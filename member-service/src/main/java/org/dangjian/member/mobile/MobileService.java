@@ -17,7 +17,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +43,7 @@ public class MobileService {
     Branches branches;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Caller caller;

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import org.dangjian.member.pipeline.DevelopmentRecord.Kind;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,42 +41,38 @@ public class DevelopmentRecordRepository implements PanacheRepositoryBase<Develo
      * Applicants with no talk yet whose talk is due on or before {@code until}, oldest due first.
      * PostgreSQL's date + interval clamps month ends like {@link LocalDate#plus}, so the due dates agree.
      */
-    public List<Due> talksDue(String subtreePrefix, Period within, LocalDate until, int page, int size) {
+    public List<Due> talksDue(Scope scope, Period within, LocalDate until, int page, int size) {
         return due("""
                 select m.id, m.member_number, m.name, m.org_id, cast(m.applied_on + cast(:within as interval) as date) as due_on
-                from member m %s
+                from member m
                 where m.stage = 'APPLICANT' and m.transferred_out_on is null and m.applied_on is not null
                   and not exists (select 1 from member_development_record r where r.member_id = m.id and r.kind = 'TALK')
                   %s
-                """, subtreePrefix, within, until, page, size);
+                """, scope, within, until, page, size);
     }
 
     /** Activists whose next review (after the activist date or the last review) is due on or before {@code until}. */
-    public List<Due> reviewsDue(String subtreePrefix, Period interval, LocalDate until, int page, int size) {
+    public List<Due> reviewsDue(Scope scope, Period interval, LocalDate until, int page, int size) {
         return due("""
                 select m.id, m.member_number, m.name, m.org_id,
                        cast(greatest(m.activist_on, (select max(r.held_on) from member_development_record r
                                                  where r.member_id = m.id and r.kind = 'REVIEW'))
                         + cast(:within as interval) as date) as due_on
-                from member m %s
+                from member m
                 where m.stage = 'ACTIVIST' and m.transferred_out_on is null and m.activist_on is not null
                   %s
-                """, subtreePrefix, interval, until, page, size);
+                """, scope, interval, until, page, size);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Due> due(String template, String subtreePrefix, Period within, LocalDate until, int page, int size) {
-        String join = subtreePrefix == null ? "" : "join org_unit u on u.id = m.org_id";
-        String scope = subtreePrefix == null ? "" : "and u.path like :prefix || '%'";
-        String sql = "select * from (" + template.formatted(join, scope) + ") d where d.due_on <= :until order by d.due_on, d.id";
-        Query query = getEntityManager().createNativeQuery(sql)
+    private List<Due> due(String template, Scope scope, Period within, LocalDate until, int page, int size) {
+        Condition inScope = scope.orgCondition("m.org_id", "org_unit");
+        String sql = "select * from (" + template.formatted("and " + inScope.sql()) + ") d where d.due_on <= :until order by d.due_on, d.id";
+        Query query = inScope.bind(getEntityManager().createNativeQuery(sql))
                 .setParameter("within", within.toString())
                 .setParameter("until", until)
                 .setFirstResult(page * size)
                 .setMaxResults(size + 1);
-        if (subtreePrefix != null) {
-            query.setParameter("prefix", subtreePrefix);
-        }
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], toLocalDate(r[4])))
                 .toList();

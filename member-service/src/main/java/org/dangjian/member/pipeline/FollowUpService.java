@@ -16,6 +16,8 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +34,9 @@ public class FollowUpService {
 
     @Inject
     MemberAccess access;
+
+    @Inject
+    CallerScope scope;
 
     @Inject
     DevelopmentRecordRepository records;
@@ -85,10 +90,10 @@ public class FollowUpService {
     public Page<DueView> due(Kind kind, LocalDate until, int page, int size) {
         LocalDate today = clock.today();
         LocalDate by = until == null ? today : until;
-        String prefix = access.subtreePrefix();
+        Scope inScope = scope.get();
         List<DevelopmentRecordRepository.Due> rows = kind == Kind.TALK
-                ? records.talksDue(prefix, policy.talkWithin(), by, page, size)
-                : records.reviewsDue(prefix, policy.reviewInterval(), by, page, size);
+                ? records.talksDue(inScope, policy.talkWithin(), by, page, size)
+                : records.reviewsDue(inScope, policy.reviewInterval(), by, page, size);
         return Page.of(rows, page, size, d -> new DueView(kind, d.memberId(), d.memberNumber(), d.name(), d.orgId(), d.dueOn(),
                 d.dueOn().isBefore(today)));
     }

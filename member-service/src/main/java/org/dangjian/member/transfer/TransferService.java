@@ -18,7 +18,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.platform.orgtree.OrgScope;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -49,7 +49,7 @@ public class TransferService {
     Branches branches;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @Inject
     Caller caller;

@@ -47,7 +47,7 @@ class MaskedMemberReadsTest {
 
         MemberView expected = QuarkusTransaction.requiringNew().call(() -> service.maskedView(em.find(Member.class, id)));
 
-        assertEquals(Optional.of(expected), maskedReads.byId(id, Optional.empty()));
+        assertEquals(Optional.of(expected), maskedReads.anywhere(id));
     }
 
     @Test
@@ -55,8 +55,8 @@ class MaskedMemberReadsTest {
         TestTree.Node committee = TestTree.committee();
         UUID id = registered(TestTree.branch(committee).id());
 
-        assertTrue(maskedReads.byId(id, Optional.of(committee.id())).isPresent());
-        assertEquals(Optional.empty(), maskedReads.byId(id, Optional.of(TestTree.committee().id())));
+        assertTrue(maskedReads.within(id, committee.id()).isPresent());
+        assertEquals(Optional.empty(), maskedReads.within(id, TestTree.committee().id()));
     }
 
     @Test

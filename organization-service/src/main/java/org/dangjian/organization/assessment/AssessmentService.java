@@ -12,11 +12,13 @@ import org.dangjian.organization.assessment.AssessmentDtos.Ranked;
 import org.dangjian.organization.assessment.AssessmentDtos.Review;
 import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
 import org.dangjian.organization.config.OrganizationRules;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,7 +40,10 @@ public class AssessmentService {
     OrganizationRepository organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
+
+    @Inject
+    CallerScope callerScope;
 
     @Inject
     OrganizationRules rules;
@@ -131,15 +136,15 @@ public class AssessmentService {
     @Transactional
     public List<Ranked> ranking(UUID setId, int size) {
         AssessmentSet set = set(setId);
-        String prefix = scope.subtreePrefix().orElse("/nothing/");
+        Condition inScope = callerScope.pathCondition("o.path");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("""
                         select a.organization_id, o.name, a.score, a.rating,
                                rank() over (order by a.score desc) as place
                         from assessment a join organization o on o.id = a.organization_id
-                        where a.set_id = :set and a.status = 'REVIEWED' and o.path like :prefix || '%'
-                        order by a.score desc, o.path limit :size""")
-                .setParameter("set", set.id()).setParameter("prefix", prefix).setParameter("size", size).getResultList();
+                        where a.set_id = :set and a.status = 'REVIEWED' and /*scope*/
+                        order by a.score desc, o.path limit :size""".replace("/*scope*/", inScope.sql())))
+                .setParameter("set", set.id()).setParameter("size", size).getResultList();
         List<Ranked> ranking = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             ranking.add(new Ranked(((Number) r[4]).intValue(), (UUID) r[0], (String) r[1], (BigDecimal) r[2],

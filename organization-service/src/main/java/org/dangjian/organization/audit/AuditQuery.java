@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.dangjian.organization.organization.DataScope;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.BusinessClock;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -46,7 +47,7 @@ public class AuditQuery {
     EntityManager em;
 
     @Inject
-    DataScope scope;
+    CallerScope scope;
 
     @Inject
     BusinessClock clock;
@@ -63,31 +64,26 @@ public class AuditQuery {
     public record Filter(String targetType, UUID targetId, String action, String actor, LocalDate from, LocalDate to) {
     }
 
-    /** The caller's subtree, resolved while the request is at hand (an export streams after it). */
-    public record Subtree(String prefix, boolean unrestricted) {
-    }
-
-    public java.util.Optional<Subtree> callerSubtree() {
-        return scope.subtreePrefix().map(prefix -> new Subtree(prefix, scope.isUnrestricted()));
+    /**
+     * The entries the caller may read: those whose record's organization lies in their scope (every entry for a
+     * platform-admin). Resolved while the request is at hand; an export streams after it.
+     */
+    public Condition callerSubtree() {
+        return scope.orgCondition(OWNER, "organization");
     }
 
     @Transactional
     public Page<EntryView> search(Filter filter, UUID after, int size) {
-        return callerSubtree().map(subtree -> search(subtree, filter, after, size)).orElse(new Page<>(List.of(), null));
+        return search(callerSubtree(), filter, after, size);
     }
 
     @Transactional
-    public Page<EntryView> search(Subtree subtree, Filter filter, UUID after, int size) {
-        String prefix = subtree.prefix();
+    public Page<EntryView> search(Condition inScope, Filter filter, UUID after, int size) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.occurred_at, a.actor, a.action, a.target_type, a.target_id, cast(a.details as text)
                 from audit_entry a""");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (!subtree.unrestricted()) {
-            sql.append(" join organization o on o.id = ").append(OWNER).append(" and o.path like :prefix || '%'");
-            parameters.put("prefix", prefix);
-        }
-        sql.append(" where a.id < :after");
+        Map<String, Object> parameters = new LinkedHashMap<>(inScope.parameters());
+        sql.append(" where ").append(inScope.sql()).append(" and a.id < :after");
         parameters.put("after", after == null ? LAST : after);
         condition(sql, parameters, "a.target_type = :targetType", "targetType", filter.targetType());
         condition(sql, parameters, "a.target_id = :targetId", "targetId", filter.targetId());

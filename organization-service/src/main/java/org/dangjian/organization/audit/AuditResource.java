@@ -23,6 +23,7 @@ import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.Csv;
 import org.dangjian.platform.api.access.BulkOperation;
+import org.dangjian.platform.api.scope.Condition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,12 +71,11 @@ public class AuditResource {
             @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         AuditQuery.Filter filter = new AuditQuery.Filter(targetType, targetId, action, actor, from, to);
         // Resolved now, while the request's caller is at hand; the stream is written afterwards.
-        AuditQuery.Subtree subtree = query.callerSubtree().orElse(null);
+        Condition subtree = query.callerSubtree();
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write("id,occurredAt,actor,action,targetType,targetId,before,after\r\n");
-            Page<AuditQuery.EntryView> page = subtree == null ? new Page<>(java.util.List.of(), null)
-                    : query.search(subtree, filter, null, EXPORT_PAGE);
+            Page<AuditQuery.EntryView> page = query.search(subtree, filter, null, EXPORT_PAGE);
             while (true) {
                 for (AuditQuery.EntryView e : page.items()) {
                     writer.write(String.join(",", Csv.cell(e.id()), Csv.cell(e.occurredAt()), Csv.cell(e.actor()),

@@ -9,11 +9,13 @@ import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
 import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
 import org.dangjian.organization.coverage.UnitDtos.UnitView;
 import org.dangjian.organization.audit.AuditLog;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,7 +34,10 @@ public class UnitService {
     EntityManager em;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
+
+    @Inject
+    CallerScope callerScope;
 
     @Inject
     BusinessClock clock;
@@ -100,16 +105,13 @@ public class UnitService {
     /** 空白点: units of the caller's scope that no Party organization covers, in registration order. */
     @Transactional
     public Page<UnitView> gaps(String regionPrefix, UUID after, int size) {
-        String prefix = scope.subtreePrefix().orElse(null);
-        if (prefix == null) {
-            return new Page<>(List.of(), null);
-        }
-        List<Unit> units = em.createNativeQuery("""
+        Condition inScope = callerScope.pathCondition("o.path");
+        List<Unit> units = inScope.bind(em.createNativeQuery("""
                         select u.* from unit u join organization o on o.id = u.organization_id
-                        where o.path like :prefix || '%' and u.coverage = 'NONE' and u.region_code like :region || '%'
+                        where /*scope*/ and u.coverage = 'NONE' and u.region_code like :region || '%'
                           and u.id > :after
-                        order by u.id limit :size""", Unit.class)
-                .setParameter("prefix", prefix).setParameter("region", regionPrefix == null ? "" : regionPrefix)
+                        order by u.id limit :size""".replace("/*scope*/", inScope.sql()), Unit.class))
+                .setParameter("region", regionPrefix == null ? "" : regionPrefix)
                 .setParameter("after", after == null ? new UUID(0, 0) : after).setParameter("size", size)
                 .getResultList();
         List<UnitView> items = units.stream().map(UnitView::of).toList();
@@ -119,18 +121,15 @@ public class UnitService {
     /** Coverage rate of the caller's scope per region, at the level of the first {@code digits} of the region code. */
     @Transactional
     public List<CoverageRate> rates(String regionPrefix, int digits) {
-        String prefix = scope.subtreePrefix().orElse(null);
-        if (prefix == null) {
-            return List.of();
-        }
+        Condition inScope = callerScope.pathCondition("o.path");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = inScope.bind(em.createNativeQuery("""
                         select substring(u.region_code from 1 for :digits) as region, count(*),
                                count(*) filter (where u.coverage <> 'NONE')
                         from unit u join organization o on o.id = u.organization_id
-                        where o.path like :prefix || '%' and u.region_code like :region || '%'
-                        group by 1 order by 1""")
-                .setParameter("digits", digits).setParameter("prefix", prefix)
+                        where /*scope*/ and u.region_code like :region || '%'
+                        group by 1 order by 1""".replace("/*scope*/", inScope.sql())))
+                .setParameter("digits", digits)
                 .setParameter("region", regionPrefix == null ? "" : regionPrefix).getResultList();
         List<CoverageRate> rates = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

@@ -14,7 +14,7 @@ import org.dangjian.organization.grid.GridDtos.LeaveGrid;
 import org.dangjian.organization.grid.GridDtos.CreateGrid;
 import org.dangjian.organization.grid.GridDtos.GridView;
 import org.dangjian.organization.grid.GridDtos.MemberView;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.organization.structure.KnownMembers;
@@ -40,7 +40,7 @@ public class GridService {
     OrganizationRepository repository;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     OrganizationRules rules;

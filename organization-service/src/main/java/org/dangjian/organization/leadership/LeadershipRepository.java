@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.OrganizationType;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -76,15 +78,16 @@ public class LeadershipRepository implements PanacheRepositoryBase<LeadershipTea
     }
 
     /** Active organizations of a subtree whose term ends in [{@code from}, {@code to}], soonest first. */
-    public List<TermDue> termsEnding(String prefix, LocalDate from, LocalDate to, int page, int size) {
+    public List<TermDue> termsEnding(Scope scope, LocalDate from, LocalDate to, int page, int size) {
+        Condition inScope = scope.pathCondition("o.path");
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = inScope.bind(getEntityManager().createNativeQuery("""
                         select o.id, o.name, o.type, o.path, t.term_started_on, t.term_ends_on
                         from leadership_team t join organization o on o.id = t.organization_id
-                        where o.path like :prefix || '%' and o.status = 'ACTIVE'
+                        where /*scope*/ and o.status = 'ACTIVE'
                           and t.term_ends_on >= :from and t.term_ends_on <= :to
-                        order by t.term_ends_on, o.path limit :size offset :offset""")
-                .setParameter("prefix", prefix).setParameter("from", from).setParameter("to", to)
+                        order by t.term_ends_on, o.path limit :size offset :offset""".replace("/*scope*/", inScope.sql())))
+                .setParameter("from", from).setParameter("to", to)
                 .setParameter("size", size).setParameter("offset", page * size).getResultList();
         List<TermDue> due = new ArrayList<>(rows.size());
         for (Object[] r : rows) {

@@ -15,7 +15,7 @@ import org.dangjian.organization.leadership.LeadershipDtos.SeatHolder;
 import org.dangjian.organization.leadership.LeadershipDtos.SeatView;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.Change;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Dissolution;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
@@ -25,6 +25,7 @@ import org.dangjian.organization.structure.KnownMembers;
 import org.dangjian.organization.structure.MemberDeparture;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,10 @@ public class LeadershipService {
     BusinessClock clock;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
+
+    @Inject
+    CallerScope callerScope;
 
     @Inject
     KnownMembers members;
@@ -173,16 +177,14 @@ public class LeadershipService {
     public List<TermDue> reElectionDue(Integer withinDays, int page, int size) {
         int days = withinDays != null ? withinDays : rules.leadership().reElectionNoticeDays();
         LocalDate today = clock.today();
-        return scope.subtreePrefix().map(prefix -> teams.termsEnding(prefix, today, today.plusDays(days), page, size))
-                .orElse(List.of());
+        return teams.termsEnding(callerScope.get(), today, today.plusDays(days), page, size);
     }
 
     /** Terms in the caller's subtree whose last day has passed without a new election. */
     @Transactional
     public List<TermDue> overdue(int page, int size) {
         LocalDate yesterday = clock.today().minusDays(1);
-        return scope.subtreePrefix().map(prefix -> teams.termsEnding(prefix, LocalDate.of(1900, 1, 1), yesterday, page, size))
-                .orElse(List.of());
+        return teams.termsEnding(callerScope.get(), LocalDate.of(1900, 1, 1), yesterday, page, size);
     }
 
     /**

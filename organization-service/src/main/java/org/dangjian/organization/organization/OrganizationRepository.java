@@ -2,13 +2,15 @@ package org.dangjian.organization.organization;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.platform.api.scope.OrgPaths;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The organizations; also the {@link OrgPaths} the caller's scope is resolved with (this service owns the tree). */
 @ApplicationScoped
-public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID> {
+public class OrganizationRepository implements PanacheRepositoryBase<Organization, UUID>, OrgPaths {
 
     public boolean codeTaken(String code) {
         return count("code", code) > 0;
@@ -22,6 +24,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
 
     public Optional<Organization> byId(UUID id) {
         return findByIdOptional(id);
+    }
+
+    @Override
+    public Optional<String> pathOf(UUID orgId) {
+        return orgId == null ? Optional.empty() : byId(orgId).map(Organization::path);
     }
 
     public List<Organization> activeChildren(UUID parentId) {

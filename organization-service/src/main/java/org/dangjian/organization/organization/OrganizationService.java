@@ -14,6 +14,7 @@ import org.dangjian.organization.organization.OrganizationDtos.SplitPart;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,10 @@ public class OrganizationService {
     OrganizationRepository organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
+
+    @Inject
+    CallerScope callerScope;
 
     @Inject
     OrganizationEvents events;
@@ -59,7 +63,7 @@ public class OrganizationService {
         if (request.parentId() != null) {
             // A parent outside the caller's scope is reported exactly like a missing one.
             parent = scope.referenced(request.parentId(), "ORGANIZATION_PARENT_NOT_FOUND");
-        } else if (!scope.isUnrestricted()) {
+        } else if (!callerScope.isUnrestricted()) {
             throw DomainException.unprocessable("ORGANIZATION_ROOT_NOT_ALLOWED", request.type());
         }
         LocalDate on = request.establishedOn() != null ? request.establishedOn() : clock.today();
@@ -180,7 +184,7 @@ public class OrganizationService {
      * merged, split or dissolved only by a level above it, which a platform-admin always is.
      */
     private void requireHigherLevel(Organization organization) {
-        if (!scope.isUnrestricted() && caller.orgId().filter(organization.id()::equals).isPresent()) {
+        if (!callerScope.isUnrestricted() && caller.orgId().filter(organization.id()::equals).isPresent()) {
             throw new DomainException(403, "ORGANIZATION_CHANGE_NEEDS_HIGHER_LEVEL", organization.name());
         }
     }

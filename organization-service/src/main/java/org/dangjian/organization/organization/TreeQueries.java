@@ -9,6 +9,8 @@ import org.dangjian.organization.organization.OrganizationDtos.OrganizationView;
 import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.organization.organization.OrganizationDtos.SnapshotView;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,7 +45,10 @@ public class TreeQueries {
     OrganizationService organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope organizationsInScope;
+
+    @Inject
+    CallerScope scope;
 
     public record Filter(OrganizationType type, OrganizationStatus status) {
     }
@@ -70,7 +75,7 @@ public class TreeQueries {
             return List.of();
         }
         return em.createQuery("from Organization where id in ?1", Organization.class).setParameter(1, ids)
-                .getResultList().stream().filter(scope::covers)
+                .getResultList().stream().filter(organizationsInScope::covers)
                 .sorted(Comparator.comparingInt(o -> o.path().length())).map(OrganizationView::of).toList();
     }
 
@@ -79,7 +84,7 @@ public class TreeQueries {
             select o.id, r.rank, o.path from organization o
             cross join lateral (select round(cast(greatest(similarity(o.name, :q),
                     case when o.code like :fragment || '%' escape '\\' then 1 else 0 end) as numeric), 6) as rank) r
-            where o.path like :prefix || '%'
+            where /*scope*/
               and (o.name like '%' || :fragment || '%' escape '\\' or o.name % :q or o.code like :fragment || '%' escape '\\')
               and (r.rank < :afterRank or (r.rank = :afterRank and o.path ~>~ :afterPath)) /*filters*/
             order by r.rank desc, o.path using ~<~ limit :size""";
@@ -90,10 +95,7 @@ public class TreeQueries {
      * ranks 1), then in tree order. The cursor is {@code rank|path} of the last item.
      */
     public Page<OrganizationView> search(String text, Filter filter, String after, int size) {
-        String prefix = scope.subtreePrefix().orElse(null);
-        if (prefix == null) {
-            return new Page<>(List.of(), null);
-        }
+        Condition inScope = scope.pathCondition("o.path");
         String q = text.strip();
         String fragment = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         BigDecimal afterRank = BigDecimal.valueOf(2);
@@ -107,8 +109,9 @@ public class TreeQueries {
             }
             afterPath = after.substring(bar + 1);
         }
-        Query query = em.createNativeQuery(SEARCH_SQL.replace("/*filters*/", conditions(filter, "o.")))
-                .setParameter("q", q).setParameter("fragment", fragment).setParameter("prefix", prefix)
+        Query query = inScope.bind(em.createNativeQuery(SEARCH_SQL.replace("/*scope*/", inScope.sql())
+                        .replace("/*filters*/", conditions(filter, "o."))))
+                .setParameter("q", q).setParameter("fragment", fragment)
                 .setParameter("afterRank", afterRank).setParameter("afterPath", afterPath).setParameter("size", size);
         bindFilters(query, filter);
         @SuppressWarnings("unchecked")

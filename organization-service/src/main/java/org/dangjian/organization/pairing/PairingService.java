@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationService;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.pairing.PairingDtos.EndPairing;
 import org.dangjian.organization.pairing.PairingDtos.Pair;
 import org.dangjian.organization.pairing.PairingDtos.PairingView;
@@ -29,7 +29,7 @@ public class PairingService {
     OrganizationService organizations;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     @Inject
     BusinessClock clock;

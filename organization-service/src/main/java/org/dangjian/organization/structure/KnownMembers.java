@@ -3,7 +3,7 @@ package org.dangjian.organization.structure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dangjian.organization.organization.DataScope;
+import org.dangjian.organization.organization.OrganizationsInScope;
 import org.dangjian.organization.organization.Organization;
 import org.dangjian.organization.organization.OrganizationRepository;
 import org.dangjian.organization.organization.OrganizationService;
@@ -29,7 +29,7 @@ public class KnownMembers {
     OrganizationService organizationService;
 
     @Inject
-    DataScope scope;
+    OrganizationsInScope scope;
 
     /**
      * Refuses a member who is not on the roster of {@code organization} or of an organization below it,

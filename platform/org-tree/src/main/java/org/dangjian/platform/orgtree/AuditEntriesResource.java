@@ -21,6 +21,8 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.Csv;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.access.BulkOperation;
+import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.api.scope.Condition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,7 +61,7 @@ public class AuditEntriesResource {
     ObjectMapper json;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     public record AuditEntryView(UUID id, OffsetDateTime occurredAt, String actor, String action, String targetType,
             UUID targetId, JsonNode details) {
@@ -69,9 +71,9 @@ public class AuditEntriesResource {
     }
 
     /** What to look for; all optional, combined with and. */
-    /** @param subtree the caller's path prefix; null for an unrestricted caller */
+    /** @param scope the entries' organizations in the caller's scope */
     record Filter(String actor, String action, String targetType, UUID targetId, OffsetDateTime from, OffsetDateTime to,
-            String subtree) {
+            Condition scope) {
     }
 
     @GET
@@ -86,7 +88,7 @@ public class AuditEntriesResource {
             @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to,
             @QueryParam("after") String cursor,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_SIZE) int size) {
-        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.subtreePrefix().orElse(null));
+        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.orgCondition("org_id", "org_unit"));
         List<AuditEntryView> rows = QuarkusTransaction.requiringNew().call(() -> page(filter, decode(cursor), size + 1));
         boolean more = rows.size() > size;
         List<AuditEntryView> items = more ? rows.subList(0, size) : rows;
@@ -104,7 +106,7 @@ public class AuditEntriesResource {
             @QueryParam("targetType") String targetType, @QueryParam("targetId") UUID targetId,
             @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to) {
         // Resolved now, while the request's caller is at hand; the stream is written afterwards.
-        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.subtreePrefix().orElse(null));
+        Filter filter = new Filter(actor, action, targetType, targetId, from, to, scope.orgCondition("org_id", "org_unit"));
         StreamingOutput body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(CSV_HEADER);
@@ -141,8 +143,8 @@ public class AuditEntriesResource {
         condition(sql, params, "target_id = :targetId", "targetId", filter.targetId());
         condition(sql, params, "occurred_at >= :from", "from", filter.from());
         condition(sql, params, "occurred_at < :to", "to", filter.to());
-        condition(sql, params, "org_id in (select id from org_unit where path like :subtree || '%')", "subtree",
-                filter.subtree());
+        sql.append(" and ").append(filter.scope().sql());
+        params.putAll(filter.scope().parameters());
         if (after != null) {
             sql.append(" and (occurred_at, id) < (:afterAt, :afterId)");
             params.put("afterAt", after[0]);

@@ -2,16 +2,22 @@ package org.dangjian.platform.orgtree;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dangjian.platform.api.scope.OrgPaths;
 
 import java.util.Optional;
 import java.util.UUID;
 
-/** Queries on the local organization tree. */
+/** Queries on the local organization tree; the {@link OrgPaths} the caller's scope is resolved with. */
 @ApplicationScoped
-public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID> {
+public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID>, OrgPaths {
 
     public Optional<OrgUnit> node(UUID id) {
         return findByIdOptional(id);
+    }
+
+    @Override
+    public Optional<String> pathOf(UUID orgId) {
+        return orgId == null ? Optional.empty() : node(orgId).map(OrgUnit::path);
     }
 
     /**
@@ -21,6 +27,7 @@ public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID> {
     private static final String SAME_PATH_PREFIX = "substring(n.path, 1, length(r.path)) = r.path";
 
     /** Whether {@code id} lies in the subtree rooted at {@code root} (itself included). */
+    @Override
     public boolean isWithin(UUID id, UUID root) {
         // One round trip instead of loading both nodes: every scoped read asks this (benchmark B1).
         return getEntityManager().createQuery("select count(n) from OrgUnit n, OrgUnit r where n.id = :id and r.id = :root and "
@@ -31,7 +38,8 @@ public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID> {
 
     /**
      * A JPQL condition that the organization {@code orgIdExpression} (e.g. {@code m.orgId}) lies in the
-     * subtree of the parameter {@code :root}, so a record and its scope check load in one statement.
+     * subtree of the parameter {@code :root}, so a record and its scope check load in one statement
+     * ({@link org.dangjian.platform.api.scope.CallerScope#oneStatement}).
      */
     public static String withinRoot(String orgIdExpression) {
         return "exists (select 1 from OrgUnit n, OrgUnit r where n.id = " + orgIdExpression + " and r.id = :root and "

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,7 +36,7 @@ public class OrgTreeResource {
     OrgTree tree;
 
     @Inject
-    OrgScope scope;
+    CallerScope scope;
 
     @GET
     @Path("/{id}")

@@ -2,15 +2,15 @@ package org.dangjian.organization.organization;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.scope.CallerScope;
 
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The caller's data scope: a platform-admin sees the whole tree, everyone else the subtree of the
- * organization their token names ({@code org_id}). Outside it, a record does not exist for them.
+ * Organizations named in requests, resolved against the caller's scope ({@link CallerScope}, the platform's one
+ * definition of it; this service's {@link OrganizationRepository} is the tree it is resolved with).
  *
  * <p>Every organization id a request carries (path, body or query) is resolved here, through {@link #find}:
  * an id of another subtree and an id nobody ever used give the same empty answer, so each caller turns
@@ -18,10 +18,10 @@ import java.util.UUID;
  * reference, see {@link #referenced}), carrying only the id the client sent.
  */
 @RequestScoped
-public class DataScope {
+public class OrganizationsInScope {
 
     @Inject
-    Caller caller;
+    CallerScope scope;
 
     @Inject
     OrganizationRepository organizations;
@@ -45,28 +45,6 @@ public class DataScope {
     }
 
     public boolean covers(Organization organization) {
-        if (caller.hasRole(Caller.PLATFORM_ADMIN)) {
-            return true;
-        }
-        return scopeRoot().map(root -> root.contains(organization)).orElse(false);
-    }
-
-    /**
-     * The path prefix of everything the caller may see ({@code /} for a platform-admin), for list
-     * queries ({@code path like prefix || '%'}); empty when the caller acts for no organization.
-     */
-    public Optional<String> subtreePrefix() {
-        if (isUnrestricted()) {
-            return Optional.of("/");
-        }
-        return scopeRoot().map(Organization::path);
-    }
-
-    public boolean isUnrestricted() {
-        return caller.hasRole(Caller.PLATFORM_ADMIN);
-    }
-
-    private Optional<Organization> scopeRoot() {
-        return caller.orgId().flatMap(organizations::byId);
+        return scope.get().covers(organization.path());
     }
 }
