@@ -377,6 +377,7 @@ final class WholeSystemModel {
         expect(n, "merge", absorbed.id + " into " + survivor.id, r, 200);
         absorbed.active = false;
         absorbed.mergedInto = survivor.id;
+        unsettled.add(absorbed.id); // refused as a branch only once the merge has reached the other services
         for (Member m : members.values()) {
             if (m.here() && absorbed.id.equals(m.org)) {
                 m.org = survivor.id;
@@ -403,6 +404,7 @@ final class WholeSystemModel {
                 body("reason", "村党支部撤并"));
         expect(n, "dissolve", org.id.toString(), r, 200);
         org.active = false;
+        unsettled.add(org.id); // refused as a branch only once the dissolution has reached the other services
         for (Member m : members.values()) {
             if (m.here() && org.id.equals(m.org)) {
                 // member-service flags them when the dissolution reaches it
@@ -663,7 +665,7 @@ final class WholeSystemModel {
     private boolean refusedOperation(int n) {
         int kind = random.nextInt(3);
         if (kind == 0) {
-            Org dissolved = pick(orgs.values().stream().filter(o -> o.branch && !o.active).toList());
+            Org dissolved = pick(orgs.values().stream().filter(o -> o.branch && !o.active && !unsettled.contains(o.id)).toList());
             if (dissolved != null) {
                 HttpResponse<String> r = call(DangjianService.MEMBER, "POST", "/api/v1/members",
                         registration("拒绝登记" + n, dissolved.id, "FULL").toString());
