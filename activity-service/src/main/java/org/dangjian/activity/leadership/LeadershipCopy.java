@@ -158,18 +158,6 @@ public class LeadershipCopy {
                 .setParameter(1, memberId).setParameter(2, on).getResultList();
     }
 
-    /** The secretary of the organization on {@code on}, if the seat was filled. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    @SuppressWarnings("unchecked")
-    public Optional<UUID> secretaryOn(UUID orgId, LocalDate on) {
-        List<UUID> ids = em.createNativeQuery("""
-                select member_id from leadership_seat
-                where org_id = ?1 and seat = 'SECRETARY' and started_on <= ?2 and (ended_on is null or ended_on > ?2)
-                order by started_on desc limit 1""")
-                .setParameter(1, orgId).setParameter(2, on).getResultList();
-        return ids.stream().findFirst();
-    }
-
     /** Seats whose holders owe the leaders' training hours (secretaries and committee members). */
     public String leaderSeats() {
         return Sql.array(rules.hours().leaderSeats());

@@ -48,10 +48,6 @@ public class CaseRepository implements PanacheRepositoryBase<AssistanceCase, UUI
         return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, found.count());
     }
 
-    public List<AssistanceCase> openOfBeneficiary(UUID beneficiaryId) {
-        return list("beneficiaryId = ?1 and status in ?2", beneficiaryId, OPEN);
-    }
-
     public List<AssistanceCase> openInOrganization(UUID orgId) {
         return list("orgId = ?1 and status in ?2", orgId, OPEN);
     }

@@ -51,8 +51,4 @@ public class BeneficiaryRepository implements PanacheRepositoryBase<Beneficiary,
     public boolean activeForMember(UUID memberId) {
         return count("memberId = ?1 and status = ?2", memberId, BeneficiaryStatus.ACTIVE) > 0;
     }
-
-    public List<Beneficiary> ofMember(UUID memberId) {
-        return list("memberId", memberId);
-    }
 }

@@ -10,9 +10,4 @@ public final class EventSchemas {
     public static String uriOf(String type) {
         return "urn:dangjian:event:" + type + ":v1";
     }
-
-    /** Where the producer keeps the schema on its classpath. */
-    public static String resourceOf(String type) {
-        return "events/" + type + ".schema.json";
-    }
 }

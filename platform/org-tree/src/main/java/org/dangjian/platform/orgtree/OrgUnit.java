@@ -62,10 +62,6 @@ public class OrgUnit {
         this.updatedAt = Instant.now();
     }
 
-    public boolean contains(OrgUnit other) {
-        return other.path.startsWith(path);
-    }
-
     public UUID id() {
         return id;
     }
