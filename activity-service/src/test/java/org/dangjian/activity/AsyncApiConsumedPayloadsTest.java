@@ -44,9 +44,9 @@ class AsyncApiConsumedPayloadsTest {
                 }
             }
         }
-        // 5 member types; 5 organization node types for the tree, organization.dissolved again for its reaction,
-        // organization.leadership-changed
-        assertEquals(12, checked);
+        // 5 member types; 5 organization node types for the tree and again for the sectors, organization.dissolved
+        // again for its reaction, organization.leadership-changed
+        assertEquals(17, checked);
     }
 
     private static void compatible(String where, JsonNode declared, JsonNode declaredRoot, JsonNode producer,

@@ -28,6 +28,14 @@ public interface ActivityRules {
     /** Required frequency per activity type name; a type absent here is not required. */
     Map<String, Frequency> frequencies();
 
+    /**
+     * Per sector (单位类别, organization-service's sector names, e.g. GOVERNMENT_ORGAN), the required frequency per
+     * activity type name for that sector's branches: it replaces {@link #frequencies()}' entry of the type for them
+     * (minimum 0 exempts them), or adds a type only they owe (seed 002: 理论学习 in organs). The compliance report
+     * knows a branch's sector from organization-service's events; a branch without one owes the general rules.
+     */
+    Map<String, Map<String, Frequency>> sectorFrequencies();
+
     Hours hours();
 
     /** How the compliance report runs (not a rule of organizational life; a tuning of this service). */
@@ -74,6 +82,10 @@ public interface ActivityRules {
 
         Unit(int months) {
             this.months = months;
+        }
+
+        public int months() {
+            return months;
         }
 
         /** Whole units inside a period of {@code periodMonths} months: a month report owes no quarterly meeting. */

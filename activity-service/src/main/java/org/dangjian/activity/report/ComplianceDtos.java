@@ -1,6 +1,7 @@
 package org.dangjian.activity.report;
 
 import org.dangjian.activity.activity.ActivityType;
+import org.dangjian.activity.config.ActivityRules.Unit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -20,12 +21,21 @@ public final class ComplianceDtos {
         return expected == 0 ? null : BigDecimal.valueOf(present).divide(BigDecimal.valueOf(expected), 4, RoundingMode.HALF_UP);
     }
 
-    @Schema(name = "ComplianceRequirement", description = "one required type of activity: required vs held in the period")
-    public record Requirement(ActivityType type, String label, int required, long held, boolean met) {
+    @Schema(name = "ComplianceRequirement", description = "one required type of activity: at least minimum in each month, "
+            + "quarter or year (per) of the period; met when none of them fell short")
+    public record Requirement(ActivityType type, String label,
+            @Schema(description = "minimum × the months/quarters/years in the period") int required,
+            @Schema(description = "held in the whole period") long held,
+            @Schema(description = "no month/quarter/year of the period held fewer than minimum (not: held ≥ required)") boolean met,
+            @Schema(description = "at least this many in each unit") int minimum, Unit per,
+            @Schema(description = "the units that held fewer than minimum, labelled like periods: 2025-03, 2025-Q2, 2025")
+            List<String> missedPeriods) {
     }
 
-    @Schema(name = "ComplianceRuleCheck", description = "a rule beyond frequencies by type, e.g. SECRETARY_LECTURE (书记讲党课)")
-    public record RuleCheck(ComplianceRule code, String label, int required, long held, boolean met) {
+    @Schema(name = "ComplianceRuleCheck", description = "a rule beyond frequencies by type, e.g. SECRETARY_LECTURE (书记讲党课), "
+            + "checked like a requirement in each unit of the period")
+    public record RuleCheck(ComplianceRule code, String label, int required, long held, boolean met, int minimum, Unit per,
+            @Schema(description = "the units that held fewer than minimum") List<String> missedPeriods) {
     }
 
     @Schema(name = "ComplianceAttendance")

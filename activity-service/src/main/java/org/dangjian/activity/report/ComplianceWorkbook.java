@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The compliance report as the spreadsheet inspectors file (台账.xlsx): a summary sheet and one line per
- * branch and type, filled a chunk of branches at a time. A streaming workbook: a window of rows in
+ * branch and type (with the months/quarters that fell short: 未达标期间), filled a chunk of branches at a time.
+ * A streaming workbook: a window of rows in
  * memory, the rest in a temporary file, whatever the size of the subtree; {@link #close()} removes it.
  */
 public final class ComplianceWorkbook implements AutoCloseable {
@@ -28,7 +29,7 @@ public final class ComplianceWorkbook implements AutoCloseable {
 
     ComplianceWorkbook() {
         row(lines, nextLine++, "党组织", "组织类型", "正式党员数", "活动类型", "应开展", "已开展", "是否达标", "应到人次", "实到人次",
-                "请假人次", "出勤率", "学时不足人数");
+                "请假人次", "出勤率", "学时不足人数", "未达标期间");
     }
 
     void summary(ReportPeriod period, Summary figures) {
@@ -53,12 +54,14 @@ public final class ComplianceWorkbook implements AutoCloseable {
             for (Requirement q : b.requirements()) {
                 row(lines, nextLine++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
                         q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
-                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
+                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours(),
+                        String.join("、", q.missedPeriods()));
             }
             for (ComplianceDtos.RuleCheck q : b.rules()) {
                 row(lines, nextLine++, b.name(), b.orgType(), b.fullMembers(), q.label(), q.required(), q.held(),
                         q.met() ? "是" : "否", b.attendance().expected(), b.attendance().present(),
-                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours());
+                        b.attendance().leave(), rate(b.attendance().rate()), b.membersBelowTrainingHours(),
+                        String.join("、", q.missedPeriods()));
             }
         }
     }

@@ -1,8 +1,11 @@
 package org.dangjian.activity.report;
 
+import org.dangjian.activity.config.ActivityRules.Unit;
 import org.dangjian.platform.api.DomainException;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A calendar year, quarter or month: the span a compliance report (台账) covers, end exclusive. */
 public record ReportPeriod(String label, LocalDate start, LocalDate end, int months) {
@@ -31,5 +34,32 @@ public record ReportPeriod(String label, LocalDate start, LocalDate end, int mon
 
     public LocalDate lastDay() {
         return end.minusDays(1);
+    }
+
+    /**
+     * The calendar months, quarters or years that make up this period, in order, each labelled as a report of it
+     * would be ("2025-03", "2025-Q2", "2025"); none when the unit is longer than the period (a month report owes
+     * no quarterly meeting). Periods are whole calendar units, so the units always tile them exactly.
+     */
+    public List<ReportPeriod> units(Unit per) {
+        List<ReportPeriod> units = new ArrayList<>();
+        for (int k = 0; k < per.unitsIn(months); k++) {
+            LocalDate from = start.plusMonths((long) k * per.months());
+            units.add(switch (per) {
+                case MONTH -> of(from.getYear(), null, from.getMonthValue());
+                case QUARTER -> of(from.getYear(), (from.getMonthValue() - 1) / 3 + 1, null);
+                case YEAR -> of(from.getYear(), null, null);
+            });
+        }
+        return units;
+    }
+
+    /** The month (1..12) of the period's first day and of its last day: elements of the year-to-date figures. */
+    public int firstMonth() {
+        return start.getMonthValue();
+    }
+
+    public int lastMonth() {
+        return lastDay().getMonthValue();
     }
 }
