@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.dangjian.activity.Activities.held;
+import static org.dangjian.activity.Activities.line;
 import static org.dangjian.activity.ComplianceReportTest.at;
 import static org.dangjian.activity.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,11 +38,14 @@ class ComplianceMissedPeriodsTest {
     void twelveCommitteeMeetingsAllInDecemberLeaveTheBranchBehindOnElevenNamedMonths() throws Exception {
         Org committee = root();
         Org branch = child(committee, "BRANCH");
+        List<UUID> members = new java.util.ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            fullMember(branch.id(), LocalDate.of(2024, 1, 1));
+            members.add(fullMember(branch.id(), LocalDate.of(2024, 1, 1)));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object>[] present = members.stream().map(m -> line(m, "PRESENT")).toArray(Map[]::new);
         for (int day = 1; day <= 12; day++) {
-            held(branch.id(), "BRANCH_COMMITTEE_MEETING", at("2025-12-%02dT09:00".formatted(day)));
+            held(branch.id(), "BRANCH_COMMITTEE_MEETING", at("2025-12-%02dT09:00".formatted(day)), present);
         }
 
         JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025").then().statusCode(200)

@@ -32,8 +32,8 @@ class RequirementBoundaryTest {
     @Test
     void aMonthWithNoneIsMissedAndAMonthWithOneIsNot() {
         ReportPeriod february = ReportPeriod.of(2025, null, 2);
-        assertEquals(List.of("2025-02"), missed(MONTHLY, february, held(1, 1, 0, 3)));
-        assertEquals(List.of(), missed(MONTHLY, february, held(1, 0, 1, 0)));
+        assertEquals(List.of("2025-02"), missed(MONTHLY, february, held(1, 0, 1, 3)));
+        assertEquals(List.of(), missed(MONTHLY, february, held(0, 1, 0, 0)));
     }
 
     @Test
