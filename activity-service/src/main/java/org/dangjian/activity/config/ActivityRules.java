@@ -67,7 +67,7 @@ public interface ActivityRules {
         /** At least this many … */
         int minimum();
 
-        /** … per this calendar unit. */
+        /** … in each of these calendar units of a report's period (not on the period's total). */
         Unit per();
 
         /** When a branch owes the type at all. */

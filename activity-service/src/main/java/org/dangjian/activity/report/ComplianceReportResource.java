@@ -36,9 +36,11 @@ public class ComplianceReportResource {
     @Operation(summary = "Compliance of the branch-type organizations in a subtree for a year, quarter or month",
             description = "summary and byChild (分级汇总) cover the whole subtree; branches is one page of them in tree-path "
                     + "order: pass the previous page's nextCursor as after. Every branch at once: the .xlsx download. "
-                    + "Required counts are the configured frequencies times the whole months/quarters/years in the "
-                    + "period (a month report owes no quarterly meeting). Activities count on the day held in the "
-                    + "business time zone; a Party group's meetings count for its branch.")
+                    + "Each requirement is checked in every month/quarter/year of the period: met when none of them "
+                    + "held fewer than its minimum, and missedPeriods names those that did (required is the minimum "
+                    + "times those units; a month report owes no quarterly meeting). Requirements may differ by the "
+                    + "branch's sector. Activities count on the day held in the business time zone; a Party group's "
+                    + "meetings count for its branch.")
     public Report report(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month,
