@@ -168,8 +168,9 @@ public class ComplianceReportService {
                 List<String> perUnit = new ArrayList<>();
                 List<ReportPeriod> units = policy.cadence().unitsIn(period);
                 for (int u = 0; u < units.size(); u++) {
-                    held.append(",\n         sum(%s) as h%d_%d".formatted(policy.heldIn(units.get(u), "t." + policy.heldColumn()), i, u));
-                    perUnit.add("k.h%d_%d".formatted(i, u));
+                    ReportPeriod unit = units.get(u);
+                    held.append(",\n         sum(%s) as h%d_%d".formatted(policy.heldIn(unit, "t." + policy.heldColumn()), i, u));
+                    perUnit.add("%s + coalesce(k.h%d_%d, 0)".formatted(policy.heldIn(unit, "o." + policy.heldColumn()), i, u));
                 }
                 checked.append(",\n         %s as owes_%d, %s as held_%d, %s as missed_%d".formatted(policy.owedBy(FACTS,
                         committeeThreshold), i, total(perUnit), i, policy.cadence().missedMask(perUnit), i));
@@ -197,18 +198,23 @@ public class ComplianceReportService {
                       union all
                       select g.id, g.parent_id from org_unit g join branch b on b.id = g.parent_id where g.type = 'GROUP'
                     ),
+                    group_unit as (
+                      select g.id, g.parent_id as branch_id from org_unit g join branch b on b.id = g.parent_id where g.type = 'GROUP'
+                    ),
                     grp as (
                       select distinct g.parent_id as branch_id from org_unit g join branch b on b.id = g.parent_id
                       where g.type = 'GROUP' and g.status = 'ACTIVE'
                     ),
                     kept as (
-                      -- per branch, from the figures kept per organization and year (V15, V16) as activities change: one row
-                      -- per organization, not per activity. A span of months is the difference of two year-to-date
-                      -- elements (element 0 is null: none before January); each requirement's units (h<i>_<unit>) alike.
+                      -- per branch, its Party groups' figures, from the figures kept per organization and year (V15, V16) as
+                      -- activities change: one row per organization, not per activity. A span of months is the difference of
+                      -- two year-to-date elements (element 0 is null: none before January); each requirement's units
+                      -- (h<i>_<unit>) alike. The branch's own row is added in per_branch: aggregating only the groups' rows
+                      -- (a quarter of the branches have any) keeps the per-unit sums of a year report cheap (bench B2).
                       select u.branch_id, sum(t.expected[:lastMonth] - coalesce(t.expected[:firstMonth - 1], 0)) as expected,
                              sum(t.present[:lastMonth] - coalesce(t.present[:firstMonth - 1], 0)) as present,
                              sum(t.on_leave[:lastMonth] - coalesce(t.on_leave[:firstMonth - 1], 0)) as on_leave%s
-                      from activity_figures_ytd t join unit u on u.id = t.org_id
+                      from activity_figures_ytd t join group_unit u on u.id = t.org_id
                       where t.year = :year
                       group by u.branch_id
                     ),%s
@@ -230,10 +236,13 @@ public class ComplianceReportService {
                     ),
                     per_branch as (
                       select b.id, b.name, b.path, b.org_type, coalesce(m.full_members, 0) as full_members,
-                             g.branch_id is not null as has_groups, coalesce(k.expected, 0) as expected,
-                             coalesce(k.present, 0) as present, coalesce(k.on_leave, 0) as on_leave,
+                             g.branch_id is not null as has_groups,
+                             coalesce(o.expected[:lastMonth] - coalesce(o.expected[:firstMonth - 1], 0), 0) + coalesce(k.expected, 0) as expected,
+                             coalesce(o.present[:lastMonth] - coalesce(o.present[:firstMonth - 1], 0), 0) + coalesce(k.present, 0) as present,
+                             coalesce(o.on_leave[:lastMonth] - coalesce(o.on_leave[:firstMonth - 1], 0), 0) + coalesce(k.on_leave, 0) as on_leave,
                              coalesce(m.below, 0) as below, coalesce(m.leaders_below, 0) as leaders_below%s
                       from branch b
+                      left join activity_figures_ytd o on o.org_id = b.id and o.year = :year
                       left join members m on m.branch_id = b.id
                       left join grp g on g.branch_id = b.id
                       left join kept k on k.branch_id = b.id%s%s
