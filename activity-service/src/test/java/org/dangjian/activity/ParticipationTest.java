@@ -96,4 +96,38 @@ class ParticipationTest {
                 .get("/api/v1/members/" + member + "/participation?year=2025").then()
                 .statusCode(404).body("code", equalTo("MEMBER_NOT_FOUND"));
     }
+
+    @Test
+    void theReceivingBranchCountsTheFormerBranchsActivitiesWithoutSeeingThem() {
+        Org former = child(child(root(), "COMMITTEE"), "BRANCH");
+        Org receiving = child(child(root(), "COMMITTEE"), "BRANCH");
+        UUID member = fullMember(former.id(), SINCE);
+        held(former.id(), "THEMED_PARTY_DAY", at("2025-03-10T09:00"), line(member, "LEAVE"));
+        awaitProcessed("activity-service.roster", transferred(member, former.id(), receiving.id(), LocalDate.of(2025, 6, 1), 2));
+        held(receiving.id(), "THEMED_PARTY_DAY", at("2025-07-10T09:00"), line(member, "PRESENT"));
+
+        as(Caller.BRANCH_SECRETARY, receiving.id()).get("/api/v1/members/" + member + "/participation?year=2025").then()
+                .statusCode(200)
+                .body("expected", equalTo(2)).body("present", equalTo(1)).body("leave", equalTo(1))
+                .body("activities.heldElsewhere", contains(true, false))
+                .body("activities[0].orgId", nullValue()).body("activities[0].activityId", nullValue())
+                .body("activities[0].topic", nullValue()).body("activities[0].leaveReason", nullValue())
+                .body("activities[0].heldOn", equalTo("2025-03-10")).body("activities[0].attendance", equalTo("LEAVE"))
+                .body("activities[1].orgId", equalTo(receiving.id().toString()))
+                .body(not(containsString(former.id().toString())));
+    }
+
+    @Test
+    void aMemberSeesEveryActivityOfTheirYearWhereverItWasHeld() {
+        Org former = child(child(root(), "COMMITTEE"), "BRANCH");
+        Org receiving = child(child(root(), "COMMITTEE"), "BRANCH");
+        UUID member = fullMember(former.id(), SINCE);
+        held(former.id(), "THEMED_PARTY_DAY", at("2025-03-10T09:00"), line(member, "PRESENT"));
+        awaitProcessed("activity-service.roster", transferred(member, former.id(), receiving.id(), LocalDate.of(2025, 6, 1), 2));
+
+        asMember(receiving.id(), member).get("/api/v1/members/" + member + "/participation?year=2025").then()
+                .statusCode(200)
+                .body("activities.heldElsewhere", contains(false))
+                .body("activities[0].orgId", equalTo(former.id().toString()));
+    }
 }

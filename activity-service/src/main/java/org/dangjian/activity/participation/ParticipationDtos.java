@@ -17,8 +17,22 @@ public final class ParticipationDtos {
     }
 
     @Schema(name = "ParticipationLine", description = "one held activity the member was expected at")
-    public record ParticipationLine(UUID activityId, UUID orgId, ActivityType type, String topic, LocalDate heldOn,
-            AttendanceStatus attendance, String leaveReason, BigDecimal hours) {
+    public record ParticipationLine(
+            @Schema(description = "null when heldElsewhere") UUID activityId,
+            @Schema(description = "null when heldElsewhere") UUID orgId,
+            ActivityType type,
+            @Schema(description = "null when heldElsewhere") String topic,
+            LocalDate heldOn, AttendanceStatus attendance,
+            @Schema(description = "null when heldElsewhere") String leaveReason,
+            BigDecimal hours,
+            @Schema(description = "held by an organization outside the caller's data scope (e.g. the branch a member "
+                    + "was transferred from): counted in the figures, its activity, organization, topic and leave "
+                    + "reason withheld; never true for the member's own view")
+            boolean heldElsewhere) {
+
+        ParticipationLine withheld() {
+            return new ParticipationLine(null, null, type, null, heldOn, attendance, null, hours, true);
+        }
     }
 
     @Schema(name = "Participation", description = "a member's organizational life in a year")

@@ -55,7 +55,7 @@ public class ParticipationService {
     public Participation of(UUID memberId, int year) {
         Roster.MemberNow member = roster.member(memberId)
                 .orElseThrow(() -> DomainException.notFound("MEMBER_NOT_FOUND", memberId));
-        requireVisible(member);
+        boolean ownRecord = requireVisible(member);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select a.id, a.org_id, a.type, a.topic, a.held_on, t.status, t.leave_reason, t.hours
@@ -66,9 +66,14 @@ public class ParticipationService {
                 .setParameter(2, LocalDate.of(year, 1, 1))
                 .setParameter(3, LocalDate.of(year + 1, 1, 1))
                 .getResultList();
-        List<ParticipationLine> lines = rows.stream().map(r -> new ParticipationLine((UUID) r[0], (UUID) r[1],
-                ActivityType.valueOf((String) r[2]), (String) r[3], Sql.date(r[4]), AttendanceStatus.valueOf((String) r[5]),
-                (String) r[6], r[7] == null ? null : Sql.decimal(r[7]))).toList();
+        List<ParticipationLine> lines = rows.stream().map(r -> {
+            ParticipationLine line = new ParticipationLine((UUID) r[0], (UUID) r[1], ActivityType.valueOf((String) r[2]),
+                    (String) r[3], Sql.date(r[4]), AttendanceStatus.valueOf((String) r[5]), (String) r[6],
+                    r[7] == null ? null : Sql.decimal(r[7]), false);
+            // A member transferred in brings their year's record, but the activities their former branch held
+            // outside this caller's subtree stay that branch's: counted, not named.
+            return ownRecord || scope.covers(line.orgId()) ? line : line.withheld();
+        }).toList();
         // Who owes the leaders' hours is judged on the year's last day, or today while the year runs.
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate asOf = clock.today().isBefore(yearEnd) ? clock.today() : yearEnd;
@@ -79,18 +84,19 @@ public class ParticipationService {
     }
 
     /**
-     * A member sees only themselves; others the members currently in their subtree, and those who left the
+     * Whether the caller reads their own record. A member sees only themselves; others the members currently in their subtree, and those who left the
      * platform from it (their history stays with the organization they last belonged to). This read does not
      * admit auditors: one who is also a member gets in as a member, and so sees only themselves too.
      */
-    private void requireVisible(Roster.MemberNow member) {
+    private boolean requireVisible(Roster.MemberNow member) {
         Standing standing = scope.standing();
         if (standing.isMemberOnly() || standing == Standing.AUDITOR) {
             if (!caller.memberId().map(member.memberId()::equals).orElse(false)) {
                 throw DomainException.notFound("MEMBER_NOT_FOUND", member.memberId());
             }
-            return;
+            return true;
         }
         scope.require(member.lastOrgId(), "MEMBER_NOT_FOUND", member.memberId());
+        return false;
     }
 }
