@@ -55,13 +55,16 @@ class HardeningTest {
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).contentType(ContentType.JSON)
                     .body(organization(prefix + "-" + i, "COMMITTEE", null))
-                    .post("/api/v1/organizations").then().statusCode(201);
+                    .post("/api/v1/organizations").then().statusCode(201)
+                    .header("RateLimit-Policy", equalTo("\"writes\";q=3;w=60"))
+                    .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"writes\";r=" + (2 - i) + ";t=\\d+"));
         }
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Accept-Language", "en")
                 .body(organization(prefix + "-over", "COMMITTEE", null))
                 .post("/api/v1/organizations").then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", Integer::parseInt, org.hamcrest.Matchers.greaterThan(0))
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"writes\";r=0;t=[1-9]\\d*"))
                 .body("code", equalTo("RATE_LIMITED"))
                 .body("title", equalTo("Too many requests"));
         assertEquals(0L, organizationsNamed(prefix + "-over"));

@@ -29,7 +29,7 @@ public final class BeneficiaryDtos {
                     + "knows, still a member on the platform, whose branch is in your subtree (otherwise 422 MEMBER_UNKNOWN)")
             UUID memberId,
             @Schema(example = "王秀英") @Size(min = 1, max = 50) String name,
-            @Schema(example = "350203194501011237") @ValidNationalId String nationalId,
+            @Schema(example = "350203194501011233") @ValidNationalId String nationalId,
             @Schema(example = "西城镇东街3号") @Size(max = 200) String address,
             @Schema(example = "2") @Min(1) @Max(30) Integer householdSize,
             @Schema(example = "[\"ELDERLY_ALONE\", \"ILLNESS\"]") @NotEmpty Set<@NotNull HardshipCategory> categories,

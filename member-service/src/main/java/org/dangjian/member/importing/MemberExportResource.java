@@ -67,7 +67,7 @@ public class MemberExportResource {
                     + "?format=csv|xlsx, else the Accept header (text/csv or the .xlsx media type), else CSV. The columns "
                     + "are the import's, so an edited export can be imported again.")
     public Response export(@Parameter(description = "csv or xlsx; wins over Accept") @QueryParam("format")
-            @Pattern(regexp = "(?i)csv|xlsx") String format, @Context HttpHeaders headers) {
+            @Pattern(regexp = "[cC][sS][vV]|[xX][lL][sS][xX]") String format, @Context HttpHeaders headers) {
         boolean xlsx = wantsXlsx(format, headers.getAcceptableMediaTypes());
         // Resolved now, while the request's caller is at hand; the stream is written afterwards.
         Scope inScope = scope.get();

@@ -31,7 +31,7 @@ public final class MemberDtos {
             @Schema(example = "MALE") @NotNull Gender gender,
             @Schema(description = "GB/T 3304 code", example = "01") @NotNull @Pattern(regexp = ETHNICITY) String ethnicity,
             @Schema(description = "taken from the national ID when omitted; must agree with it") @Past LocalDate birthDate,
-            @Schema(description = "居民身份证号码 (GB 11643 check character)", example = "350203199001011236")
+            @Schema(description = "居民身份证号码 (GB 11643 check character)", example = "35020319900101123X")
             @NotNull @ValidNationalId String nationalId,
             @Schema(example = "13812345678") @Pattern(regexp = MOBILE) String phone,
             Education education,

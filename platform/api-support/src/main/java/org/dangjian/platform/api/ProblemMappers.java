@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.dangjian.platform.api.access.RateLimitExceeded;
+import org.dangjian.platform.api.access.RateLimiter;
 import org.dangjian.platform.api.input.InvalidCharacters;
+import org.dangjian.platform.api.input.LimitExceeded;
 import org.dangjian.platform.api.input.InvalidParameter;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -59,7 +61,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response rateLimited(RateLimitExceeded e, HttpHeaders headers, UriInfo uri) {
         return Response.fromResponse(respond(e.status(), e.code(), headers, uri, List.of(), e.args()))
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .header(RateLimiter.Quota.POLICY_HEADER, e.quota().policyField())
+                .header(RateLimiter.Quota.HEADER, e.quota().field()).build();
     }
 
     @ServerExceptionMapper
@@ -232,7 +236,7 @@ public class ProblemMappers {
         if (e instanceof InvalidCharacters) {
             return "INVALID_CHARACTERS";
         }
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException || e instanceof LimitExceeded) {
             return "LIMIT_EXCEEDED";
         }
         if (e instanceof InputCoercionException || e instanceof MismatchedInputException) {

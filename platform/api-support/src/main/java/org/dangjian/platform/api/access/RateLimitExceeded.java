@@ -6,13 +6,19 @@ import org.dangjian.platform.api.DomainException;
 public class RateLimitExceeded extends DomainException {
 
     private final long retryAfterSeconds;
+    private final RateLimiter.Quota quota;
 
-    public RateLimitExceeded(long retryAfterSeconds) {
+    public RateLimitExceeded(long retryAfterSeconds, RateLimiter.Quota quota) {
         super(429, "RATE_LIMITED", retryAfterSeconds);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.quota = quota;
     }
 
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    public RateLimiter.Quota quota() {
+        return quota;
     }
 }

@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.dangjian.platform.api.Caller;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Set;
 
@@ -24,6 +26,7 @@ import java.util.Set;
 public class WriteAndBulkPolicy {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final String QUOTA = WriteAndBulkPolicy.class.getName() + ".quota";
 
     /** A client proxy: filters are built at static init, before runtime configuration exists. */
     @Inject
@@ -47,8 +50,18 @@ public class WriteAndBulkPolicy {
             if (!bulk && isIntegrationOnly(identity)) {
                 throw new ForbiddenException("service accounts read and run bulk operations only");
             }
-            limiter.consume(identity.getPrincipal().getName(), bulk);
+            limiter.consume(identity.getPrincipal().getName(), bulk)
+                    .ifPresent(quota -> request.setProperty(QUOTA, quota));
         }).replaceWithVoid();
+    }
+
+    /** Every limited request tells the client what is left of its allowance, so it can pace itself before a 429. */
+    @ServerResponseFilter
+    public void tellQuota(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(QUOTA) instanceof RateLimiter.Quota quota) {
+            response.getHeaders().putSingle(RateLimiter.Quota.POLICY_HEADER, quota.policyField());
+            response.getHeaders().putSingle(RateLimiter.Quota.HEADER, quota.field());
+        }
     }
 
     private static boolean isIntegrationOnly(SecurityIdentity identity) {

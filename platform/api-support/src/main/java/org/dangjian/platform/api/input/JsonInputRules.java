@@ -3,6 +3,8 @@ package org.dangjian.platform.api.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,19 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.ArrayType;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
@@ -42,6 +49,10 @@ public class JsonInputRules implements ObjectMapperCustomizer {
     public static final int MAX_NESTING_DEPTH = 100;
     public static final int MAX_NUMBER_LENGTH = 100;
     public static final int MAX_DECIMAL_SCALE = 100;
+    /** The longest string a request body may hold where a field names no limit of its own (the OpenAPI documents say so). */
+    public static final int MAX_STRING_LENGTH = 100_000;
+    /** The most elements an array of a request body may hold where a field names no limit of its own. */
+    public static final int MAX_ARRAY_ITEMS = 10_000;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -60,7 +71,13 @@ public class JsonInputRules implements ObjectMapperCustomizer {
     /** A copy of {@code base} (with its modules and settings) that also applies the request-body value rules. */
     public static ObjectMapper strictCopy(ObjectMapper base) {
         ObjectMapper strict = applyParserRules(base.copy());
+        strict.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_STRING_LENGTH)
+                .build());
         SimpleModule rules = new SimpleModule("dangjian-request-body-rules");
+        rules.setDeserializerModifier(new BoundedArrays());
         add(rules, String.class, new CheckedStrings(StringDeserializer.instance));
         add(rules, JsonNode.class, new CheckedTree(JsonNodeDeserializer.getDeserializer(JsonNode.class)));
         add(rules, BigDecimal.class, new BoundedDecimals(NumberDeserializers.BigDecimalDeserializer.instance));
@@ -140,6 +157,9 @@ public class JsonInputRules implements ObjectMapperCustomizer {
 
         @Override
         void check(Object value, JsonParser p) throws IOException {
+            if (tooLarge((JsonNode) value)) {
+                throw new LimitExceeded(p, "an array of more than " + MAX_ARRAY_ITEMS + " elements");
+            }
             Deque<Object> path = new ArrayDeque<>();
             if (!allowed((JsonNode) value, path)) {
                 JsonMappingException e = new InvalidCharacters(p, 0);
@@ -150,6 +170,18 @@ public class JsonInputRules implements ObjectMapperCustomizer {
                 }
                 throw e;
             }
+        }
+
+        private static boolean tooLarge(JsonNode node) {
+            if (node.isArray() && node.size() > MAX_ARRAY_ITEMS) {
+                return true;
+            }
+            for (JsonNode child : node) {
+                if (tooLarge(child)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static boolean allowed(JsonNode node, Deque<Object> path) {
@@ -217,6 +249,46 @@ public class JsonInputRules implements ObjectMapperCustomizer {
         void check(Object value, JsonParser p) throws IOException {
             if (!Double.isFinite((Double) value)) {
                 throw InvalidFormatException.from(p, "number out of range", null, Double.class);
+            }
+        }
+    }
+
+    /** Lists and arrays bound from a request body: at most {@link #MAX_ARRAY_ITEMS} elements. */
+    private static final class BoundedArrays extends BeanDeserializerModifier {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
+                BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new BoundedCollection(deserializer);
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type,
+                BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new BoundedCollection(deserializer);
+        }
+    }
+
+    private static final class BoundedCollection extends Checked {
+
+        private static final long serialVersionUID = 1L;
+
+        BoundedCollection(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegatee) {
+            return new BoundedCollection(delegatee);
+        }
+
+        @Override
+        void check(Object value, JsonParser p) throws IOException {
+            int size = value instanceof Collection<?> c ? c.size() : value.getClass().isArray() ? Array.getLength(value) : 0;
+            if (size > MAX_ARRAY_ITEMS) {
+                throw new LimitExceeded(p, "an array of " + size + " elements, more than " + MAX_ARRAY_ITEMS);
             }
         }
     }

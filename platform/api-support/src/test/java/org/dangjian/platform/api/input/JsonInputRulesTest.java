@@ -84,6 +84,33 @@ class JsonInputRulesTest {
         assertEquals(3, requests.readValue("{\"size\":3}", Household.class).size());
     }
 
+    @Test
+    void requestArraysHoldAtMostTheDocumentedNumberOfElements() throws Exception {
+        String atLimit = "{\"ids\":[" + "1,".repeat(JsonInputRules.MAX_ARRAY_ITEMS - 1) + "1]}";
+        assertEquals(JsonInputRules.MAX_ARRAY_ITEMS, requests.readValue(atLimit, Numbers.class).ids().size());
+        String over = "{\"ids\":[" + "1,".repeat(JsonInputRules.MAX_ARRAY_ITEMS) + "1]}";
+        LimitExceeded e = assertThrows(LimitExceeded.class, () -> requests.readValue(over, Numbers.class));
+        assertEquals("ids", e.getPath().get(0).getFieldName());
+        assertThrows(LimitExceeded.class, () -> requests.readValue(over, JsonNode.class));
+        // Events and stored JSON are not request bodies: what was accepted before still reads.
+        assertEquals(JsonInputRules.MAX_ARRAY_ITEMS + 1, everywhere.readValue(over, Numbers.class).ids().size());
+    }
+
+    @Test
+    void requestStringsHoldAtMostTheDocumentedNumberOfCharacters() throws Exception {
+        String atLimit = "{\"name\":\"" + "党".repeat(JsonInputRules.MAX_STRING_LENGTH) + "\"}";
+        assertEquals(JsonInputRules.MAX_STRING_LENGTH, requests.readValue(atLimit, Named.class).name().length());
+        String over = "{\"name\":\"" + "党".repeat(JsonInputRules.MAX_STRING_LENGTH + 1) + "\"}";
+        JacksonException e = assertThrows(JacksonException.class, () -> requests.readValue(over, Named.class));
+        assertInstanceOf(StreamConstraintsException.class, rootOf(e));
+    }
+
+    record Numbers(java.util.List<Integer> ids) {
+    }
+
+    record Named(String name) {
+    }
+
     private static void assertPath(String path, org.junit.jupiter.api.function.Executable read) {
         InvalidCharacters e = assertThrows(InvalidCharacters.class, read);
         String actual = e.getPath().stream()
