@@ -19,10 +19,10 @@ import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgUnit;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

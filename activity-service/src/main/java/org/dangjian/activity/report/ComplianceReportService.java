@@ -19,8 +19,8 @@ import org.dangjian.activity.report.ComplianceDtos.RuleCheck;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
 import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.orgtree.OrgUnit;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

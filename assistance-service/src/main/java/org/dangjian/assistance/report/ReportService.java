@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.AssistanceConfig;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.CategoryTotals;
@@ -15,6 +14,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.sql.Date;
