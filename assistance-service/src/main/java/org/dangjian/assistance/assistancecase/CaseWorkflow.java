@@ -98,7 +98,7 @@ public class CaseWorkflow {
         return done(c, CaseStep.BRANCH_REVIEW, before);
     }
 
-    /** 审批, at the level the approved amount requires (AssistanceConfig.Approval). */
+    /** 审批, at the level the approved amount requires (AssistanceRules.Approval). */
     @Transactional
     public CaseView approve(UUID id, Approval approval) {
         AssistanceCase c = cases.require(id);
