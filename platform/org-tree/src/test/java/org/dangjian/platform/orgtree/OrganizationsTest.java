@@ -4,9 +4,8 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.OrgPaths;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -32,17 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class OrganizationsTest {
 
-    private static TreeInPostgres tree;
-
-    @BeforeAll
-    static void treeInPostgres() throws Exception {
-        tree = TreeInPostgres.withSiblingsSharingAPrefix();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tree.close();
-    }
+    @RegisterExtension
+    static final TreeInPostgres tree = new TreeInPostgres();
 
     @Test
     void anOrganizationBelowTheCallersIsTheNodeOfTheTree() {

@@ -4,9 +4,8 @@ import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.api.scope.Standing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The caller's scope at its boundaries over a tree copy held in a real PostgreSQL: the conditions a list
  * query puts in its WHERE clause ({@link Scope#pathCondition}, {@link Scope#orgCondition}) and the tree's
  * one-statement check ({@link OrgTree#withinRootSql}) are run, not imitated, on a tree whose siblings share a
- * prefix ({@link TreeInPostgres#withSiblingsSharingAPrefix}).
+ * prefix ({@link TreeInPostgres}).
  */
 class ScopeInPostgresTest {
 
     private static final Pattern NAMED = Pattern.compile(":(\\w+)");
 
-    private static TreeInPostgres tree;
-
-    @BeforeAll
-    static void treeInPostgres() throws Exception {
-        tree = TreeInPostgres.withSiblingsSharingAPrefix();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        tree.close();
-    }
+    @RegisterExtension
+    static final TreeInPostgres tree = new TreeInPostgres();
 
     @Test
     void aPlatformAdminSeesEveryOrganization() {

@@ -2,6 +2,9 @@ package org.dangjian.platform.orgtree;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.dangjian.platform.localstack.Ports;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -18,9 +21,11 @@ import java.util.UUID;
 /**
  * A tree copy held in a real PostgreSQL (zonky, on a port from the local stack's Ports), with the {@code org_unit}
  * table of this module's README. It is the {@link OrgTree} of the tests: nodes are read and subtree questions
- * answered by SQL on that table ({@link OrgTree#withinRootSql}), without Hibernate or a running service.
+ * answered by SQL on that table ({@link OrgTree#withinRootSql}), without Hibernate or a running service. A test class
+ * registers it ({@code @RegisterExtension static}): it holds the tree below from before the class's first test until
+ * after its last.
  */
-class TreeInPostgres extends OrgTree implements AutoCloseable {
+class TreeInPostgres extends OrgTree implements BeforeAllCallback, AfterAllCallback {
 
     // The tests' tree: paths are short labels so that siblings can share a prefix (/r/a/b/ and /r/a/bc/); real
     // paths are ids.
@@ -34,10 +39,12 @@ class TreeInPostgres extends OrgTree implements AutoCloseable {
     static final UUID UNKNOWN = UUID.randomUUID();
     static final Set<UUID> ALL = Set.of(ROOT, A, B, BC, C, OTHER_ROOT);
 
-    private final EmbeddedPostgres postgres;
-    private final Connection db;
+    private EmbeddedPostgres postgres;
+    private Connection db;
 
-    TreeInPostgres() throws IOException, SQLException {
+    /** /r/ with a/ below it, b/ and bc/ below a/, c/ below b/; and a second tree /s/. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
         db = postgres.getPostgresDatabase().getConnection();
         db.createStatement().execute("""
@@ -45,18 +52,18 @@ class TreeInPostgres extends OrgTree implements AutoCloseable {
                     id uuid primary key, parent_id uuid, path text not null, code text not null, name text not null,
                     type text not null, status text not null, source_version bigint not null,
                     updated_at timestamptz not null)""");
+        insert(ROOT, null, "/r/");
+        insert(A, ROOT, "/r/a/");
+        insert(B, A, "/r/a/b/");
+        insert(BC, A, "/r/a/bc/");
+        insert(C, B, "/r/a/b/c/");
+        insert(OTHER_ROOT, null, "/s/");
     }
 
-    /** /r/ with a/ below it, b/ and bc/ below a/, c/ below b/; and a second tree /s/. */
-    static TreeInPostgres withSiblingsSharingAPrefix() throws IOException, SQLException {
-        TreeInPostgres tree = new TreeInPostgres();
-        tree.insert(ROOT, null, "/r/");
-        tree.insert(A, ROOT, "/r/a/");
-        tree.insert(B, A, "/r/a/b/");
-        tree.insert(BC, A, "/r/a/bc/");
-        tree.insert(C, B, "/r/a/b/c/");
-        tree.insert(OTHER_ROOT, null, "/s/");
-        return tree;
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        db.close();
+        postgres.close();
     }
 
     /** An active branch at {@code path}; its code and name are its path. */
@@ -115,11 +122,5 @@ class TreeInPostgres extends OrgTree implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        db.close();
-        postgres.close();
     }
 }
