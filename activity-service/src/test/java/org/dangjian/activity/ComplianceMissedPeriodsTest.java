@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.dangjian.activity.Fixtures.Org;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -70,21 +69,14 @@ class ComplianceMissedPeriodsTest {
 
         byte[] xlsx = admin().get("/api/v1/compliance-report/xlsx?orgId=" + committee.id() + "&year=2025").then().statusCode(200)
                 .extract().asByteArray();
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            var lines = workbook.getSheet("台账");
-            assertEquals("未达标期间", lines.getRow(0).getCell(12).getStringCellValue());
-            boolean found = false;
-            for (int r = 1; r <= lines.getLastRowNum(); r++) {
-                var row = lines.getRow(r);
-                if ("支部委员会会议".equals(row.getCell(3).getStringCellValue())) {
-                    assertEquals(12.0, row.getCell(5).getNumericCellValue());
-                    assertEquals("否", row.getCell(6).getStringCellValue());
-                    assertEquals(String.join("、", JANUARY_TO_NOVEMBER), row.getCell(12).getStringCellValue());
-                    found = true;
-                }
-            }
-            assertTrue(found);
-        }
+        var lines = Xlsx.sheets(xlsx).get("台账");
+        assertEquals("未达标期间", lines.get(0).getCell(12).asString());
+        var meetingLines = lines.stream().filter(row -> "支部委员会会议".equals(row.getCell(3).asString())).toList();
+        assertEquals(1, meetingLines.size());
+        var meetingLine = meetingLines.get(0);
+        assertEquals(12, meetingLine.getCell(5).asNumber().intValueExact());
+        assertEquals("否", meetingLine.getCell(6).asString());
+        assertEquals(String.join("、", JANUARY_TO_NOVEMBER), meetingLine.getCell(12).asString());
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.dangjian.assistance;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.assistancecase.CaseFlow;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +40,6 @@ class ForeignReferencesTest {
     @Inject
     MemberFixture members;
 
-    @Inject
-    EntityManager em;
-
     /** A: the caller's committee with a branch, a fund with a 2025 budget and a resident; B: the sibling committee's. */
     private CaseFlow.Setup a;
     private UUID b;
@@ -59,11 +54,8 @@ class ForeignReferencesTest {
         bMember = members.registered(b);
         Map<String, Object> resident = People.resident(b, People.nationalId());
         resident.put("name", SECRET);
-        bBeneficiary = id(asPlatformAdmin().body(resident).post("/api/v1/beneficiaries"));
-        bFund = id(asPlatformAdmin().body(Map.of("orgId", b, "kind", "DONATION", "name", SECRET + "基金"))
-                .post("/api/v1/funds"));
-        asPlatformAdmin().body(Map.of("amount", "5000.00")).put("/api/v1/funds/" + bFund + "/budgets/2025").then()
-                .statusCode(200);
+        bBeneficiary = CaseFlow.beneficiary(Api::asPlatformAdmin, resident);
+        bFund = CaseFlow.fund(Api::asPlatformAdmin, b, "DONATION", SECRET + "基金", "5000.00");
     }
 
     @Test
@@ -247,13 +239,7 @@ class ForeignReferencesTest {
             "select count(*) from outbox_event x where x.aggregate_id in (" + cases + ") or x.aggregate_id in ("
                     + beneficiaries + ")",
         };
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StringBuilder state = new StringBuilder();
-            for (String sql : queries) {
-                state.append(em.createNativeQuery(sql).getSingleResult()).append('\n');
-            }
-            return state.toString();
-        });
+        return Database.values(List.of(queries)).toString();
     }
 
     private static String rows(String table, String condition) {

@@ -1,11 +1,9 @@
 package org.dangjian.assistance;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.localstack.LocalStack;
 import org.dangjian.platform.localstack.Tokens;
@@ -21,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -42,9 +41,6 @@ class MalformedInputTest {
 
     @Inject
     OrgTreeFixture orgs;
-
-    @Inject
-    EntityManager em;
 
     // --- request bodies ---------------------------------------------------------------------------
 
@@ -337,9 +333,5 @@ class MalformedInputTest {
 
     private long budgets(UUID fund) {
         return count("select count(*) from budget where fund_id = '" + fund + "'");
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

@@ -13,16 +13,16 @@ import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
 import org.dangjian.activity.activity.ActivityDtos.RecordActivity;
 import org.dangjian.activity.activity.ActivityDtos.RecordingView;
 import org.dangjian.activity.activity.ActivityDtos.RevisionView;
+import org.dangjian.activity.common.Sql;
 import org.dangjian.activity.event.ActivityEvents;
 import org.dangjian.activity.roster.Roster;
-import org.dangjian.activity.support.Sql;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
-import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgUnit;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.activity.common.Sql;
 import org.dangjian.activity.report.MemberFigures;
-import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.activity.common.Sql;
 import org.dangjian.activity.config.ActivityRules;
 import org.dangjian.activity.report.MemberFigures;
-import org.dangjian.activity.support.Sql;
 
 import java.time.LocalDate;
 import java.util.List;

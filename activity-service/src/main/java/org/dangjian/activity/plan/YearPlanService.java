@@ -14,8 +14,8 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
-import org.dangjian.activity.support.Organizations;
 import org.dangjian.platform.orgtree.OrgUnit;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

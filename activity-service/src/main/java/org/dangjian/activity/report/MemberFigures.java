@@ -6,8 +6,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.dangjian.activity.common.Sql;
 import org.dangjian.activity.config.ActivityRules;
-import org.dangjian.activity.support.Sql;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

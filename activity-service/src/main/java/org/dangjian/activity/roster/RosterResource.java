@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.activity.support.Organizations;
+import org.dangjian.platform.orgtree.Organizations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

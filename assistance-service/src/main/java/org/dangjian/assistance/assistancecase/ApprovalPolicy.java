@@ -2,7 +2,7 @@ package org.dangjian.assistance.assistancecase;
 
 import java.math.BigDecimal;
 
-/** The level an amount needs: up to each ceiling inclusive (AssistanceConfig.Approval). */
+/** The level an amount needs: up to each ceiling inclusive (AssistanceRules.Approval). */
 public final class ApprovalPolicy {
 
     private final BigDecimal branchSecretaryMax;

@@ -2,7 +2,7 @@ package org.dangjian.assistance.assistancecase;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.dangjian.assistance.AssistanceConfig;
+import org.dangjian.assistance.config.AssistanceRules;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -13,14 +13,14 @@ import java.util.List;
 public class CaseRules {
 
     @Inject
-    AssistanceConfig config;
+    AssistanceRules rules;
 
     public ApprovalPolicy approval() {
-        return new ApprovalPolicy(config.approval().branchSecretaryMax(), config.approval().orgAdminMax());
+        return new ApprovalPolicy(rules.approval().branchSecretaryMax(), rules.approval().orgAdminMax());
     }
 
     public LocalDate publicNoticeLastDay(LocalDate start) {
-        var notice = config.publicNotice();
+        var notice = rules.publicNotice();
         return new WorkingCalendar(new HashSet<>(notice.holidays().orElse(List.of())),
                 new HashSet<>(notice.makeUpWorkingDays().orElse(List.of())))
                 .lastDayOf(start, notice.workingDays());

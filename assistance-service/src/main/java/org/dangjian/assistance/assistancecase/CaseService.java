@@ -14,7 +14,6 @@ import org.dangjian.assistance.beneficiary.Beneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryKind;
 import org.dangjian.assistance.beneficiary.BeneficiaryService;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
@@ -23,6 +22,7 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.util.List;
 import java.util.UUID;

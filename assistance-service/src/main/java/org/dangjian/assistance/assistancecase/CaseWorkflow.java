@@ -16,7 +16,6 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
 import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
 import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.fund.Fund;
 import org.dangjian.assistance.fund.FundService;
 import org.dangjian.assistance.fund.LedgerEntry;
@@ -25,7 +24,9 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
+import org.dangjian.platform.orgtree.OrgTree;
 import org.dangjian.platform.orgtree.OrgUnit;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,6 +64,9 @@ public class CaseWorkflow {
     Organizations organizations;
 
     @Inject
+    OrgTree tree;
+
+    @Inject
     PersonalDataProtection protection;
 
     @Inject
@@ -94,7 +98,7 @@ public class CaseWorkflow {
         return done(c, CaseStep.BRANCH_REVIEW, before);
     }
 
-    /** 审批, at the level the approved amount requires (AssistanceConfig.Approval). */
+    /** 审批, at the level the approved amount requires (AssistanceRules.Approval). */
     @Transactional
     public CaseView approve(UUID id, Approval approval) {
         AssistanceCase c = cases.require(id);
@@ -178,7 +182,7 @@ public class CaseWorkflow {
             throw DomainException.conflict("CASE_OBJECTION_OPEN", c.id());
         }
         Fund fund = funds.requireFund(request.fundId());
-        if (!organizations.isWithin(c.orgId(), fund.orgId())) {
+        if (!tree.isWithin(c.orgId(), fund.orgId())) {
             throw DomainException.unprocessable("CASE_FUND_NOT_AVAILABLE", fund.id(), c.orgId());
         }
         LedgerEntry entry = funds.charge(fund.id(), amount, on, "case " + c.id(), c.id());

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.assistance.member.MemberCopy;
 import org.dangjian.assistance.member.MemberCopy.KnownMember;
@@ -21,6 +20,7 @@ import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,6 @@ import org.dangjian.assistance.campaign.CampaignDtos.Delivery;
 import org.dangjian.assistance.campaign.CampaignDtos.RecipientView;
 import org.dangjian.assistance.campaign.CampaignDtos.StartCampaign;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.fund.Fund;
 import org.dangjian.assistance.fund.FundService;
 import org.dangjian.assistance.fund.LedgerEntry;
@@ -22,6 +21,8 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,6 +47,9 @@ public class CampaignService {
     Organizations organizations;
 
     @Inject
+    OrgTree tree;
+
+    @Inject
     CallerScope scope;
 
     @Inject
@@ -61,7 +65,7 @@ public class CampaignService {
     public CampaignView start(StartCampaign request) {
         organizations.requireInScope(request.orgId());
         Fund fund = funds.requireFund(request.fundId());
-        if (!organizations.isWithin(request.orgId(), fund.orgId())) {
+        if (!tree.isWithin(request.orgId(), fund.orgId())) {
             throw DomainException.unprocessable("CAMPAIGN_FUND_NOT_AVAILABLE", fund.id(), request.orgId());
         }
         CondolenceCampaign campaign = CondolenceCampaign.start(request.orgId(), fund.id(), request.name().strip(),
@@ -83,7 +87,7 @@ public class CampaignService {
     public RecipientView addRecipient(UUID campaignId, AddRecipient request) {
         CondolenceCampaign campaign = require(campaignId);
         Beneficiary beneficiary = beneficiaries.require(request.beneficiaryId());
-        if (!organizations.isWithin(beneficiary.orgId(), campaign.orgId())) {
+        if (!tree.isWithin(beneficiary.orgId(), campaign.orgId())) {
             throw DomainException.unprocessable("CAMPAIGN_RECIPIENT_OUTSIDE_ORGANIZATION", beneficiary.id(), campaign.orgId());
         }
         boolean listed = !em.createQuery("select r.id from CampaignRecipient r where r.campaignId = ?1 and r.beneficiaryId = ?2")

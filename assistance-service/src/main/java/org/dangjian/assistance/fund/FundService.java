@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.assistance.fund.FundDtos.Disburse;
 import org.dangjian.assistance.fund.FundDtos.FundView;
@@ -15,6 +14,7 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

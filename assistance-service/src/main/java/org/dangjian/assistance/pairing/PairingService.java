@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.beneficiary.Beneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryService;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
 import org.dangjian.assistance.member.Members;
 import org.dangjian.assistance.pairing.PairingDtos.EndPairing;
@@ -22,6 +21,7 @@ import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -4,10 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.dangjian.assistance.AssistanceConfig;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Organizations;
 import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.config.AssistanceRules;
 import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.CategoryTotals;
 import org.dangjian.assistance.report.ReportDtos.ReassessmentDue;
@@ -15,6 +14,7 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
+import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -36,7 +36,7 @@ public class ReportService {
     CallerScope scope;
 
     @Inject
-    AssistanceConfig config;
+    AssistanceRules rules;
 
     @Inject
     BusinessClock clock;
@@ -74,7 +74,7 @@ public class ReportService {
     @Transactional
     public Page<ReassessmentDue> reassessmentsDue(LocalDate asOf, int page, int size) {
         LocalDate day = asOf != null ? asOf : clock.today();
-        int months = config.reassessmentMonths();
+        int months = rules.reassessmentMonths();
         String from = """
                 from beneficiary b join org_unit u on u.id = b.org_id
                 left join assistance_case c on c.beneficiary_id = b.id

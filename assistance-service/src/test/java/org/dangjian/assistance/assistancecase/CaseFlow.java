@@ -1,6 +1,7 @@
 package org.dangjian.assistance.assistancecase;
 
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
@@ -8,6 +9,7 @@ import org.dangjian.platform.api.Caller;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.dangjian.assistance.Api.as;
 
@@ -31,15 +33,23 @@ public final class CaseFlow {
 
     public static Setup setup(OrgTreeFixture orgs, String budget) {
         OrgTreeFixture.Tree tree = orgs.tree();
-        UUID fund = UUID.fromString(as(Caller.ORG_ADMIN, tree.committee())
-                .body(Map.of("orgId", tree.committee(), "kind", "RETAINED_DUES", "name", "党费留存"))
-                .post("/api/v1/funds").then().statusCode(201).extract().path("id"));
-        as(Caller.ORG_ADMIN, tree.committee()).body(Map.of("amount", budget)).put("/api/v1/funds/" + fund + "/budgets/2025")
-                .then().statusCode(200);
-        UUID beneficiary = UUID.fromString(as(Caller.BRANCH_SECRETARY, tree.branch())
-                .body(People.resident(tree.branch(), People.nationalId()))
-                .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id"));
+        UUID fund = fund(() -> as(Caller.ORG_ADMIN, tree.committee()), tree.committee(), "RETAINED_DUES", "党费留存", budget);
+        UUID beneficiary = beneficiary(() -> as(Caller.BRANCH_SECRETARY, tree.branch()),
+                People.resident(tree.branch(), People.nationalId()));
         return new Setup(tree, fund, beneficiary);
+    }
+
+    /** A fund of {@code orgId} opened with a 2025 budget by the caller {@code as} makes requests for. */
+    public static UUID fund(Supplier<RequestSpecification> as, UUID orgId, String kind, String name, String budget) {
+        UUID fund = UUID.fromString(as.get().body(Map.of("orgId", orgId, "kind", kind, "name", name))
+                .post("/api/v1/funds").then().statusCode(201).extract().path("id"));
+        as.get().body(Map.of("amount", budget)).put("/api/v1/funds/" + fund + "/budgets/2025").then().statusCode(200);
+        return fund;
+    }
+
+    /** A beneficiary registered from {@code body} ({@link People#resident}, {@link People#member}) by that caller. */
+    public static UUID beneficiary(Supplier<RequestSpecification> as, Map<String, Object> body) {
+        return UUID.fromString(as.get().body(body).post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id"));
     }
 
     public static String apply(Setup s, String amount) {

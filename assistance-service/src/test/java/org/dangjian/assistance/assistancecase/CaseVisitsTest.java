@@ -1,9 +1,7 @@
 package org.dangjian.assistance.assistancecase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.platform.api.Caller;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
+import static org.dangjian.assistance.Database.text;
 import static org.dangjian.assistance.assistancecase.CaseFlow.secretary;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -26,9 +26,6 @@ class CaseVisitsTest {
 
     @Inject
     OrgTreeFixture orgs;
-
-    @Inject
-    EntityManager em;
 
     @Test
     void aCaseWorkerListsTheVisitsInOrderWithTheFindingsMasked() {
@@ -65,8 +62,7 @@ class CaseVisitsTest {
         CaseFlow.Setup s = CaseFlow.setup(orgs, "10000.00");
         String id = visitedTwice(s);
 
-        String stored = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select string_agg(findings_enc, ' ') from case_visit where case_id = '" + id + "'").getSingleResult().toString());
+        String stored = text("select string_agg(findings_enc, ' ') from case_visit where case_id = '" + id + "'");
         assertFalse(stored.contains("病情稳定"), stored);
         assertFalse(stored.contains("确有困难"), stored);
     }
@@ -128,9 +124,5 @@ class CaseVisitsTest {
     private long unmaskedReadsOfVisitsOf(String caseId) {
         return count("select count(*) from audit_entry a join case_visit v on v.id = a.target_id where v.case_id = '"
                 + caseId + "' and a.action = 'READ_UNMASKED'");
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

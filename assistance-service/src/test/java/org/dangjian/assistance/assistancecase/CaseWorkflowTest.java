@@ -1,9 +1,7 @@
 package org.dangjian.assistance.assistancecase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
 import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
 import static org.dangjian.assistance.assistancecase.CaseFlow.disburse;
 import static org.dangjian.assistance.assistancecase.CaseFlow.secretary;
 import static org.dangjian.assistance.assistancecase.CaseFlow.step;
@@ -30,9 +29,6 @@ class CaseWorkflowTest {
 
     @Inject
     MemberFixture members;
-
-    @Inject
-    EntityManager em;
 
     @Test
     void aCaseGoesFromApplicationToClosure() {
@@ -266,9 +262,5 @@ class CaseWorkflowTest {
                 .statusCode(200).body("total", equalTo(1));
         as(Caller.ORG_ADMIN, s.tree().sibling()).queryParam("beneficiaryId", s.beneficiary()).get("/api/v1/cases").then()
                 .statusCode(200).body("total", equalTo(0));
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

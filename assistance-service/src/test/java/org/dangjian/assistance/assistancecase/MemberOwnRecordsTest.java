@@ -1,9 +1,7 @@
 package org.dangjian.assistance.assistancecase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,9 +28,6 @@ class MemberOwnRecordsTest {
 
     @Inject
     MemberFixture members;
-
-    @Inject
-    EntityManager em;
 
     record Person(UUID member, String beneficiary, String caseId) {
     }
@@ -137,9 +133,5 @@ class MemberOwnRecordsTest {
         as(Caller.BRANCH_SECRETARY, branch).body(Map.of("findings", "家中确有困难"))
                 .post("/api/v1/cases/" + caseId + "/verification").then().statusCode(200);
         return as(Caller.BRANCH_SECRETARY, branch).get("/api/v1/cases/" + caseId + "/visits").then().extract().path("items[0].id");
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

@@ -1,9 +1,7 @@
 package org.dangjian.assistance.beneficiary;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
 import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
@@ -16,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
+import static org.dangjian.assistance.Database.text;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -31,9 +31,6 @@ class BeneficiaryApiTest {
 
     @Inject
     MemberFixture members;
-
-    @Inject
-    EntityManager em;
 
     @Test
     void branchSecretaryRegistersAResidentAndReadsThePersonalDataAudited() {
@@ -197,13 +194,5 @@ class BeneficiaryApiTest {
     private String register(UUID orgId, String nationalId) {
         return as(Caller.BRANCH_SECRETARY, orgId).body(People.resident(orgId, nationalId))
                 .post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-    private String text(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).getSingleResult());
     }
 }

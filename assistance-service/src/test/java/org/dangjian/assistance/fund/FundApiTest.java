@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
 import org.dangjian.assistance.OrgTreeFixture;
+import org.dangjian.assistance.assistancecase.CaseFlow;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.localstack.Tokens;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.dangjian.assistance.Api.as;
+import static org.dangjian.assistance.Database.count;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -222,20 +224,11 @@ class FundApiTest {
     }
 
     private UUID fundWithBudget(UUID orgId, String amount) {
-        UUID fund = UUID.fromString(as(Caller.ORG_ADMIN, orgId)
-                .body(Map.of("orgId", orgId, "kind", "SPECIAL", "name", "专项帮扶资金"))
-                .post("/api/v1/funds").then().statusCode(201).extract().path("id"));
-        as(Caller.ORG_ADMIN, orgId).body(Map.of("amount", amount)).put("/api/v1/funds/" + fund + "/budgets/2025")
-                .then().statusCode(200);
-        return fund;
+        return CaseFlow.fund(() -> as(Caller.ORG_ADMIN, orgId), orgId, "SPECIAL", "专项帮扶资金", amount);
     }
 
     private static Response disburse(String role, UUID orgId, UUID fund, String amount) {
         return as(role, orgId).body(Map.of("amount", amount, "disbursedOn", "2025-06-01", "purpose", "生活困难补助"))
                 .post("/api/v1/funds/" + fund + "/disbursements");
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

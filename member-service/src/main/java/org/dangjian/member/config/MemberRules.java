@@ -107,6 +107,11 @@ public interface MemberRules {
         int minimumApplicantAge();
     }
 
+    /**
+     * 组织关系转接. The job that expires unanswered letters runs on {@code dangjian.member.transfer.expiry-cron}
+     * (default {@code 0 10 0 * * ?}, ten past midnight): TransferExpiry's {@code @Scheduled} reads that property
+     * itself, and the scheduler refuses to start on an expression that is not a cron.
+     */
     interface Transfer {
         /** 介绍信有效期: days the receiving branch has to answer before the letter expires. */
         @WithDefault("30")
@@ -115,10 +120,6 @@ public interface MemberRules {
         /** Longest validity a branch may write on a letter. */
         @WithDefault("90")
         int maximumLetterValidityDays();
-
-        /** Cron of the job that expires unanswered letters. */
-        @WithDefault("0 10 0 * * ?")
-        String expiryCron();
     }
 
     /** 发展党员工作细则: the numbers each stage change is checked against. */

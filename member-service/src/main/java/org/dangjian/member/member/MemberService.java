@@ -20,7 +20,7 @@ import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
-import org.dangjian.platform.orgtree.OrgTree;
+import org.dangjian.platform.orgtree.Organizations;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
@@ -70,7 +70,7 @@ public class MemberService {
     CallerScope scope;
 
     @Inject
-    OrgTree tree;
+    Organizations organizations;
 
     @Transactional
     public MemberView register(RegisterMember r) {
@@ -267,11 +267,7 @@ public class MemberService {
 
     /** The subtree of an organization in the caller's scope (a dissolved one too), else 404 as if it did not exist. */
     private Scope subtreeOf(UUID orgId) {
-        if (!scope.covers(orgId)) {
-            throw DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId);
-        }
-        return Scope.within(orgId, tree.node(orgId)
-                .orElseThrow(() -> DomainException.notFound("ORGANIZATION_NOT_FOUND", orgId)).path());
+        return Scope.within(orgId, organizations.requireInScope(orgId).path());
     }
 
     public MemberView maskedView(Member member) {

@@ -50,7 +50,7 @@ public class OrganizationSplitConsumer {
      * Every variant the schema allows: parts with empty (or, leniently, absent) memberIds and childIds move nobody;
      * sector and parentId are not read; a listed member who left the original meanwhile stays where they are. Members
      * nobody lists stay with the original; when originalDissolved, organization.dissolved follows and flags them
-     * (OrganizationDissolutionConsumer, its own consumer group: whichever reads first, the result is the same, since a
+     * (OrganizationDissolvedConsumer, its own consumer group: whichever reads first, the result is the same, since a
      * move clears the flag and only members still in the original are flagged).
      */
     private void apply(IncomingEvent event) {

@@ -25,6 +25,8 @@ public class TransferExpiry {
     @Inject
     TransferEvents events;
 
+    // The one place the schedule is configured (documented with MemberRules.Transfer): @Scheduled takes a property
+    // expression, not a config mapping's value.
     @Scheduled(cron = "${dangjian.member.transfer.expiry-cron:0 10 0 * * ?}", identity = "transfer-expiry",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {

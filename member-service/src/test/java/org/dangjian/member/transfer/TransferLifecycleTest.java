@@ -1,6 +1,7 @@
 package org.dangjian.member.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -14,7 +15,10 @@ import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +42,9 @@ class TransferLifecycleTest {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Scheduler scheduler;
 
     /** Two sibling subtrees, each with a branch: the member starts in {@code from}. */
     record Setup(TestTree.Node fromCommittee, TestTree.Node from, TestTree.Node toCommittee, TestTree.Node to, UUID member) {
@@ -172,6 +179,13 @@ class TransferLifecycleTest {
         String expired = issued(dayAfter, pastLastDay);
         dayAfter.receiver().body("{}").post("/api/v1/transfers/" + expired + "/accept").then().statusCode(422)
                 .body("code", equalTo("TRANSFER_LETTER_EXPIRED"));
+    }
+
+    @Test
+    void unansweredLettersAreExpiredDailyAtTenPastMidnightByDefault() {
+        Instant next = scheduler.getScheduledJob("transfer-expiry").getNextFireTime();
+
+        assertEquals(LocalTime.of(0, 10), next.atZone(ZoneId.systemDefault()).toLocalTime());
     }
 
     @Test

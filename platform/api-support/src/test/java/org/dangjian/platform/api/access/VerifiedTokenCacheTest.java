@@ -2,17 +2,15 @@ package org.dangjian.platform.api.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+/** Which verified identities the cache keeps, and until when: the token's exp, at most the maximum age. */
 class VerifiedTokenCacheTest {
 
     private static final long NOW = 1_800_000_000_000L;
@@ -61,24 +59,6 @@ class VerifiedTokenCacheTest {
     }
 
     private static SecurityIdentity identityExpiringAt(long expSeconds) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new Jwt(expSeconds)).addRole("auditor").build();
-    }
-
-    private record Jwt(long exp) implements JsonWebToken {
-        @Override
-        public String getName() {
-            return "someone";
-        }
-
-        @Override
-        public Set<String> getClaimNames() {
-            return Set.of("exp");
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getClaim(String claimName) {
-            return (T) Map.<String, Object>of("exp", exp).get(claimName);
-        }
+        return QuarkusSecurityIdentity.builder().setPrincipal(new ExpiringJwt(expSeconds)).addRole("auditor").build();
     }
 }

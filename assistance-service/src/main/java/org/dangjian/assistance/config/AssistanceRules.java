@@ -1,4 +1,4 @@
-package org.dangjian.assistance;
+package org.dangjian.assistance.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * are the common practice.
  */
 @ConfigMapping(prefix = "dangjian.assistance")
-public interface AssistanceConfig {
+public interface AssistanceRules {
 
     Approval approval();
 

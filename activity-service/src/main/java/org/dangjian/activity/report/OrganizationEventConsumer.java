@@ -20,7 +20,7 @@ import java.util.UUID;
  * Any sector text is kept as sent: one this service does not know is simply owed no sector rule.
  */
 @ApplicationScoped
-public class BranchSectors {
+public class OrganizationEventConsumer {
 
     static final String CONSUMER = "activity-service.sector";
     static final Set<String> NODE_EVENTS = Set.of("organization.established", "organization.changed", "organization.moved",

@@ -25,7 +25,7 @@ import java.util.UUID;
  * the one the events' own order gives.
  */
 @ApplicationScoped
-public class OrganizationDissolutionConsumer {
+public class OrganizationDissolvedConsumer {
 
     static final String CONSUMER = "assistance-service.case-dissolutions";
     static final String DISSOLVED = "organization.dissolved";

@@ -1,4 +1,4 @@
-package org.dangjian.activity.support;
+package org.dangjian.activity.common;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -24,11 +24,11 @@ import java.util.UUID;
  * real end dates; for older ones a seat missing from the team ends on the event's day.
  */
 @ApplicationScoped
-public class LeadershipChangedConsumer {
+public class OrganizationLeadershipChangedConsumer {
 
     static final String CONSUMER = "activity-service.leadership";
     static final String LEADERSHIP_CHANGED = "organization.leadership-changed";
-    private static final Logger LOG = Logger.getLogger(LeadershipChangedConsumer.class);
+    private static final Logger LOG = Logger.getLogger(OrganizationLeadershipChangedConsumer.class);
 
     @Inject
     EventReactions reactions;

@@ -23,7 +23,7 @@ import java.util.UUID;
  * parent of a dissolved group, without which no member can be in it).
  */
 @ApplicationScoped
-public class OrganizationDissolutionConsumer {
+public class OrganizationDissolvedConsumer {
 
     static final String CONSUMER = "member-service.dissolution";
     static final String DISSOLVED = "organization.dissolved";

@@ -29,9 +29,9 @@ import java.util.UUID;
  * the member stays where they are until member.transferred) change nothing here.
  */
 @ApplicationScoped
-public class MemberEventsConsumer {
+public class MemberEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(MemberEventsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(MemberEventConsumer.class);
     /** The name processed event ids are kept under (unchanged since this consumer only kept counts). */
     static final String CONSUMER = "organization-service.member-counts";
 
