@@ -227,7 +227,7 @@ class ComplianceFiguresTest {
             pool.shutdown();
         }
         await("the transfers", () -> count("select count(*) from roster_member where member_id = any(cast(?1 as uuid[])) and source_version = 2",
-                org.dangjian.activity.common.Sql.array(members)) == members.size());
+                org.dangjian.platform.api.jdbc.PgArray.literal(members)) == members.size());
 
         assertEquals(0, keptMemberFiguresDifferingFromACount());
         JsonPath march = report(to, "year=2025&month=3");

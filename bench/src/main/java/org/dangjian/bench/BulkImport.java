@@ -45,7 +45,7 @@ public final class BulkImport {
 
             // Anchor: COPY of the same rows, sealed beforehand, then removed again so the import finds them new.
             long sealStart = System.nanoTime();
-            List<Object[]> sealed = fresh.stream().map(data::memberRow).toList();
+            List<ScaleData.SealedMember> sealed = fresh.stream().map(data::seal).toList();
             double sealSeconds = (System.nanoTime() - sealStart) / 1e9;
             // The median of several COPYs: the same 1-million-row COPY took from 22.4 s to 29.5 s in runs on the quiet
             // machine (bench/notes/b4.md), while the import, a minute and a half long, averages such noise out itself.
@@ -55,8 +55,8 @@ public final class BulkImport {
                 for (int run = 0; run < anchorRuns; run++) {
                     long start = System.nanoTime();
                     try (PgCopy copy = new PgCopy(c, "member", ScaleData.MEMBER_COLUMNS)) {
-                        for (Object[] row : sealed) {
-                            copy.row(row);
+                        for (ScaleData.SealedMember member : sealed) {
+                            copy.row(r -> ScaleData.memberRow(member, r));
                         }
                     }
                     copyNanos.add(System.nanoTime() - start);

@@ -6,6 +6,7 @@ import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.dangjian.platform.api.pii.PersonalDataProtection;
 import org.dangjian.platform.api.pii.PiiConfig;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,6 +50,7 @@ final class ScaleData {
     private static final String[] HARDSHIP = {"LIVING_HARDSHIP", "ILLNESS", "DISASTER", "DISABILITY", "UNEMPLOYMENT",
             "ELDERLY_ALONE", "SCHOOLING"};
     private static final long EPOCH_2025 = 1735660800000L; // 2025-01-01T00:00+08:00
+    private static final BigDecimal TRAINING_HOURS = new BigDecimal("4.00");
 
     final double scale;
     final long seed;
@@ -150,12 +152,26 @@ final class ScaleData {
             + "phone, phone_index, education, category, work_unit, org_id, stage, applied_on, activist_on, candidate_on, "
             + "admitted_on, full_on, registered_on, version";
 
-    /** The row of {@link #MEMBER_COLUMNS}, sealed as member-service seals it. */
-    Object[] memberRow(Member m) {
-        return new Object[] {m.id(), m.number(), m.name(), m.gender(), "01", m.birthDate(), pii.encrypt(m.nationalId()),
-                pii.blindIndex(m.nationalId()), pii.encrypt(m.phone()), pii.blindIndex(m.phone()), m.education(), m.category(),
-                m.workUnit(), m.orgId(), m.stage(), m.appliedOn(), m.activistOn(), m.candidateOn(), m.admittedOn(), m.fullOn(),
-                LocalDate.of(YEAR, 1, 1), 0};
+    /** A member with its personal data sealed as member-service seals it. */
+    record SealedMember(Member member, String nationalId, String nationalIdIndex, String phone, String phoneIndex) {
+    }
+
+    SealedMember seal(Member m) {
+        return new SealedMember(m, pii.encrypt(m.nationalId()), pii.blindIndex(m.nationalId()), pii.encrypt(m.phone()),
+                pii.blindIndex(m.phone()));
+    }
+
+    /** The row of {@link #MEMBER_COLUMNS}. */
+    static void memberRow(SealedMember s, PgCopy.Row r) {
+        Member m = s.member();
+        r.uuid(m.id()).text(m.number()).text(m.name()).text(m.gender()).text("01").date(m.birthDate()).text(s.nationalId())
+                .text(s.nationalIdIndex()).text(s.phone()).text(s.phoneIndex()).text(m.education()).text(m.category())
+                .text(m.workUnit()).uuid(m.orgId()).text(m.stage()).date(m.appliedOn()).date(m.activistOn()).date(m.candidateOn())
+                .date(m.admittedOn()).date(m.fullOn()).date(LocalDate.of(YEAR, 1, 1)).integer(0);
+    }
+
+    private UUID parentId(Org o) {
+        return o.parent() == null ? null : orgs.get(o.parent()).id();
     }
 
     // ---------------------------------------------------------------------------------------------- loading
@@ -193,8 +209,8 @@ final class ScaleData {
     private long copyOrganizations(Connection c) throws SQLException {
         try (PgCopy copy = new PgCopy(c, "organization", "id, code, name, type, sector, parent_id, path, status, established_on, version")) {
             for (Org o : orgs) {
-                copy.row(o.id(), o.code(), o.name(), o.type(), o.sector(), o.parent() == null ? null : orgs.get(o.parent()).id(),
-                        o.path(), "ACTIVE", LocalDate.of(2000, 7, 1), 0);
+                copy.row(r -> r.uuid(o.id()).text(o.code()).text(o.name()).text(o.type()).text(o.sector()).uuid(parentId(o))
+                        .text(o.path()).text("ACTIVE").date(LocalDate.of(2000, 7, 1)).integer(0));
             }
             return copy.rows();
         }
@@ -203,7 +219,7 @@ final class ScaleData {
     private long copyMemberCounts(Connection c) throws SQLException {
         try (PgCopy copy = new PgCopy(c, "member_count", "organization_id, full_members, members")) {
             for (int b : branches) {
-                copy.row(orgs.get(b).id(), MEMBERS_PER_BRANCH * 9 / 10, MEMBERS_PER_BRANCH);
+                copy.row(r -> r.uuid(orgs.get(b).id()).integer(MEMBERS_PER_BRANCH * 9 / 10).integer(MEMBERS_PER_BRANCH));
             }
             return copy.rows();
         }
@@ -213,8 +229,8 @@ final class ScaleData {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (PgCopy copy = new PgCopy(c, "org_unit", "id, parent_id, path, code, name, type, status, source_version, updated_at")) {
             for (Org o : orgs) {
-                copy.row(o.id(), o.parent() == null ? null : orgs.get(o.parent()).id(), o.path(), o.code(), o.name(), o.type(),
-                        "ACTIVE", 0, now);
+                copy.row(r -> r.uuid(o.id()).uuid(parentId(o)).text(o.path()).text(o.code()).text(o.name()).text(o.type())
+                        .text("ACTIVE").integer(0).timestamp(now));
             }
             return copy.rows();
         }
@@ -226,10 +242,10 @@ final class ScaleData {
                 int chunk = 10_000;
                 for (int from = 0; from < members; from += chunk) {
                     // sealing (AES-GCM, HMAC) is the generator's main cost: spread it over the cores
-                    List<Object[]> rows = java.util.stream.IntStream.range(from, Math.min(members, from + chunk)).parallel()
-                            .mapToObj(i -> memberRow(member(i))).toList();
-                    for (Object[] row : rows) {
-                        copy.row(row);
+                    List<SealedMember> rows = java.util.stream.IntStream.range(from, Math.min(members, from + chunk)).parallel()
+                            .mapToObj(i -> seal(member(i))).toList();
+                    for (SealedMember row : rows) {
+                        copy.row(r -> memberRow(row, r));
                     }
                 }
                 return copy.rows();
@@ -275,7 +291,7 @@ final class ScaleData {
         try (PgCopy copy = new PgCopy(c, "roster_member", "member_id, name, org_id, stage, source_version, updated_at")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
-                copy.row(m.id(), m.name(), m.orgId(), m.stage(), 0, now);
+                copy.row(r -> r.uuid(m.id()).text(m.name()).uuid(m.orgId()).text(m.stage()).integer(0).timestamp(now));
             }
             rosters = copy.rows();
         }
@@ -283,7 +299,7 @@ final class ScaleData {
         try (PgCopy copy = new PgCopy(c, "membership_period", "member_id, org_id, stage, valid_from")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
-                copy.row(m.id(), m.orgId(), m.stage(), since);
+                copy.row(r -> r.uuid(m.id()).uuid(m.orgId()).text(m.stage()).date(since));
             }
             periods = copy.rows();
         }
@@ -298,8 +314,8 @@ final class ScaleData {
                 String payload = json.createObjectNode().put("memberId", m.id().toString()).put("version", 0)
                         .put("orgId", m.orgId().toString()).put("stage", m.stage()).put("name", m.name())
                         .put("registeredOn", since.toString()).toString();
-                copy.row(UUID.nameUUIDFromBytes(("registered " + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        m.id(), 0, "member.registered", payload, now);
+                UUID eventId = UUID.nameUUIDFromBytes(("registered " + m.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                copy.row(r -> r.uuid(eventId).uuid(m.id()).integer(0).text("member.registered").text(payload).timestamp(now));
             }
             events = copy.rows();
         }
@@ -371,9 +387,12 @@ final class ScaleData {
                         leave += s.equals("LEAVE") ? 1 : 0;
                     }
                     OffsetDateTime start = h.day().atTime(9, 0).atOffset(ZoneOffset.ofHours(8));
-                    copy.row(h.id(), h.orgId(), h.type(), "基准" + h.type(), start, "党员活动室", "书记", "组织委员", "HELD",
-                            recordedAt, "bench", start, start.plusHours(2), h.day(), "会议记录", 1, recordedAt, "bench", 1,
-                            h.attendees(), present, leave);
+                    int presentCount = present;
+                    int leaveCount = leave;
+                    copy.row(r -> r.uuid(h.id()).uuid(h.orgId()).text(h.type()).text("基准" + h.type()).timestamp(start).text("党员活动室")
+                            .text("书记").text("组织委员").text("HELD").timestamp(recordedAt).text("bench").timestamp(start)
+                            .timestamp(start.plusHours(2)).date(h.day()).text("会议记录").integer(1).timestamp(recordedAt).text("bench")
+                            .integer(1).integer(h.attendees()).integer(presentCount).integer(leaveCount));
                 }
             }
             activities = copy.rows();
@@ -407,8 +426,9 @@ final class ScaleData {
                 for (Held h : heldBy(b, new SplittableRandom(seed + 31L * b))) {
                     for (int k = 0; k < h.attendees(); k++) {
                         String s = attendance(h.id(), h.firstMember() + k);
-                        copy.row(h.id(), ids[k], s, s.equals("LEAVE") ? "出差" : null,
-                                h.training() && s.equals("PRESENT") ? "4.00" : null);
+                        UUID member = ids[k];
+                        copy.row(r -> r.uuid(h.id()).uuid(member).text(s).text(s.equals("LEAVE") ? "出差" : null)
+                                .decimal(h.training() && s.equals("PRESENT") ? TRAINING_HOURS : null));
                     }
                 }
             }
@@ -451,7 +471,7 @@ final class ScaleData {
         try (PgCopy copy = new PgCopy(c, "member_roster", "member_id, organization_id, stage, ended, source_version, updated_at")) {
             for (int i = 0; i < members; i++) {
                 Member m = member(i);
-                copy.row(m.id(), m.orgId(), m.stage(), false, 0, now);
+                copy.row(r -> r.uuid(m.id()).uuid(m.orgId()).text(m.stage()).bool(false).integer(0).timestamp(now));
             }
             return copy.rows();
         }
@@ -465,14 +485,19 @@ final class ScaleData {
                 + "registered_by, member_source_version, version")) {
             for (int k = 0; k < cases; k++) {
                 Member m = member(k * stride);
-                beneficiaries[k] = uuid7(EPOCH_2025 + k * 300_000L, r);
-                copy.row(beneficiaries[k], m.orgId(), "MEMBER", m.id(), 1 + r.nextInt(6), "ACTIVE", LocalDate.of(YEAR, 1, 1)
-                        .plusDays(k % 300), "bench", 0, 0);
+                UUID beneficiary = uuid7(EPOCH_2025 + k * 300_000L, r);
+                beneficiaries[k] = beneficiary;
+                int household = 1 + r.nextInt(6);
+                LocalDate registered = LocalDate.of(YEAR, 1, 1).plusDays(k % 300);
+                copy.row(w -> w.uuid(beneficiary).uuid(m.orgId()).text("MEMBER").uuid(m.id()).integer(household).text("ACTIVE")
+                        .date(registered).text("bench").integer(0).integer(0));
             }
         }
         try (PgCopy copy = new PgCopy(c, "beneficiary_category", "beneficiary_id, category")) {
             for (int k = 0; k < cases; k++) {
-                copy.row(beneficiaries[k], HARDSHIP[k % HARDSHIP.length]);
+                UUID beneficiary = beneficiaries[k];
+                String category = HARDSHIP[k % HARDSHIP.length];
+                copy.row(w -> w.uuid(beneficiary).text(category));
             }
         }
         String[] statuses = {"APPLIED", "VERIFIED", "BRANCH_REVIEWED"};
@@ -481,9 +506,14 @@ final class ScaleData {
             for (int k = 0; k < cases; k++) {
                 Member m = member(k * stride);
                 LocalDate applied = LocalDate.of(YEAR, 1, 1).plusDays(k % 360);
-                copy.row(uuid7(EPOCH_2025 + k * 300_000L + 1, r), beneficiaries[k], m.orgId(), HARDSHIP[k % HARDSHIP.length],
-                        statuses[k % statuses.length], (1000 + (k % 50) * 100) + ".00", pii.encrypt("家庭困难，申请帮扶 " + k), applied,
-                        "bench", false, applied, 0);
+                UUID id = uuid7(EPOCH_2025 + k * 300_000L + 1, r);
+                UUID beneficiary = beneficiaries[k];
+                String category = HARDSHIP[k % HARDSHIP.length];
+                String status = statuses[k % statuses.length];
+                BigDecimal amount = BigDecimal.valueOf(1000 + (k % 50) * 100L).setScale(2);
+                String description = pii.encrypt("家庭困难，申请帮扶 " + k);
+                copy.row(w -> w.uuid(id).uuid(beneficiary).uuid(m.orgId()).text(category).text(status).decimal(amount)
+                        .text(description).date(applied).text("bench").bool(false).date(applied).integer(0));
             }
         }
         return Map.of("beneficiary", (long) cases, "beneficiary_category", (long) cases, "assistance_case", (long) cases);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.dangjian.platform.api.jdbc.PgArray;
 
 /**
  * The running totals of training hours per member and month ({@code member_training_hours}) and per
@@ -127,9 +128,9 @@ public class TrainingHours {
                 insert into member_training_hours (member_id, held_month, hours)
                 select * from unnest(cast(?1 as uuid[]), cast(?2 as date[]), cast(?3 as numeric[]))
                 on conflict (member_id, held_month) do update set hours = member_training_hours.hours + excluded.hours""")
-                .setParameter(1, Sql.array(delta.keySet().stream().map(Key::memberId).toList()))
-                .setParameter(2, Sql.array(delta.keySet().stream().map(Key::month).toList()))
-                .setParameter(3, Sql.array(delta.values().stream().map(BigDecimal::toPlainString).toList()))
+                .setParameter(1, PgArray.literal(delta.keySet().stream().map(Key::memberId).toList()))
+                .setParameter(2, PgArray.literal(delta.keySet().stream().map(Key::month).toList()))
+                .setParameter(3, PgArray.literal(delta.values()))
                 .executeUpdate();
         Map<YearKey, BigDecimal[]> ytd = yearToDate(delta);
         // element-wise addition, so concurrent recordings for the same member and year commute
@@ -140,10 +141,10 @@ public class TrainingHours {
                 on conflict (member_id, year) do update set hours = array(
                   select x.a + x.b from unnest(member_training_ytd.hours, excluded.hours) with ordinality as x(a, b, i)
                   order by x.i)""")
-                .setParameter(1, Sql.array(ytd.keySet().stream().map(YearKey::memberId).toList()))
-                .setParameter(2, Sql.array(ytd.keySet().stream().map(YearKey::year).toList()))
-                .setParameter(3, Sql.array(ytd.values().stream()
-                        .map(months -> "{" + String.join(",", Arrays.stream(months).map(BigDecimal::toPlainString).toList()) + "}")
+                .setParameter(1, PgArray.literal(ytd.keySet().stream().map(YearKey::memberId).toList()))
+                .setParameter(2, PgArray.literal(ytd.keySet().stream().map(YearKey::year).toList()))
+                .setParameter(3, PgArray.literal(ytd.values().stream()
+                        .map(months -> PgArray.literal(Arrays.asList(months)))
                         .toList()))
                 .executeUpdate();
     }

@@ -50,9 +50,4 @@ public final class Sql {
         }
         return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
     }
-
-    /** A PostgreSQL array literal of the values' text, to bind as a string and cast ({@code cast(?1 as text[])}). */
-    public static String array(java.util.Collection<?> values) {
-        return "{" + String.join(",", values.stream().map(v -> "\"" + v.toString().replace("\"", "") + "\"").toList()) + "}";
-    }
 }

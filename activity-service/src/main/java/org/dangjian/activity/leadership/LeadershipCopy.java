@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.dangjian.platform.api.jdbc.PgArray;
 
 /**
  * The local copy of who holds a leadership seat (班子成员) where and since when, fed by
@@ -103,7 +104,7 @@ public class LeadershipCopy {
         LocalDate stored = Sql.date(em.createNativeQuery("""
                 select min(started_on) from leadership_seat
                 where org_id = ?1 and (ended_on is null or seat_id = any(cast(?2 as uuid[])))""")
-                .setParameter(1, team.orgId()).setParameter(2, Sql.array(named)).getSingleResult());
+                .setParameter(1, team.orgId()).setParameter(2, PgArray.literal(named)).getSingleResult());
         return stored != null && stored.isBefore(from) ? stored : from;
     }
 
@@ -119,7 +120,7 @@ public class LeadershipCopy {
                     .setParameter(7, s.endedOn()).executeUpdate();
         }
         // Seats just given their end date are no longer open, so only seats the event says nothing of are guessed.
-        String open = Sql.array(team.seats().stream().map(SeatHolder::seatId).toList());
+        String open = PgArray.literal(team.seats().stream().map(SeatHolder::seatId).toList());
         em.createNativeQuery("""
                 update leadership_seat set ended_on = greatest(started_on, cast(?2 as date))
                 where org_id = ?1 and ended_on is null and not (seat_id = any(cast(?3 as uuid[])))""")
@@ -160,6 +161,6 @@ public class LeadershipCopy {
 
     /** Seats whose holders owe the leaders' training hours (secretaries and committee members). */
     public String leaderSeats() {
-        return Sql.array(rules.hours().leaderSeats());
+        return PgArray.literal(rules.hours().leaderSeats());
     }
 }

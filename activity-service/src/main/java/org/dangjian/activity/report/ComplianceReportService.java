@@ -19,6 +19,7 @@ import org.dangjian.activity.report.ComplianceDtos.Requirement;
 import org.dangjian.activity.report.ComplianceDtos.RuleCheck;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.jdbc.PgArray;
 import org.dangjian.platform.orgtree.OrgUnit;
 import org.dangjian.platform.orgtree.Organizations;
 
@@ -403,7 +404,7 @@ public class ComplianceReportService {
     private Query figures(String sql, Checks checks, OrgUnit root) {
         ReportPeriod period = checks.period();
         Query query = em.createNativeQuery(sql, Tuple.class)
-                .setParameter("branchTypes", array(new ArrayList<>(rules.branchTypes())))
+                .setParameter("branchTypes", PgArray.literal(rules.branchTypes()))
                 .setParameter("prefix", root.path().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .setParameter("year", period.lastDay().getYear())
                 .setParameter("firstMonth", period.firstMonth())
@@ -471,9 +472,5 @@ public class ComplianceReportService {
                 .setParameter("parent", root.id()).getResultList()
                 .forEach(t -> children.put(t.get(0, UUID.class), t.get(1, String.class)));
         return children;
-    }
-
-    private static String array(List<String> values) {
-        return Sql.array(values);
     }
 }

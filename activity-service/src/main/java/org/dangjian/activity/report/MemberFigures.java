@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.dangjian.platform.api.jdbc.PgArray;
 
 /**
  * Keeps {@code branch_member_figures} (per branch and year, at each month's end: full members, members
@@ -65,13 +66,13 @@ public class MemberFigures {
                 where roster_stages @> cast(?1 as text[]) and roster_stages <@ cast(?1 as text[])
                   and leader_seats @> cast(?2 as text[]) and leader_seats <@ cast(?2 as text[])
                   and member_hours = ?3 and leader_hours = ?4""")
-                .setParameter(1, Sql.array(rules.rosterStages())).setParameter(2, Sql.array(rules.hours().leaderSeats()))
+                .setParameter(1, PgArray.literal(rules.rosterStages())).setParameter(2, PgArray.literal(rules.hours().leaderSeats()))
                 .setParameter(3, BigDecimal.valueOf(rules.hours().memberTraining()))
                 .setParameter(4, BigDecimal.valueOf(rules.hours().leaderTraining())).getSingleResult()).longValue() == 1;
         if (!same) {
             LOG.infof("compliance figures counted again for the configured rules");
             em.createNativeQuery("select cast(compliance_rollup_fill(cast(?1 as text[]), cast(?2 as text[]), ?3, ?4) as text)")
-                    .setParameter(1, Sql.array(rules.rosterStages())).setParameter(2, Sql.array(rules.hours().leaderSeats()))
+                    .setParameter(1, PgArray.literal(rules.rosterStages())).setParameter(2, PgArray.literal(rules.hours().leaderSeats()))
                     .setParameter(3, BigDecimal.valueOf(rules.hours().memberTraining()))
                     .setParameter(4, BigDecimal.valueOf(rules.hours().leaderTraining())).getSingleResult();
         }
@@ -117,7 +118,7 @@ public class MemberFigures {
         em.createNativeQuery("""
                 select count(pg_advisory_xact_lock(?1, k.key))
                 from (select distinct hashtext(cast(id as text)) as key from unnest(cast(?2 as uuid[])) as id order by 1) k""")
-                .setParameter(1, kind).setParameter(2, Sql.array(ids)).getSingleResult();
+                .setParameter(1, kind).setParameter(2, PgArray.literal(ids)).getSingleResult();
     }
 
     /** What one member counts for: per year (null: every year after the last) and branch, the figures at each month's end. */
@@ -140,10 +141,10 @@ public class MemberFigures {
                 select member_id, org_id, year, month, full_member, on_roster, leader, below, leader_below
                 from member_month_figures(cast(?1 as uuid[]), cast(?2 as int[]), null, cast(?3 as text[]), cast(?4 as text[]),
                                           ?5, ?6)""")
-                .setParameter(1, Sql.array(changedFrom.keySet()))
-                .setParameter(2, Sql.array(changedFrom.values().stream().map(LocalDate::getYear).toList()))
-                .setParameter(3, Sql.array(rules.rosterStages()))
-                .setParameter(4, Sql.array(rules.hours().leaderSeats()))
+                .setParameter(1, PgArray.literal(changedFrom.keySet()))
+                .setParameter(2, PgArray.literal(changedFrom.values().stream().map(LocalDate::getYear).toList()))
+                .setParameter(3, PgArray.literal(rules.rosterStages()))
+                .setParameter(4, PgArray.literal(rules.hours().leaderSeats()))
                 .setParameter(5, BigDecimal.valueOf(rules.hours().memberTraining()))
                 .setParameter(6, BigDecimal.valueOf(rules.hours().leaderTraining()))
                 .getResultList();
@@ -218,12 +219,12 @@ public class MemberFigures {
             orgs.add(key.orgId());
             years.add(key.year());
             for (int f = 0; f < FIGURES; f++) {
-                figures.get(f).add(Arrays.toString(d[f]).replace('[', '{').replace(']', '}'));
+                figures.get(f).add(PgArray.literal(Arrays.stream(d[f]).boxed().toList()));
             }
         });
         lock(BRANCH_LOCKS, orgs);
-        String orgArray = Sql.array(orgs);
-        String yearArray = "{" + String.join(",", years.stream().map(y -> y == null ? "NULL" : y.toString()).toList()) + "}";
+        String orgArray = PgArray.literal(orgs);
+        String yearArray = PgArray.literal(years);
         // First the years this change makes differ from their carry: a row each, from the carry (all in one
         // statement, so each reads the rows as they were before it)...
         em.createNativeQuery("""
@@ -256,9 +257,9 @@ public class MemberFigures {
                      as d(org_id, year, full_members, on_roster, leaders, below, leaders_below)
                 where f.org_id = d.org_id and (f.year = d.year or (d.year is null and f.year > ?8))""")
                 .setParameter(1, orgArray).setParameter(2, yearArray)
-                .setParameter(3, Sql.array(figures.get(0))).setParameter(4, Sql.array(figures.get(1)))
-                .setParameter(5, Sql.array(figures.get(2))).setParameter(6, Sql.array(figures.get(3)))
-                .setParameter(7, Sql.array(figures.get(4))).setParameter(8, lastYear)
+                .setParameter(3, PgArray.literal(figures.get(0))).setParameter(4, PgArray.literal(figures.get(1)))
+                .setParameter(5, PgArray.literal(figures.get(2))).setParameter(6, PgArray.literal(figures.get(3)))
+                .setParameter(7, PgArray.literal(figures.get(4))).setParameter(8, lastYear)
                 .executeUpdate();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.dangjian.activity.common.Sql;
 import org.dangjian.activity.config.ActivityRules;
 import org.dangjian.activity.report.MemberFigures;
+import org.dangjian.platform.api.jdbc.PgArray;
 import org.dangjian.platform.messaging.IncomingEvent;
 
 import java.time.LocalDate;
@@ -114,7 +115,7 @@ public class Roster {
         // before reading the periods this rebuild is compared with (a partition reassigned mid-batch may have
         // another consumer rebuilding the same members)
         figures.holdMembers(members);
-        String memberIds = Sql.array(members);
+        String memberIds = PgArray.literal(members);
         @SuppressWarnings("unchecked")
         List<Object[]> stored = em.createNativeQuery("""
                 select member_id, type, version, cast(payload as text) from member_event
@@ -243,6 +244,6 @@ public class Roster {
 
     /** Postgres array literal of the roster stages, bound as text and cast, to avoid driver-specific array binding. */
     String stagesArray() {
-        return "{" + String.join(",", rules.rosterStages()) + "}";
+        return PgArray.literal(rules.rosterStages());
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.dangjian.assistance.common.SqlArrays;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.dangjian.platform.api.jdbc.PgArray;
 
 /**
  * This service's copy of the members (table {@code member_copy}): where each one is, their stage, whether
@@ -122,7 +122,7 @@ public class MemberCopy {
         List<Object[]> rows = em.createNativeQuery("""
                 select member_id, org_id, stage, ended_on, end_type from member_copy
                 where member_id = any(cast(?1 as uuid[]))""")
-                .setParameter(1, SqlArrays.of(memberIds)).getResultList();
+                .setParameter(1, PgArray.literal(memberIds)).getResultList();
         return rows.stream().map(r -> new KnownMember((UUID) r[0], (UUID) r[1], (String) r[2], date(r[3]), (String) r[4]))
                 .toList();
     }
@@ -133,7 +133,7 @@ public class MemberCopy {
         List<Object[]> rows = em.createNativeQuery("""
                 select member_id, org_id, org_version, stage, stage_version, ended_on, end_type, source_version
                 from member_copy where member_id = any(cast(?1 as uuid[])) order by member_id for update""")
-                .setParameter(1, SqlArrays.of(members)).getResultList();
+                .setParameter(1, PgArray.literal(members)).getResultList();
         Map<UUID, Held> held = new LinkedHashMap<>();
         for (Object[] r : rows) {
             Held h = new Held((UUID) r[0]);
@@ -162,14 +162,14 @@ public class MemberCopy {
                 on conflict (member_id) do update set org_id = excluded.org_id, org_version = excluded.org_version,
                   stage = excluded.stage, stage_version = excluded.stage_version, ended_on = excluded.ended_on,
                   end_type = excluded.end_type, source_version = excluded.source_version, updated_at = excluded.updated_at""")
-                .setParameter(1, SqlArrays.of(rows.stream().map(h -> h.memberId).toList()))
-                .setParameter(2, SqlArrays.of(rows.stream().map(h -> h.orgId).toList()))
-                .setParameter(3, SqlArrays.of(rows.stream().map(h -> h.orgVersion).toList()))
-                .setParameter(4, SqlArrays.of(rows.stream().map(h -> h.stage).toList()))
-                .setParameter(5, SqlArrays.of(rows.stream().map(h -> h.stageVersion).toList()))
-                .setParameter(6, SqlArrays.of(rows.stream().map(h -> h.endedOn).toList()))
-                .setParameter(7, SqlArrays.of(rows.stream().map(h -> h.endType).toList()))
-                .setParameter(8, SqlArrays.of(rows.stream().map(h -> h.sourceVersion).toList()))
+                .setParameter(1, PgArray.literal(rows.stream().map(h -> h.memberId).toList()))
+                .setParameter(2, PgArray.literal(rows.stream().map(h -> h.orgId).toList()))
+                .setParameter(3, PgArray.literal(rows.stream().map(h -> h.orgVersion).toList()))
+                .setParameter(4, PgArray.literal(rows.stream().map(h -> h.stage).toList()))
+                .setParameter(5, PgArray.literal(rows.stream().map(h -> h.stageVersion).toList()))
+                .setParameter(6, PgArray.literal(rows.stream().map(h -> h.endedOn).toList()))
+                .setParameter(7, PgArray.literal(rows.stream().map(h -> h.endType).toList()))
+                .setParameter(8, PgArray.literal(rows.stream().map(h -> h.sourceVersion).toList()))
                 .executeUpdate();
     }
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.dangjian.assistance.common.SqlArrays;
+import org.dangjian.platform.api.jdbc.PgArray;
 import org.jboss.logging.Logger;
 
 import java.sql.Date;
@@ -109,7 +109,7 @@ public class PairingEndings {
                 select p.id, p.member_id, p.started_on, u.path from pairing p
                 join beneficiary b on b.id = p.beneficiary_id left join org_unit u on u.id = b.org_id
                 where p.member_id = any(cast(?1 as uuid[])) and p.status = 'ACTIVE' order by p.id for update of p""")
-                .setParameter(1, SqlArrays.of(members)).getResultList();
+                .setParameter(1, PgArray.literal(members)).getResultList();
         Map<UUID, List<Active>> byMember = new LinkedHashMap<>();
         for (Object[] r : rows) {
             LocalDate started = r[2] instanceof Date d ? d.toLocalDate() : (LocalDate) r[2];
@@ -125,7 +125,7 @@ public class PairingEndings {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, path from org_unit where id = any(cast(?1 as uuid[]))")
-                .setParameter(1, SqlArrays.of(orgs)).getResultList();
+                .setParameter(1, PgArray.literal(orgs)).getResultList();
         rows.forEach(r -> paths.put((UUID) r[0], (String) r[1]));
         return paths;
     }
@@ -141,10 +141,10 @@ public class PairingEndings {
                 from unnest(cast(?1 as uuid[]), cast(?2 as date[]), cast(?3 as text[]), cast(?4 as uuid[]))
                   as u(id, ended_on, reason, event_id)
                 where p.id = u.id""")
-                .setParameter(1, SqlArrays.of(ended.stream().map(p -> p.id).toList()))
-                .setParameter(2, SqlArrays.of(ended.stream().map(p -> p.endedOn).toList()))
-                .setParameter(3, SqlArrays.of(ended.stream().map(p -> p.endedBy.reason()).toList()))
-                .setParameter(4, SqlArrays.of(ended.stream().map(p -> p.endedBy.eventId()).toList()))
+                .setParameter(1, PgArray.literal(ended.stream().map(p -> p.id).toList()))
+                .setParameter(2, PgArray.literal(ended.stream().map(p -> p.endedOn).toList()))
+                .setParameter(3, PgArray.literal(ended.stream().map(p -> p.endedBy.reason()).toList()))
+                .setParameter(4, PgArray.literal(ended.stream().map(p -> p.endedBy.eventId()).toList()))
                 .executeUpdate();
     }
 }

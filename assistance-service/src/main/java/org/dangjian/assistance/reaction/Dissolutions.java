@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.dangjian.assistance.common.SqlArrays;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.dangjian.platform.api.jdbc.PgArray;
 
 /**
  * The organization dissolutions the case reaction has applied (table dissolved_organization), so that records which
@@ -86,7 +86,7 @@ public class Dissolutions {
         }
         @SuppressWarnings("unchecked")
         List<Object> dissolved = em.createNativeQuery("select org_id from dissolved_organization where org_id = any(cast(?1 as uuid[]))")
-                .setParameter(1, SqlArrays.of(orgIds)).getResultList();
+                .setParameter(1, PgArray.literal(orgIds)).getResultList();
         for (Object org : dissolved) {
             result.put((UUID) org, destination((UUID) org));
         }

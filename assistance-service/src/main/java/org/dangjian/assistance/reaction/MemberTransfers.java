@@ -6,14 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.assistancecase.CaseOrgChange;
 import org.dangjian.assistance.assistancecase.CaseRepository;
-import org.dangjian.assistance.common.SqlArrays;
 import org.dangjian.platform.api.Ids;
+import org.dangjian.platform.api.jdbc.PgArray;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +164,7 @@ public class MemberTransfers {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, member_id, org_id, member_source_version from beneficiary
                 where member_id = any(cast(?1 as uuid[])) order by id for update""")
-                .setParameter(1, array(members)).getResultList();
+                .setParameter(1, PgArray.literal(members)).getResultList();
         Map<UUID, List<HeldBeneficiary>> byMember = new LinkedHashMap<>();
         for (Object[] r : rows) {
             byMember.computeIfAbsent((UUID) r[1], m -> new ArrayList<>())
@@ -179,8 +178,8 @@ public class MemberTransfers {
         List<Object[]> rows = em.createNativeQuery("""
                 select id, beneficiary_id, org_id, reassignment_needed from assistance_case
                 where beneficiary_id = any(cast(?1 as uuid[])) and status = any(cast(?2 as text[])) order by id for update""")
-                .setParameter(1, array(beneficiaries))
-                .setParameter(2, array(CaseRepository.OPEN))
+                .setParameter(1, PgArray.literal(beneficiaries))
+                .setParameter(2, PgArray.literal(CaseRepository.OPEN))
                 .getResultList();
         Map<UUID, List<OpenCase>> byBeneficiary = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -199,13 +198,13 @@ public class MemberTransfers {
                     insert into case_org_change (id, case_id, from_org_id, to_org_id, reason, event_id, changed_at)
                     select * from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as uuid[]), cast(?4 as uuid[]),
                       cast(?5 as text[]), cast(?6 as uuid[]), cast(?7 as timestamptz[]))""")
-                    .setParameter(1, array(history.stream().map(OrgChange::id).toList()))
-                    .setParameter(2, array(history.stream().map(OrgChange::caseId).toList()))
-                    .setParameter(3, array(history.stream().map(OrgChange::fromOrgId).toList()))
-                    .setParameter(4, array(history.stream().map(OrgChange::toOrgId).toList()))
-                    .setParameter(5, array(history.stream().map(OrgChange::reason).toList()))
-                    .setParameter(6, array(history.stream().map(OrgChange::eventId).toList()))
-                    .setParameter(7, array(history.stream().map(OrgChange::changedAt).toList()))
+                    .setParameter(1, PgArray.literal(history.stream().map(OrgChange::id).toList()))
+                    .setParameter(2, PgArray.literal(history.stream().map(OrgChange::caseId).toList()))
+                    .setParameter(3, PgArray.literal(history.stream().map(OrgChange::fromOrgId).toList()))
+                    .setParameter(4, PgArray.literal(history.stream().map(OrgChange::toOrgId).toList()))
+                    .setParameter(5, PgArray.literal(history.stream().map(OrgChange::reason).toList()))
+                    .setParameter(6, PgArray.literal(history.stream().map(OrgChange::eventId).toList()))
+                    .setParameter(7, PgArray.literal(history.stream().map(OrgChange::changedAt).toList()))
                     .executeUpdate();
         }
     }
@@ -220,14 +219,10 @@ public class MemberTransfers {
                 from unnest(cast(?1 as uuid[]), cast(?2 as uuid[]), cast(?3 as %3$s[]), cast(?4 as int[]))
                   as u(id, org_id, other, changes)
                 where t.id = u.id""".formatted(table, column, type))
-                .setParameter(1, array(rows.stream().map(r -> r.id).toList()))
-                .setParameter(2, array(rows.stream().map(r -> r.orgId).toList()))
-                .setParameter(3, array(rows.stream().map(Held::other).toList()))
-                .setParameter(4, array(rows.stream().map(r -> r.changes).toList()))
+                .setParameter(1, PgArray.literal(rows.stream().map(r -> r.id).toList()))
+                .setParameter(2, PgArray.literal(rows.stream().map(r -> r.orgId).toList()))
+                .setParameter(3, PgArray.literal(rows.stream().map(Held::other).toList()))
+                .setParameter(4, PgArray.literal(rows.stream().map(r -> r.changes).toList()))
                 .executeUpdate();
-    }
-
-    private static String array(Collection<?> values) {
-        return SqlArrays.of(values);
     }
 }

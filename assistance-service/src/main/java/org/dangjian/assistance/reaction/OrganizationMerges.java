@@ -6,8 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.assistancecase.CaseOrgChange;
 import org.dangjian.assistance.assistancecase.CaseRepository;
-import org.dangjian.assistance.common.SqlArrays;
 import org.dangjian.platform.api.Ids;
+import org.dangjian.platform.api.jdbc.PgArray;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -47,22 +47,22 @@ public class OrganizationMerges {
                 .setParameter(1, absorbed).getResultList();
         if (!beneficiaries.isEmpty()) {
             em.createNativeQuery("update beneficiary set org_id = ?2, version = version + 1 where id = any(cast(?1 as uuid[]))")
-                    .setParameter(1, SqlArrays.of(beneficiaries)).setParameter(2, survivor).executeUpdate();
+                    .setParameter(1, PgArray.literal(beneficiaries)).setParameter(2, survivor).executeUpdate();
         }
         @SuppressWarnings("unchecked")
         List<UUID> cases = em.createNativeQuery("""
                 select id from assistance_case where org_id = ?1 and status = any(cast(?2 as text[])) order by id for update""")
-                .setParameter(1, absorbed).setParameter(2, SqlArrays.of(CaseRepository.OPEN)).getResultList();
+                .setParameter(1, absorbed).setParameter(2, PgArray.literal(CaseRepository.OPEN)).getResultList();
         if (!cases.isEmpty()) {
             em.createNativeQuery("update assistance_case set org_id = ?2, version = version + 1 where id = any(cast(?1 as uuid[]))")
-                    .setParameter(1, SqlArrays.of(cases)).setParameter(2, survivor).executeUpdate();
+                    .setParameter(1, PgArray.literal(cases)).setParameter(2, survivor).executeUpdate();
             Instant now = Instant.now();
             em.createNativeQuery("""
                     insert into case_org_change (id, case_id, from_org_id, to_org_id, reason, event_id, changed_at)
                     select gen.id, gen.case_id, ?3, ?4, ?5, ?6, ?7
                     from unnest(cast(?1 as uuid[]), cast(?2 as uuid[])) as gen(id, case_id)""")
-                    .setParameter(1, SqlArrays.of(cases.stream().map(c -> Ids.next()).toList()))
-                    .setParameter(2, SqlArrays.of(cases))
+                    .setParameter(1, PgArray.literal(cases.stream().map(c -> Ids.next()).toList()))
+                    .setParameter(2, PgArray.literal(cases))
                     .setParameter(3, absorbed).setParameter(4, survivor).setParameter(5, CaseOrgChange.ORGANIZATION_MERGED)
                     .setParameter(6, eventId).setParameter(7, now)
                     .executeUpdate();

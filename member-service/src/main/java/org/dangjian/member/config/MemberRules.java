@@ -53,6 +53,13 @@ public interface MemberRules {
         @WithDefault("4096")
         int lineLength();
 
+        /**
+         * Threads, besides the request's own, that parse an import's rows and seal its records, shared by all imports
+         * of the instance. Unset: one less than the cores, at least one (on 2 cores the request's thread and one
+         * worker, benchmark B4).
+         */
+        java.util.OptionalInt workers();
+
         Archive archive();
 
         /** The .xlsx as a zip archive, checked part by part before the spreadsheet reader opens it. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.dangjian.member.member.MemberAccess;
 import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberRepository;
 import org.dangjian.member.member.MemberService;
@@ -140,8 +139,7 @@ public class MemberExportResource {
 
         @Override
         public void row(List<String> values) throws IOException {
-            writer.write(String.join(",", values.stream().map(Csv::cell).toList()));
-            writer.write("\r\n");
+            writer.write(Csv.record(values));
         }
 
         @Override

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import org.dangjian.member.event.MemberEvents;
 import org.dangjian.member.member.Member;
 import org.dangjian.member.member.MemberService;
+import org.dangjian.member.member.PersonalDetails;
+import org.dangjian.member.member.StageDates;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.messaging.Outbox;
 import org.dangjian.platform.api.jdbc.PgCopy;
@@ -23,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Writes many new member records set-wise, in the caller's transaction and on its connection: a COPY
@@ -75,35 +76,29 @@ public class RegistrationBatch {
      * A chunk of new records with everything its statements write already built (sealed values, the
      * records' column values, audit and event JSON): built off the request thread while the previous chunk is written.
      */
-    public record Prepared(List<Member> members, List<Object[]> memberRows, PgCopy.Rows memberCopy,
-            List<AuditTrail.PreparedEntry> entries, List<Outbox.PreparedEvent> registered) {
+    public record Prepared(List<Member> members, PgCopy.Rows memberCopy, List<AuditTrail.PreparedEntry> entries,
+            List<Outbox.PreparedEvent> registered) {
     }
 
-    /** The member columns in the order of {@link #MEMBER_COLUMN_NAMES}, each with how a record gives its value. */
-    private static final List<Function<Member, Object>> MEMBER_COLUMNS = List.of(Member::id, Member::memberNumber,
-            m -> m.details().name(), m -> m.details().gender(), m -> m.details().ethnicity(), m -> m.details().birthDate(),
-            Member::sealedNationalId, Member::nationalIdIndex, Member::sealedPhone, Member::phoneIndex,
-            m -> m.details().education(), m -> m.details().category(), m -> m.details().workUnit(), Member::orgId,
-            m -> m.details().groupId(), m -> m.details().grid(), Member::stage, m -> m.dates().appliedOn(),
-            m -> m.dates().activistOn(), m -> m.dates().candidateOn(), m -> m.dates().admittedOn(), m -> m.dates().fullOn(),
-            Member::registeredOn, Member::version);
+    /** A record's values in the order of {@link #MEMBER_COLUMN_NAMES}. */
+    private static void memberRow(Member m, PgCopy.Row r) {
+        PersonalDetails d = m.details();
+        StageDates dates = m.dates();
+        r.uuid(m.id()).text(m.memberNumber()).text(d.name()).name(d.gender()).text(d.ethnicity()).date(d.birthDate())
+                .text(m.sealedNationalId()).text(m.nationalIdIndex()).text(m.sealedPhone()).text(m.phoneIndex())
+                .name(d.education()).name(d.category()).text(d.workUnit()).uuid(m.orgId()).uuid(d.groupId()).text(d.grid())
+                .name(m.stage()).date(dates.appliedOn()).date(dates.activistOn()).date(dates.candidateOn())
+                .date(dates.admittedOn()).date(dates.fullOn()).date(m.registeredOn()).integer(m.version());
+    }
 
     /** Thread-safe and without database access, so chunks can be prepared while others are written. */
     public Prepared prepare(List<NewMember> chunk) {
         List<Member> members = chunk.stream().map(NewMember::member).toList();
-        List<Object[]> rows = new ArrayList<>(members.size());
-        for (Member m : members) {
-            Object[] row = new Object[MEMBER_COLUMNS.size()];
-            for (int i = 0; i < row.length; i++) {
-                Object value = MEMBER_COLUMNS.get(i).apply(m);
-                // COPY writes toString(); an enum column holds the constant's name
-                row[i] = value instanceof Enum<?> e ? e.name() : value;
-            }
-            rows.add(row);
-        }
         // Formatted and encoded here, off the thread that waits for the database (about 5 % of the import's CPU).
-        PgCopy.Rows copy = new PgCopy.Rows(rows.size() * 600);
-        rows.forEach(copy::add);
+        PgCopy.Rows copy = new PgCopy.Rows(members.size() * 600);
+        for (Member m : members) {
+            copy.add(r -> memberRow(m, r));
+        }
         copy.bytes();
         List<AuditTrail.PreparedEntry> entries = new ArrayList<>(chunk.size());
         List<Outbox.PreparedEvent> registered = new ArrayList<>(chunk.size());
@@ -112,7 +107,7 @@ public class RegistrationBatch {
                     MemberService.snapshot(m.member(), m.nationalId(), m.phone())));
             registered.add(events.prepareRegistered(m.member()));
         }
-        return new Prepared(members, rows, copy, entries, registered);
+        return new Prepared(members, copy, entries, registered);
     }
 
     /**
@@ -145,8 +140,8 @@ public class RegistrationBatch {
      * The chunk's records with one COPY, the way the benchmark's anchor writes them: about two thirds of the
      * {@code unnest … on conflict} insert's time in PostgreSQL, and no array literals to build (benchmark B4). COPY
      * cannot skip a row, so a national ID that another transaction registered since the import checked it fails
-     * the whole COPY; its savepoint is then rolled back and the chunk inserted row-wise by {@link #insertMembers},
-     * which refuses just that record.
+     * the whole COPY; its savepoint is then rolled back and the chunk inserted by {@link #insertMembers}, which
+     * refuses just that record.
      *
      * @return the ids of the records written, or null when a national ID was taken meanwhile (nothing written)
      */
@@ -181,61 +176,28 @@ public class RegistrationBatch {
         return false;
     }
 
+    /**
+     * After a race: the chunk's rows (the same COPY rows) into a temporary table, then inserted from there with
+     * {@code on conflict (national_id_index) do nothing}, which refuses just the records registered meanwhile.
+     */
     private static Set<UUID> insertMembers(Connection c, Prepared chunk) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                insert into member (%s)
-                select * from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                    cast(? as date[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
-                    cast(? as text[]), cast(? as text[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as text[]), cast(? as text[]),
-                    cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]), cast(? as date[]),
-                    cast(? as bigint[]))
+        try (Statement s = c.createStatement()) {
+            s.execute("create temporary table if not exists member_import (like member including defaults) on commit drop");
+            s.execute("truncate member_import");
+        }
+        try (PgCopy copy = new PgCopy(c, "member_import", MEMBER_COLUMN_NAMES)) {
+            copy.rows(chunk.memberCopy());
+        }
+        Set<UUID> inserted = new HashSet<>(chunk.members().size() * 2);
+        try (Statement insert = c.createStatement(); ResultSet ids = insert.executeQuery("""
+                insert into member (%1$s) select %1$s from member_import
                 on conflict (national_id_index) do nothing
                 returning id""".formatted(MEMBER_COLUMN_NAMES))) {
-            for (int i = 0; i < MEMBER_COLUMNS.size(); i++) {
-                int column = i;
-                insert.setString(i + 1, literal(chunk.memberRows(), row -> row[column]));
-            }
-            Set<UUID> inserted = new HashSet<>(chunk.members().size() * 2);
-            try (ResultSet ids = insert.executeQuery()) {
-                while (ids.next()) {
-                    inserted.add(ids.getObject(1, UUID.class));
-                }
-            }
-            return inserted;
-        }
-    }
-
-    /**
-     * A PostgreSQL array literal of one column ({@code {"a","b",NULL}}), cast to the column's array type
-     * in SQL, for the row-wise insert after a race.
-     */
-    static <T> String literal(List<T> rows, Function<T, Object> column) {
-        StringBuilder out = new StringBuilder(rows.size() * 40 + 2).append('{');
-        for (int i = 0; i < rows.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            Object value = column.apply(rows.get(i));
-            if (value == null) {
-                out.append("NULL");
-                continue;
-            }
-            if (value instanceof UUID || value instanceof Number || value instanceof java.time.LocalDate) {
-                out.append(value); // nothing in their text needs quoting
-            } else if (value instanceof Enum<?> e) {
-                out.append(e.name());
-            } else {
-                String text = value.toString();
-                out.append('"');
-                if (text.indexOf('"') < 0 && text.indexOf('\\') < 0) {
-                    out.append(text);
-                } else {
-                    out.append(text.replace("\\", "\\\\").replace("\"", "\\\""));
-                }
-                out.append('"');
+            while (ids.next()) {
+                inserted.add(ids.getObject(1, UUID.class));
             }
         }
-        return out.append('}').toString();
+        return inserted;
     }
 
     static <T> List<List<T>> chunks(List<T> rows) {

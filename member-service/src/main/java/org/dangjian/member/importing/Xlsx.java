@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * The first worksheet of an .xlsx file as rows of text, the shape {@link Csv} gives, so both formats
+ * The first worksheet of an .xlsx file as rows of text, the shape {@link CsvReader} gives, so both formats
  * go through one validation. Numbers come back without a spurious ".0" (a phone typed as a number),
  * date-formatted numbers as ISO dates (a birth date typed into a date cell).
  */

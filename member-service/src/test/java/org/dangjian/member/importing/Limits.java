@@ -32,6 +32,12 @@ record Limits(int rows, int columns, int cellLength, int lineLength, MemberRules
         return new Limits(rows, columns, cellLength, lineLength, archive);
     }
 
+    /** Unset, as by default: the cores but one. */
+    @Override
+    public java.util.OptionalInt workers() {
+        return java.util.OptionalInt.empty();
+    }
+
     private static MemorySize size(long bytes) {
         return new MemorySize(BigInteger.valueOf(bytes));
     }

@@ -29,7 +29,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +160,11 @@ public class OutboxRelay {
         return published;
     }
 
+    /** An outbox row not yet published, as the relay reads it: what its Kafka record is made of, and where it stands. */
+    record Pending(UUID id, String topic, String type, String source, UUID aggregateId, String payload, OffsetDateTime occurredAt,
+            long position) {
+    }
+
     /**
      * Plain JDBC on the transaction's connection: the rows go straight from the result set into records, and the
      * marking binds one array instead of one parameter per row (a statement text of 500 placeholders to parse).
@@ -174,7 +178,7 @@ public class OutboxRelay {
             try (Statement settings = c.createStatement()) {
                 settings.execute("set local enable_bitmapscan = off");
             }
-            List<Object[]> rows = new ArrayList<>(batchSize);
+            List<Pending> rows = new ArrayList<>(batchSize);
             // The batch's positions first, then its rows: in one select, PostgreSQL turned the payload of every pending
             // row into text before sorting them for the limit (a bitmap scan when its statistics lag, as in a bulk import:
             // a fifth of the database's time there, bench/notes/b4.md).
@@ -185,8 +189,8 @@ public class OutboxRelay {
                     order by position""".formatted(batchSize))) {
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
-                                r.getObject(5, UUID.class), r.getString(6), r.getObject(7, OffsetDateTime.class), r.getLong(8)});
+                        rows.add(new Pending(r.getObject(1, UUID.class), r.getString(2), r.getString(3), r.getString(4),
+                                r.getObject(5, UUID.class), r.getString(6), r.getObject(7, OffsetDateTime.class), r.getLong(8)));
                     }
                 }
             }
@@ -196,7 +200,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             Producer<String, String> kafka = producer();
             Times times = new Times();
-            for (Object[] row : rows) {
+            for (Pending row : rows) {
                 try {
                     acks.add(kafka.send(record(row, times)));
                 } catch (RuntimeException e) {
@@ -211,14 +215,14 @@ public class OutboxRelay {
                 // marked, bench/notes/b4.md).
                 try (PreparedStatement mark = plannedEachTime(c,
                         "update outbox_event set published_at = now() where position = any(?)")) {
-                    mark.setArray(1, c.createArrayOf("bigint", rows.subList(0, acknowledged).stream().map(row -> row[7]).toArray()));
+                    mark.setArray(1, c.createArrayOf("bigint", rows.subList(0, acknowledged).stream().map(Pending::position).toArray()));
                     mark.executeUpdate();
                 }
             }
             if (acknowledged < rows.size()) {
                 try (PreparedStatement attempt = c.prepareStatement(
                         "update outbox_event set attempts = attempts + 1 where position = ?")) {
-                    attempt.setObject(1, rows.get(acknowledged)[7]);
+                    attempt.setLong(1, rows.get(acknowledged).position());
                     attempt.executeUpdate();
                 }
             }
@@ -254,24 +258,23 @@ public class OutboxRelay {
      * The record in CloudEvents binary mode, with exactly the headers SmallRye's connector writes for
      * {@code cloud-events-mode=binary}, so consumers reading with or without the CloudEvents support see the same event.
      */
-    static ProducerRecord<String, String> record(Object[] row) {
+    static ProducerRecord<String, String> record(Pending row) {
         return record(row, new Times());
     }
 
-    private static ProducerRecord<String, String> record(Object[] row, Times times) {
-        String type = (String) row[2];
-        String aggregateId = row[4].toString();
+    private static ProducerRecord<String, String> record(Pending row, Times times) {
+        String aggregateId = row.aggregateId().toString();
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", row[0].toString());
-        header(headers, "ce_type", type);
-        header(headers, "ce_source", (String) row[3]);
+        header(headers, "ce_id", row.id().toString());
+        header(headers, "ce_type", row.type());
+        header(headers, "ce_source", row.source());
         header(headers, "ce_subject", aggregateId);
         header(headers, "ce_datacontenttype", "application/json");
         header(headers, "content-type", "application/json");
-        header(headers, "ce_dataschema", EventSchemas.uriOf(type));
-        header(headers, "ce_time", times.format(toOffsetDateTime(row[6])));
-        return new ProducerRecord<>((String) row[1], null, null, aggregateId, (String) row[5], headers);
+        header(headers, "ce_dataschema", EventSchemas.uriOf(row.type()));
+        header(headers, "ce_time", times.format(row.occurredAt()));
+        return new ProducerRecord<>(row.topic(), null, null, aggregateId, row.payload(), headers);
     }
 
     /**
@@ -308,21 +311,5 @@ public class OutboxRelay {
             }
         }
         return count;
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof ZonedDateTime zdt) {
-            return zdt.toOffsetDateTime();
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -23,9 +23,9 @@ class OutboxRecordTest {
     private static final UUID MEMBER_ID = UUID.fromString("5d1e2c3b-4a59-4f68-8777-96a5b4c3d2e1");
     private static final OffsetDateTime OCCURRED_AT = OffsetDateTime.of(2026, 12, 3, 21, 5, 7, 123_456_000, ZoneOffset.UTC);
 
-    private final ProducerRecord<String, String> record = OutboxRelay.record(new Object[] {
+    private final ProducerRecord<String, String> record = OutboxRelay.record(new OutboxRelay.Pending(
             EVENT_ID, "dangjian.member.events", "member.transferred", "/member-service", MEMBER_ID,
-            "{\"memberId\":\"" + MEMBER_ID + "\"}", OCCURRED_AT });
+            "{\"memberId\":\"" + MEMBER_ID + "\"}", OCCURRED_AT, 42L));
 
     @Test
     void anOutboxRowBecomesABinaryModeCloudEventThatSmallRyeReadsBack() {

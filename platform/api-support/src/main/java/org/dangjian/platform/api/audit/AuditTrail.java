@@ -59,12 +59,12 @@ public class AuditTrail {
      * The entry of one write of a bulk operation, built ahead of the transaction that writes it: an id,
      * the record's organization and the details' JSON exactly as {@link #write} builds them.
      */
-    public record PreparedEntry(UUID id, UUID targetId, UUID orgId, String details, byte[] copyHead) {
+    public record PreparedEntry(UUID id, UUID targetId, UUID orgId, String details, PgCopy.Columns copyHead) {
 
         PreparedEntry(UUID id, UUID targetId, UUID orgId, String details) {
             // The entry's own columns of writeAll's COPY, formatted and encoded where the entry is prepared: for a bulk
             // operation that is off the thread waiting for the database (benchmark B4; ~600 bytes of details each).
-            this(id, targetId, orgId, details, PgCopy.head(id, targetId, details, orgId));
+            this(id, targetId, orgId, details, PgCopy.Columns.of(r -> r.uuid(id).uuid(targetId).text(details).uuid(orgId)));
         }
     }
 
@@ -92,7 +92,7 @@ public class AuditTrail {
         String actor = actor();
         em.unwrap(Session.class).doWork(c -> {
             try (PgCopy copy = new PgCopy(c, "audit_entry", "id, target_id, details, org_id, occurred_at, actor, action, target_type")) {
-                byte[] shared = PgCopy.tail(now, actor, action, targetType);
+                PgCopy.Columns shared = PgCopy.Columns.of(r -> r.timestamp(now).text(actor).text(action).text(targetType));
                 for (PreparedEntry e : entries) {
                     copy.row(e.copyHead(), shared);
                 }

@@ -3,15 +3,25 @@ package org.dangjian.platform.api.jdbc;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * One {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, fed row by row in 1 MiB writes:
- * the cheapest way to write many rows, for the services' bulk writes and the benchmarks' scale data. On a
- * transaction's connection it is part of that transaction. Values are written with {@code toString()}
- * (null as {@code \N}), so a column's text form must be what PostgreSQL parses for its type.
+ * One {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, fed in 1 MiB writes: the cheapest way to
+ * write many rows, for the services' bulk writes and the benchmarks' scale data. On a transaction's connection it is
+ * part of that transaction.
+ *
+ * <p>A row's values are written through one typed column writer, {@link Row}, in the order of the COPY's columns:
+ * {@code copy.row(r -> r.uuid(id).text(name).date(bornOn))}. The same writer builds rows ahead of the COPY
+ * ({@link Rows}, e.g. a chunk formatted on another thread while the previous one is written) and the encoded parts
+ * of rows that many rows complete alike ({@link Columns}).
  */
 public final class PgCopy implements AutoCloseable {
 
@@ -19,7 +29,8 @@ public final class PgCopy implements AutoCloseable {
 
     private final CopyIn in;
     private final StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 4096);
-    /** Rows that arrived encoded ({@link #row(byte[], byte[])}), sent in 1 MiB writes too. */
+    private final Row writer = new Row(buffer);
+    /** Rows that arrived encoded ({@link #row(Columns, Columns)}), sent in 1 MiB writes too. */
     private byte[] encoded = new byte[0];
     private int encodedLength;
     private long rows;
@@ -28,9 +39,10 @@ public final class PgCopy implements AutoCloseable {
         this.in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     }
 
-    public void row(Object... values) throws SQLException {
+    /** One row: {@code columns} writes its values in the COPY's column order. */
+    public void row(Consumer<Row> columns) throws SQLException {
         flushEncoded(); // rows go out in the order they were given
-        append(buffer, values);
+        writer.write(columns);
         rows++;
         if (buffer.length() >= FLUSH_BYTES) {
             flush();
@@ -38,42 +50,29 @@ public final class PgCopy implements AutoCloseable {
     }
 
     /**
-     * A row whose leading columns {@link #head} formatted and encoded ahead of this COPY (e.g. on another thread),
-     * completed by trailing columns that {@link #tail} encoded once for many rows (what the writer knows only now:
-     * the time, the actor).
+     * One row of leading columns encoded ahead of this COPY (e.g. where a bulk operation prepared the entry, off the
+     * thread that waits for the database) and trailing columns encoded once for many rows (what the writer knows
+     * only now: the time, the actor).
      */
-    public void row(byte[] head, byte[] tail) throws SQLException {
+    public void row(Columns head, Columns tail) throws SQLException {
         flush();
-        int length = head.length + tail.length;
+        int length = head.bytes.length + 1 + tail.bytes.length + 1;
         if (encoded.length - encodedLength < length) {
             flushEncoded();
             if (encoded.length < length) {
                 encoded = new byte[Math.max(FLUSH_BYTES, length)];
             }
         }
-        System.arraycopy(head, 0, encoded, encodedLength, head.length);
-        encodedLength += head.length;
-        System.arraycopy(tail, 0, encoded, encodedLength, tail.length);
-        encodedLength += tail.length;
+        System.arraycopy(head.bytes, 0, encoded, encodedLength, head.bytes.length);
+        encodedLength += head.bytes.length;
+        encoded[encodedLength++] = '\t';
+        System.arraycopy(tail.bytes, 0, encoded, encodedLength, tail.bytes.length);
+        encodedLength += tail.bytes.length;
+        encoded[encodedLength++] = '\n';
         rows++;
     }
 
-    /** Leading columns of a row for {@link #row(byte[], byte[])}: the values, each followed by a tab, in UTF-8. */
-    public static byte[] head(Object... values) {
-        StringBuilder text = new StringBuilder(256);
-        append(text, values);
-        text.setCharAt(text.length() - 1, '\t');
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Trailing columns of rows for {@link #row(byte[], byte[])}: the values and the row's end, in UTF-8. */
-    public static byte[] tail(Object... values) {
-        StringBuilder text = new StringBuilder(128);
-        append(text, values);
-        return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Rows formatted by {@link Rows}, e.g. on another thread while an earlier COPY ran: sent as they are. */
+    /** Rows built ahead by {@link Rows}: sent as they are. */
     public void rows(Rows formatted) throws SQLException {
         flush();
         flushEncoded();
@@ -82,25 +81,178 @@ public final class PgCopy implements AutoCloseable {
         rows += formatted.count;
     }
 
+    /** How many rows this COPY was given. */
+    public long rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        flush();
+        flushEncoded();
+        in.endCopy();
+    }
+
     /**
-     * Rows in the text format {@link #row} writes, built ahead of the COPY that sends them: a bulk operation formats
-     * and encodes the next chunk off the thread that waits for the database (benchmark B4). Not thread-safe; build
-     * on one thread, then hand over.
+     * The typed column writer: each call appends the next column's value in COPY's text format, a Java null as
+     * {@code \N}. Only {@link #text} can hold characters the format escapes (backslash, tab, newline, carriage
+     * return); the other types' text never does, so they are appended as they are.
+     */
+    public static final class Row {
+        private final StringBuilder out;
+        private boolean first = true;
+
+        private Row(StringBuilder out) {
+            this.out = out;
+        }
+
+        private void write(Consumer<Row> columns) {
+            int start = out.length();
+            first = true;
+            try {
+                columns.accept(this);
+            } catch (RuntimeException e) {
+                out.setLength(start); // no half row reaches the table when the COPY is closed after the failure
+                throw e;
+            }
+            out.append('\n');
+        }
+
+        private StringBuilder next() {
+            if (first) {
+                first = false;
+            } else {
+                out.append('\t');
+            }
+            return out;
+        }
+
+        private Row nullValue() {
+            next().append("\\N");
+            return this;
+        }
+
+        /** text, varchar, json, jsonb: backslash, tab, newline and carriage return escaped. */
+        public Row text(String value) {
+            if (value == null) {
+                return nullValue();
+            }
+            StringBuilder to = next();
+            if (!needsEscaping(value)) {
+                to.append(value); // the common case, copied whole rather than a character at a time
+                return this;
+            }
+            for (int k = 0; k < value.length(); k++) {
+                char c = value.charAt(k);
+                switch (c) {
+                    case '\\' -> to.append("\\\\");
+                    case '\t' -> to.append("\\t");
+                    case '\n' -> to.append("\\n");
+                    case '\r' -> to.append("\\r");
+                    default -> to.append(c);
+                }
+            }
+            return this;
+        }
+
+        /** An enum column or a text column holding an enum: the constant's name. */
+        public Row name(Enum<?> value) {
+            return value == null ? nullValue() : text(value.name());
+        }
+
+        public Row uuid(UUID value) {
+            if (value == null) {
+                return nullValue();
+            }
+            next().append(value);
+            return this;
+        }
+
+        /** smallint, integer, bigint. */
+        public Row integer(long value) {
+            next().append(value);
+            return this;
+        }
+
+        /** A nullable smallint, integer or bigint. */
+        public Row integer(Number value) {
+            return value == null ? nullValue() : integer(value.longValue());
+        }
+
+        public Row decimal(BigDecimal value) {
+            if (value == null) {
+                return nullValue();
+            }
+            next().append(value.toPlainString());
+            return this;
+        }
+
+        public Row bool(boolean value) {
+            next().append(value ? 't' : 'f');
+            return this;
+        }
+
+        public Row date(LocalDate value) {
+            if (value == null) {
+                return nullValue();
+            }
+            next().append(value);
+            return this;
+        }
+
+        /** timestamptz: ISO 8601 with its offset. */
+        public Row timestamp(OffsetDateTime value) {
+            if (value == null) {
+                return nullValue();
+            }
+            next().append(value);
+            return this;
+        }
+
+        /** timestamptz: ISO 8601 in UTC. */
+        public Row timestamp(Instant value) {
+            if (value == null) {
+                return nullValue();
+            }
+            next().append(value);
+            return this;
+        }
+
+        private static boolean needsEscaping(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Rows built ahead of the COPY that sends them: a bulk operation formats and encodes the next chunk off the thread
+     * that waits for the database (benchmark B4). Not thread-safe; build on one thread, then hand over.
      */
     public static final class Rows {
         private final StringBuilder text;
+        private final Row writer;
         private int count;
         private byte[] bytes;
 
         public Rows(int expectedBytes) {
             this.text = new StringBuilder(expectedBytes);
+            this.writer = new Row(text);
         }
 
-        public Rows add(Object... values) {
-            append(text, values);
+        public Rows add(Consumer<Row> columns) {
+            writer.write(columns);
             count++;
             bytes = null;
             return this;
+        }
+
+        public int count() {
+            return count;
         }
 
         /** The rows in UTF-8, encoded once: call it where the rows are built to keep the encoding off the writer. */
@@ -117,43 +269,28 @@ public final class PgCopy implements AutoCloseable {
         }
     }
 
-    private static void append(StringBuilder buffer, Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                buffer.append('\t');
-            }
-            Object v = values[i];
-            if (v == null) {
-                buffer.append("\\N");
-            } else {
-                String s = v.toString();
-                if (!needsEscaping(s)) {
-                    buffer.append(s); // the common case, copied in bulk rather than a character at a time
-                    continue;
-                }
-                for (int k = 0; k < s.length(); k++) {
-                    char c = s.charAt(k);
-                    switch (c) {
-                        case '\\' -> buffer.append("\\\\");
-                        case '\t' -> buffer.append("\\t");
-                        case '\n' -> buffer.append("\\n");
-                        case '\r' -> buffer.append("\\r");
-                        default -> buffer.append(c);
-                    }
-                }
-            }
-        }
-        buffer.append('\n');
-    }
+    /**
+     * Some of a row's columns, formatted and encoded once: the leading columns a bulk operation prepares per entry,
+     * or the trailing ones that all of one COPY's rows share ({@link #row(Columns, Columns)}).
+     */
+    public static final class Columns {
+        private final byte[] bytes;
 
-    private static boolean needsEscaping(String s) {
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return true;
-            }
+        private Columns(byte[] bytes) {
+            this.bytes = bytes;
         }
-        return false;
+
+        public static Columns of(Consumer<Row> columns) {
+            StringBuilder text = new StringBuilder(256);
+            Row row = new Row(text);
+            columns.accept(row);
+            return new Columns(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private void flushEncoded() throws SQLException {
@@ -170,16 +307,5 @@ public final class PgCopy implements AutoCloseable {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         in.writeToCopy(bytes, 0, bytes.length);
         buffer.setLength(0);
-    }
-
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public void close() throws SQLException {
-        flush();
-        flushEncoded();
-        in.endCopy();
     }
 }

@@ -1,14 +1,18 @@
 package org.dangjian.member.importing;
 
 import org.dangjian.member.config.MemberRules;
+import org.dangjian.platform.api.Csv;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes ("") and line breaks. */
-final class Csv {
+/**
+ * Reads an uploaded CSV file in the platform's format ({@link Csv}: comma-separated, double-quoted fields may hold
+ * commas, doubled quotes and line breaks) into rows of text, within the import's limits.
+ */
+final class CsvReader {
 
-    private Csv() {
+    private CsvReader() {
     }
 
     /**
@@ -33,9 +37,9 @@ final class Csv {
                 throw ImportRefused.lineTooLong(limits.lineLength());
             }
             if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < length && text.charAt(i + 1) == '"') {
-                        field.append('"');
+                if (ch == Csv.QUOTE) {
+                    if (i + 1 < length && text.charAt(i + 1) == Csv.QUOTE) {
+                        field.append(Csv.QUOTE);
                         i++;
                     } else {
                         quoted = false;
@@ -43,9 +47,9 @@ final class Csv {
                 } else {
                     field.append(ch);
                 }
-            } else if (ch == '"' && field.isEmpty()) {
+            } else if (ch == Csv.QUOTE && field.isEmpty()) {
                 quoted = true;
-            } else if (ch == ',') {
+            } else if (ch == Csv.SEPARATOR) {
                 add(row, field, limits);
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
@@ -69,7 +73,7 @@ final class Csv {
         }
         List<List<String>> read = rows.rows();
         // A leading byte-order mark (Excel writes one) is not part of the first header.
-        if (!read.isEmpty() && !read.get(0).isEmpty() && read.get(0).get(0).startsWith("\uFEFF")) {
+        if (!read.isEmpty() && !read.get(0).isEmpty() && read.get(0).get(0).startsWith(String.valueOf(Csv.BYTE_ORDER_MARK))) {
             read.get(0).set(0, read.get(0).get(0).substring(1));
         }
         return read;
