@@ -43,7 +43,8 @@ final class Client {
      */
     JsonNode postWhenAccepted(DangjianService service, String path, String body, int expectedStatus) {
         return Awaitility.await(service.module() + path + " accepted").atMost(Duration.ofSeconds(30))
-                .ignoreExceptionsMatching(refused -> refused instanceof AssertionError && refused.getMessage().contains(" 422:"))
+                .ignoreExceptionsMatching(refused -> refused instanceof AssertionError
+                        && String.valueOf(refused.getMessage()).contains(" 422:"))
                 .until(() -> Optional.ofNullable(post(service, path, body, expectedStatus)), answer -> true)
                 .orElse(null);
     }
