@@ -9,7 +9,7 @@ import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.activity.Fixtures.Org;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
@@ -42,9 +43,8 @@ class ActivityEventsTest {
         UUID member = fullMember(branch.id(), LocalDate.of(2025, 1, 1));
         UUID activity = held(branch.id(), "TRAINING", HELD, line(member, "PRESENT", new BigDecimal("3")));
 
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
-                r -> activity.toString().equals(r.key()) && "activity.recorded".equals(header(r, "ce_type")),
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = firstRecord(r -> activity.toString().equals(r.key())
+                && "activity.recorded".equals(header(r, "ce_type")));
         assertEquals("/activity-service", header(record, "ce_source"));
         assertEquals(activity.toString(), header(record, "ce_subject"));
         assertEquals("urn:dangjian:event:activity.recorded:v1", header(record, "ce_dataschema"));
@@ -65,8 +65,7 @@ class ActivityEventsTest {
         corrected.put("correctionReason", "签到表漏登");
         record(admin(), activity, corrected);
 
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
-                r -> activity.toString().equals(r.key()) && revision(r) == 2, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = firstRecord(r -> activity.toString().equals(r.key()) && revision(r) == 2);
         JsonNode data = JSON.readTree(record.value());
         assertEquals("PRESENT", data.get("attendance").get(0).get("status").asText());
         assertEquals(Set.of(), schema("activity.recorded").validate(data));
@@ -78,9 +77,8 @@ class ActivityEventsTest {
         UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
         admin().body(Map.of("reason", "台风预警")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200);
 
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
-                r -> activity.toString().equals(r.key()) && "activity.cancelled".equals(header(r, "ce_type")),
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = firstRecord(r -> activity.toString().equals(r.key())
+                && "activity.cancelled".equals(header(r, "ce_type")));
         JsonNode data = JSON.readTree(record.value());
         assertEquals("台风预警", data.get("reason").asText());
         assertEquals(Set.of(), schema("activity.cancelled").validate(data));
@@ -113,6 +111,14 @@ class ActivityEventsTest {
         try (InputStream in = ActivityEventsTest.class.getClassLoader().getResourceAsStream("events/" + type + ".schema.json")) {
             return JSON.readTree(in);
         }
+    }
+
+    /** The first record on the topic that matches, read from its beginning. */
+    private static ConsumerRecord<String, String> firstRecord(Predicate<ConsumerRecord<String, String>> match) {
+        return LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics(TOPIC, records -> records.select().where(match).select().first())
+                .awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
     }
 
     private static int revision(ConsumerRecord<String, String> record) {

@@ -6,11 +6,13 @@ import org.dangjian.activity.Fixtures.Org;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,7 +95,7 @@ class AuditLogTest {
                 .put("establishedOn", "2020-01-01").put("version", 1);
         publish(ORGANIZATION_TOPIC, UUID.randomUUID(), "organization.dissolved", branch.id().toString(), node,
                 "/organization-service");
-        await("flag audited", () -> count("""
+        await("flag audited").atMost(Duration.ofSeconds(30)).until(() -> count("""
                 select count(*) from audit_entry where target_id = ?1 and action = 'ACTIVITY_FLAGGED_ORGANIZATION_DISSOLVED'
                   and actor = 'system' and details->'after'->>'orgDissolvedAt' is not null""", activity) == 1);
     }

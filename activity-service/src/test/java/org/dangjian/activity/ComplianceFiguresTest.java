@@ -6,9 +6,11 @@ import org.dangjian.activity.Fixtures.Org;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.ComplianceReportTest.at;
 import static org.dangjian.activity.Fixtures.*;
@@ -72,8 +74,9 @@ class ComplianceFiguresTest {
         UUID member = fullMember(from.id(), SINCE);
 
         transferred(member, from.id(), to.id(), LocalDate.of(2025, 6, 15), 2);
-        await("the transfer", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2",
-                member) == 1);
+        await("the transfer").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2",
+                        member) == 1);
 
         assertEquals(1, report(from, "year=2025&month=5").getInt("summary.membersBelowTrainingHours"));
         assertEquals(0, report(from, "year=2025&month=6").getInt("summary.membersBelowTrainingHours"));
@@ -89,13 +92,15 @@ class ComplianceFiguresTest {
         Org to = child(root(), "BRANCH");
         UUID member = fullMember(from.id(), LocalDate.of(2020, 1, 1));
         transferred(member, from.id(), to.id(), LocalDate.of(2025, 6, 15), 3);
-        await("the transfer", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3",
-                member) == 1);
+        await("the transfer").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3",
+                        member) == 1);
 
         // version 2 arrives last: the roster replays it before version 3, from 1 March 2022
         transferred(member, from.id(), between.id(), LocalDate.of(2022, 3, 1), 2);
-        await("the late transfer", () -> count("select count(*) from membership_period where member_id = ?1 and org_id = ?2",
-                member, between.id()) == 1);
+        await("the late transfer").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from membership_period where member_id = ?1 and org_id = ?2",
+                        member, between.id()) == 1);
 
         assertEquals(1, report(from, "year=2022&month=2").getInt("branches[0].fullMembers"));
         assertEquals(0, report(from, "year=2022&month=3").getInt("branches[0].fullMembers"));
@@ -226,8 +231,9 @@ class ComplianceFiguresTest {
         } finally {
             pool.shutdown();
         }
-        await("the transfers", () -> count("select count(*) from roster_member where member_id = any(cast(?1 as uuid[])) and source_version = 2",
-                org.dangjian.platform.api.jdbc.PgArray.literal(members)) == members.size());
+        await("the transfers").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = any(cast(?1 as uuid[])) and source_version = 2",
+                        org.dangjian.platform.api.jdbc.PgArray.literal(members)) == members.size());
 
         assertEquals(0, keptMemberFiguresDifferingFromACount());
         JsonPath march = report(to, "year=2025&month=3");

@@ -7,6 +7,7 @@ import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,7 +77,8 @@ class ComplianceReportTest {
         UUID b2 = fullMember(b.id(), SINCE);
         UUID b3 = UUID.randomUUID();
         registered(b3, b.id(), "PROBATIONARY", "预备党员", SINCE, 1);
-        await("probationary member", () -> count("select count(*) from roster_member where member_id = ?1", b3) == 1);
+        await("probationary member").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1", b3) == 1);
         held(b.id(), "BRANCH_GENERAL_MEETING", at("2025-03-31T23:30"), line(b1, "PRESENT"), line(b2, "ABSENT"), line(b3, "PRESENT"));
         held(b.id(), "THEMED_PARTY_DAY", at("2025-01-06T09:00"), line(b1, "PRESENT"), line(b2, "PRESENT"), line(b3, "PRESENT"));
         held(b.id(), "THEMED_PARTY_DAY", at("2025-02-06T09:00"), line(b1, "PRESENT"), line(b2, "PRESENT"), line(b3, "PRESENT"));

@@ -7,10 +7,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.localstack.LocalStack;
 import org.dangjian.platform.localstack.Tokens;
-import org.dangjian.platform.localstack.TopicProbe;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,20 +72,12 @@ public final class Fixtures {
         });
     }
 
+    /**
+     * Kept for callers not yet written as {@code await(what).atMost(...).until(...)} (Awaitility); new waits use
+     * Awaitility at the call site.
+     */
     public static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 
     // --- member events (binary CloudEvents, key = memberId) ---
@@ -134,7 +130,7 @@ public final class Fixtures {
 
     /** Waits until the consumer (e.g. activity-service.roster) has applied the event. */
     public static void awaitProcessed(String consumer, UUID eventId) {
-        await(consumer + " applying " + eventId, () -> count(
+        Awaitility.await(consumer + " applying " + eventId).atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where consumer = ?1 and event_id = ?2", consumer, eventId) == 1);
     }
 
@@ -157,7 +153,8 @@ public final class Fixtures {
     public static UUID fullMember(UUID orgId, LocalDate since) {
         UUID member = UUID.randomUUID();
         registered(member, orgId, "FULL", "党员" + member.toString().substring(0, 4), since, 1);
-        await("member " + member, () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
+        Awaitility.await("member " + member).atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
         return member;
     }
 
@@ -175,14 +172,33 @@ public final class Fixtures {
     }
 
     public static void publish(String topic, UUID eventId, String type, String key, ObjectNode data, String source) {
-        TopicProbe.send(topic, key, data.toString(), Map.of(
-                "ce_specversion", "1.0",
-                "ce_id", eventId.toString(),
-                "ce_type", type,
-                "ce_source", source,
-                "ce_subject", key,
-                "ce_time", OffsetDateTime.now().toString(),
-                "content-type", "application/json"));
+        LocalStack.shared().kafka().companion().produceStrings()
+                .fromRecords(record(topic, eventId, type, key, data.toString(), source))
+                .awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Publishes the records with one producer, lingering so they land in one produce request and a consumer's
+     * next poll reads them as one batch; waits for every ack.
+     */
+    public static void publishTogether(List<ProducerRecord<String, String>> records) {
+        LocalStack.shared().kafka().companion().produceStrings().withProp(ProducerConfig.LINGER_MS_CONFIG, "50")
+                .fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /** A binary-mode CloudEvent record as the producing service's outbox relay writes it. */
+    public static ProducerRecord<String, String> record(String topic, UUID eventId, String type, String key, String data,
+            String source) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+        Map.of("ce_specversion", "1.0",
+                        "ce_id", eventId.toString(),
+                        "ce_type", type,
+                        "ce_source", source,
+                        "ce_subject", key,
+                        "ce_time", OffsetDateTime.now().toString(),
+                        "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     public static ObjectNode json() {
@@ -252,7 +268,7 @@ public final class Fixtures {
     }
 
     private static void awaitLeadership(Org org, long version, UUID eventId) {
-        await("leadership of " + org.id() + " at version " + version, () -> count(
+        Awaitility.await("leadership of " + org.id() + " at version " + version).atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where consumer = 'activity-service.leadership' and event_id = ?1",
                 eventId) == 1);
     }

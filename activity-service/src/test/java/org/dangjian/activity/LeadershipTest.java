@@ -10,18 +10,20 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.held;
 import static org.dangjian.activity.Activities.line;
 import static org.dangjian.activity.ComplianceReportTest.at;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The copy of leadership seats from organization.leadership-changed, and the 56 h it imposes. */
@@ -103,7 +105,8 @@ class LeadershipTest {
         UUID member = fullMember(branch.id(), SINCE);
         ObjectNode seat = seat("SECRETARY", member, SINCE);
         UUID eventId = leadershipChanged(branch, 1, seat);
-        await("first delivery", () -> count("select count(*) from leadership_seat where member_id = ?1", member) == 1);
+        await("first delivery").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from leadership_seat where member_id = ?1", member) == 1);
         ObjectNode data = json().put("organizationId", branch.id().toString()).put("path", branch.path()).put("version", 1);
         data.putArray("seats");
         // The same event id with other content: a redelivery must not be applied again.
@@ -111,7 +114,7 @@ class LeadershipTest {
                 "/organization-service");
         // A stale team on the same key (same partition, so consumed after the redelivery) marks that it was read.
         UUID marker = leadershipChanged(branch, 0);
-        await("later event of the organization read", () -> count(
+        await("later event of the organization read").atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where consumer = 'activity-service.leadership' and event_id = ?1",
                 marker) == 1);
         assertEquals(1, count("select count(*) from leadership_seat where member_id = ?1 and ended_on is null", member));
@@ -127,12 +130,12 @@ class LeadershipTest {
             publish(ORGANIZATION_TOPIC, UUID.randomUUID(), "organization.leadership-changed",
                     example.get("organizationId").asText(), example, "/organization-service");
             for (JsonNode open : example.get("seats")) {
-                await("open seat of the example applied", () -> count("""
+                await("open seat of the example applied").atMost(Duration.ofSeconds(30)).until(() -> count("""
                         select count(*) from leadership_seat where seat_id = ?1 and ended_on is null""",
                         UUID.fromString(open.get("seatId").asText())) == 1);
             }
             for (JsonNode ended : example.path("endedSeats")) {
-                await("ended seat of the example applied", () -> count("""
+                await("ended seat of the example applied").atMost(Duration.ofSeconds(30)).until(() -> count("""
                         select count(*) from leadership_seat where seat_id = ?1 and ended_on = ?2""",
                         UUID.fromString(ended.get("seatId").asText()), LocalDate.parse(ended.get("endedOn").asText())) == 1);
             }

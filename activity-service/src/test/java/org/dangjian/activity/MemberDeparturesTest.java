@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.dangjian.activity.Fixtures.Org;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,7 +97,8 @@ class MemberDeparturesTest {
 
         transferred(host, branch.id(), other.id(), LEAVES_ON, 2);
         awaitProcessed(ROSTER, ended(recorder, branch.id(), "WITHDRAWN", LEAVES_ON, 2));
-        await("host released", () -> count("select count(*) from activity where id = ?1 and host_member_id is null", after) == 1);
+        await("host released").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from activity where id = ?1 and host_member_id is null", after) == 1);
 
         admin().get("/api/v1/activities/" + after).then().statusCode(200)
                 .body("host", nullValue()).body("hostMemberId", nullValue())
@@ -126,7 +129,8 @@ class MemberDeparturesTest {
         Org branch = child(root(), "BRANCH");
         UUID host = UUID.randomUUID();
         registered(host, branch.id(), "PROBATIONARY", "预备党员甲", SINCE, 1);
-        await("host", () -> count("select count(*) from roster_member where member_id = ?1", host) == 1);
+        await("host").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1", host) == 1);
         UUID after = plannedWith(branch, NOW.plusDays(20), host, null);
 
         awaitProcessed(ROSTER, stageChanged(host, branch.id(), "PROBATIONARY", "FULL", LEAVES_ON, 2));

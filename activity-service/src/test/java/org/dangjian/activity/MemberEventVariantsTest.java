@@ -6,6 +6,7 @@ import org.dangjian.activity.Fixtures.Org;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -181,7 +183,8 @@ class MemberEventVariantsTest {
         Given given = new Given(child(committee, "BRANCH"), child(committee, "BRANCH"), UUID.randomUUID());
         if (registeredAs != null) {
             registered(given.member(), given.from().id(), registeredAs, "变体" + given.member().toString().substring(0, 4), D, 1);
-            await("registration", () -> count("select count(*) from roster_member where member_id = ?1", given.member()) == 1);
+            await("registration").atMost(Duration.ofSeconds(30))
+                    .until(() -> count("select count(*) from roster_member where member_id = ?1", given.member()) == 1);
         }
         return given;
     }

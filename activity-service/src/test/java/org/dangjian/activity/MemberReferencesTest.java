@@ -7,6 +7,7 @@ import org.dangjian.activity.Fixtures.Org;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
@@ -157,15 +159,17 @@ class MemberReferencesTest {
         UUID moved = transferred(away, s.branch().id(), s.sibling().id(), BEFORE_DAY, 2);
         UUID foreign = member(s.sibling(), "秘密丁");
         awaitProcessed(ROSTER, moved);
-        await("the departures", () -> count("select count(*) from roster_member where member_id in (?1, ?2) and source_version = 2",
-                ended, out) == 2);
+        await("the departures").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id in (?1, ?2) and source_version = 2",
+                        ended, out) == 2);
         return List.of(UUID.randomUUID(), ended, out, away, foreign);
     }
 
     private static UUID member(Org org, String name) {
         UUID member = UUID.randomUUID();
         registered(member, org.id(), "FULL", name, SINCE, 1);
-        await("member " + name, () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
+        await("member " + name).atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
         return member;
     }
 }

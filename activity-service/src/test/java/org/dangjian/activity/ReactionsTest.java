@@ -4,12 +4,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.dangjian.activity.Fixtures.Org;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,8 +42,9 @@ class ReactionsTest {
         assertEquals(List.of(), rosterOf(newBranchAfter));
 
         transferred(member, from.id(), to.id(), now.toLocalDate().plusDays(10), 2);
-        await("transfer applied", () -> count("select count(*) from roster_member where member_id = ?1 and org_id = ?2",
-                member, to.id()) == 1);
+        await("transfer applied").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and org_id = ?2",
+                        member, to.id()) == 1);
 
         assertEquals(List.of(member.toString()), rosterOf(before));
         assertEquals(List.of(), rosterOf(oldBranchAfter));
@@ -60,10 +63,12 @@ class ReactionsTest {
                 .put("establishedOn", "2020-01-01").put("version", 1);
         UUID eventId = UUID.randomUUID();
         publish(ORGANIZATION_TOPIC, eventId, "organization.dissolved", branch.id().toString(), node, "/organization-service");
-        await("flag", () -> count("select count(*) from activity where id = ?1 and org_dissolved_at is not null", plannedOne) == 1);
+        await("flag").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from activity where id = ?1 and org_dissolved_at is not null", plannedOne) == 1);
         long version = count("select version from activity where id = ?1", plannedOne);
         publish(ORGANIZATION_TOPIC, eventId, "organization.dissolved", branch.id().toString(), node, "/organization-service");
-        await("redelivery seen", () -> count("select count(*) from processed_event where event_id = ?1", eventId) >= 1);
+        await("redelivery seen").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from processed_event where event_id = ?1", eventId) >= 1);
 
         admin().get("/api/v1/activities/" + plannedOne).then().statusCode(200).body("orgDissolvedAt", notNullValue());
         admin().get("/api/v1/activities/" + heldOne).then().statusCode(200).body("orgDissolvedAt", nullValue());

@@ -5,11 +5,13 @@ import org.dangjian.activity.Fixtures.Org;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Activities.*;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.*;
@@ -24,7 +26,8 @@ class ReassignmentTest {
     private static UUID flaggedActivity(Org branch) {
         UUID activity = planned(branch.id(), "PARTY_LECTURE", OffsetDateTime.now().plusDays(5));
         dissolve(branch);
-        await("flag", () -> count("select count(*) from activity where id = ?1 and org_dissolved_at is not null", activity) == 1);
+        await("flag").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from activity where id = ?1 and org_dissolved_at is not null", activity) == 1);
         return activity;
     }
 
@@ -34,8 +37,9 @@ class ReassignmentTest {
                 .put("establishedOn", "2020-01-01").put("version", 1);
         publish(ORGANIZATION_TOPIC, UUID.randomUUID(), "organization.dissolved", org.id().toString(), node,
                 "/organization-service");
-        await("tree copy of " + org.id(), () -> count("select count(*) from org_unit where id = ?1 and status = 'DISSOLVED'",
-                org.id()) == 1);
+        await("tree copy of " + org.id()).atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from org_unit where id = ?1 and status = 'DISSOLVED'",
+                        org.id()) == 1);
     }
 
     private static io.restassured.response.ValidatableResponse reassign(String role, Org caller, UUID activity, UUID to) {

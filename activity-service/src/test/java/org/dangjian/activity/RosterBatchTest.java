@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dangjian.activity.Fixtures.Org;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,9 +38,10 @@ class RosterBatchTest {
             batch.add(event(UUID.randomUUID(), "member.registered", registration(member, branch, "党员" + i)));
         }
 
-        TopicProbe.sendTogether(batch);
+        publishTogether(batch);
 
-        await("10 members", () -> count("select count(*) from roster_member where org_id = ?1", branch.id()) == 10);
+        await("10 members").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where org_id = ?1", branch.id()) == 10);
         assertEquals(members.stream().sorted().toList(), rosterOn(branch, D).stream().sorted().toList());
         assertEquals(10, count("select count(*) from membership_period where org_id = ?1", branch.id()));
     }
@@ -56,12 +56,13 @@ class RosterBatchTest {
         ObjectNode transfer = json().put("memberId", member.toString()).put("fromOrgId", from.id().toString())
                 .put("toOrgId", to.id().toString()).put("transferredOn", D.plusMonths(2).toString()).put("version", 2);
 
-        TopicProbe.sendTogether(List.of(
+        publishTogether(List.of(
                 event(registered, "member.registered", registration(member, from, "周九")),
                 event(registered, "member.registered", registration(member, from, "周九")),
                 event(UUID.randomUUID(), "member.transferred", transfer)));
 
-        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+        await("version 2").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
         assertEquals(List.of(member.toString()), rosterOn(from, D));
         assertEquals(List.of(), rosterOn(from, D.plusMonths(2)));
         assertEquals(List.of(member.toString()), rosterOn(to, D.plusMonths(2)));
@@ -100,13 +101,14 @@ class RosterBatchTest {
         ObjectNode ended = json().put("memberId", member.toString()).put("orgId", branch.id().toString())
                 .put("endType", "WITHDRAWN").put("endedOn", D.plusDays(30).toString()).put("version", 2);
 
-        TopicProbe.sendTogether(List.of(
+        publishTogether(List.of(
                 event(UUID.randomUUID(), "member.registered", registration(member, branch, "吴十")),
                 event(poison, "member.registered", unreadableMember),
                 event(UUID.randomUUID(), "member.ended", ended)));
 
-        await("dead letter", () -> deadLetter(poison) != null);
-        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+        await("dead letter").atMost(Duration.ofSeconds(30)).until(() -> deadLetter(poison) != null);
+        await("version 2").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
         assertEquals(List.of(member.toString()), rosterOn(branch, D.plusDays(29)));
         assertEquals(List.of(), rosterOn(branch, D.plusDays(30)));
         assertEquals(0, count("select count(*) from processed_event where event_id = ?1", poison));
@@ -121,11 +123,13 @@ class RosterBatchTest {
         ProducerRecord<String, String> broken = new ProducerRecord<>(MEMBER_TOPIC, member.toString(), "{\"memberId\":");
         unreadable.headers().forEach(h -> broken.headers().add(h));
 
-        TopicProbe.sendTogether(List.of(broken, event(UUID.randomUUID(), "member.registered", registration(member, branch, "郑十一"))));
-        await("registration", () -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
+        publishTogether(List.of(broken, event(UUID.randomUUID(), "member.registered", registration(member, branch, "郑十一"))));
+        await("registration").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1", member) == 1);
         // A later batch of the partition starts only once the earlier one is acknowledged, its dead letters sent.
         ended(member, branch.id(), "DECEASED", D.plusYears(1), 2);
-        await("version 2", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
+        await("version 2").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 2", member) == 1);
 
         assertEquals(0, count("select count(*) from processed_event where event_id = ?1", letter));
         assertEquals(null, deadLetter(letter));
@@ -144,11 +148,12 @@ class RosterBatchTest {
         Org committee = root();
         TwoTransfers t = new TwoTransfers(child(committee, "BRANCH"), child(committee, "BRANCH"), child(committee, "BRANCH"),
                 UUID.randomUUID());
-        TopicProbe.sendTogether(List.of(
+        publishTogether(List.of(
                 event(UUID.randomUUID(), "member.registered", registration(t.member(), t.from(), "冯十二")),
                 event(UUID.randomUUID(), "member.transferred", transfer(t.member(), t.from(), t.via(), firstOn, 2)),
                 event(UUID.randomUUID(), "member.transferred", transfer(t.member(), t.via(), t.to(), secondOn, 3))));
-        await("version 3", () -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3", t.member()) == 1);
+        await("version 3").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = 3", t.member()) == 1);
         return t;
     }
 
@@ -164,12 +169,7 @@ class RosterBatchTest {
 
     /** As member-service publishes it: keyed by the member, so one member's events share a partition. */
     private static ProducerRecord<String, String> event(UUID eventId, String type, ObjectNode data) {
-        String key = data.get("memberId").asText();
-        ProducerRecord<String, String> record = new ProducerRecord<>(MEMBER_TOPIC, key, data.toString());
-        Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/member-service",
-                "ce_subject", key, "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return record(MEMBER_TOPIC, eventId, type, data.get("memberId").asText(), data.toString(), "/member-service");
     }
 
     private static Map<String, Object> deadLetter(UUID eventId) {

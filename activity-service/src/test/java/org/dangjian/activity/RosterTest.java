@@ -5,11 +5,13 @@ import org.dangjian.activity.Fixtures.Org;
 import org.dangjian.platform.api.Caller;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.activity.Fixtures.*;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -26,8 +28,8 @@ class RosterTest {
     }
 
     private static void awaitVersion(UUID member, long version) {
-        await("member " + member + " v" + version,
-                () -> count("select count(*) from roster_member where member_id = ?1 and source_version = ?2", member, version) == 1);
+        await("member " + member + " v" + version).atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from roster_member where member_id = ?1 and source_version = ?2", member, version) == 1);
     }
 
     @Test
@@ -67,7 +69,8 @@ class RosterTest {
         UUID member = UUID.randomUUID();
         transferred(member, from.id(), to.id(), D.plusMonths(2), 2);
         registered(member, from.id(), "FULL", "王五", D, 1);
-        await("both events", () -> count("select count(*) from member_event where member_id = ?1", member) == 2);
+        await("both events").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from member_event where member_id = ?1", member) == 2);
 
         assertEquals(List.of(member.toString()), rosterOn(from, D));
         assertEquals(List.of(), rosterOn(from, D.plusMonths(2)));

@@ -10,20 +10,24 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Members made known to this service the way member-service makes them known: their events on the real topic,
@@ -59,7 +63,7 @@ public class MemberFixture {
             events.add(event);
             records.add(record(event, "member.registered", registeredData(member, orgId, "FULL", 0)));
         }
-        TopicProbe.sendTogether(records);
+        sendTogether(records);
         events.forEach(this::awaitApplied);
         return members;
     }
@@ -93,13 +97,29 @@ public class MemberFixture {
     /** Sends one event (validated against the producer's schema) and returns once the consumer applied it. */
     public UUID sendAndAwait(String type, ObjectNode data) {
         UUID event = UUID.randomUUID();
-        TopicProbe.sendTogether(List.of(record(event, type, data)));
+        sendTogether(List.of(record(event, type, data)));
         awaitApplied(event);
         return event;
     }
 
     public void awaitApplied(UUID eventId) {
-        Eventually.await(() -> applied(eventId));
+        await(CONSUMER + " applies " + eventId).atMost(Duration.ofSeconds(30)).until(() -> applied(eventId));
+    }
+
+    /**
+     * Publishes the records with one producer, lingering so they land in one produce request and a consumer's
+     * next poll reads them as one batch; waits for every ack.
+     */
+    public static void sendTogether(List<ProducerRecord<String, String>> records) {
+        LocalStack.shared().kafka().companion().produceStrings().withProp(ProducerConfig.LINGER_MS_CONFIG, "50")
+                .fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /** Publishes a record as is, headers included (no schema check: for malformed or foreign events). */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        sendTogether(List.of(record));
     }
 
     public boolean applied(UUID eventId) {

@@ -4,17 +4,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.localstack.Tokens;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,11 +26,11 @@ class DeadLetterAdminTest {
     @Test
     void deadLettersAreListedWithTheReasonTheyFailed() {
         String key = UUID.randomUUID().toString();
-        TopicProbe.send(OrganizationEvents.TOPIC, key, "{broken", Map.of("ce_id", "no-uuid"));
+        OrganizationEvents.send(OrganizationEvents.TOPIC, key, "{broken", Map.of("ce_id", "no-uuid"));
 
         // Unreadable, its type is unknown: every consumer group of the topic dead-letters it, the tree copy's among them.
-        Map<String, Object> letter = await(() -> deadLetters().stream()
-                .filter(l -> key.equals(l.get("key")) && DLQ.equals(l.get("topic"))).findFirst().orElse(null));
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream()
+                .filter(l -> key.equals(l.get("key")) && DLQ.equals(l.get("topic"))).findFirst().orElse(null), Objects::nonNull);
         assertEquals(OrganizationEvents.TOPIC, letter.get("originalTopic"));
         assertEquals("{broken", letter.get("value"));
         assertEquals(true, ((String) letter.get("reason")).contains("malformed event"));
@@ -42,20 +42,21 @@ class DeadLetterAdminTest {
         UUID eventId = UUID.randomUUID();
         var node = OrganizationEvents.node(org, null, "/" + org + "/", "重放党委", 0);
         // As the failure strategy leaves it: the original record plus the dead-letter headers.
-        TopicProbe.send(DLQ, org.toString(), node.toString(), Map.of(
+        OrganizationEvents.send(DLQ, org.toString(), node.toString(), Map.of(
                 "ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", "organization.established",
                 "ce_source", "/organization-service", "ce_time", OffsetDateTime.now().toString(),
                 "dead-letter-topic", OrganizationEvents.TOPIC, "dead-letter-reason", "database was down"));
-        Map<String, Object> letter = await(() -> deadLetters().stream().filter(l -> org.toString().equals(l.get("key"))).findFirst().orElse(null));
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream()
+                .filter(l -> org.toString().equals(l.get("key"))).findFirst().orElse(null), Objects::nonNull);
         String replay = "/api/v1/admin/dead-letters/" + DLQ + "/" + letter.get("partition") + "/" + letter.get("offset") + "/replay";
 
         admin().post(replay).then().statusCode(200).body("replayedTo", equalTo(OrganizationEvents.TOPIC));
-        await(() -> admin().get("/api/v1/organization-tree/" + org).statusCode() == 200 ? true : null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/organization-tree/" + org).statusCode() == 200);
         admin().post(replay).then().statusCode(200);
         UUID marker = UUID.randomUUID();
         OrganizationEvents.publish(UUID.randomUUID(), "organization.established",
                 OrganizationEvents.node(marker, null, "/" + marker + "/", "标记", 0));
-        await(() -> admin().get("/api/v1/organization-tree/" + marker).statusCode() == 200 ? true : null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().get("/api/v1/organization-tree/" + marker).statusCode() == 200);
 
         admin().get("/api/v1/organization-tree/" + org).then().statusCode(200)
                 .body("name", equalTo("重放党委")).body("sourceVersion", equalTo(0));
@@ -83,22 +84,5 @@ class DeadLetterAdminTest {
     private static List<Map<String, Object>> deadLetters() {
         JsonPath body = admin().get("/api/v1/admin/dead-letters").then().statusCode(200).extract().jsonPath();
         return body.getList("$");
-    }
-
-    private static <T> T await(Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not within 30 s");
     }
 }

@@ -7,7 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,9 +37,11 @@ public final class EventContracts {
 
     /** The first event of {@code type} about the member whose data matches, validated against its schema. */
     public static JsonNode await(String type, UUID memberId, Predicate<JsonNode> matching) {
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord(TOPIC,
-                r -> memberId.toString().equals(r.key()) && type.equals(header(r, "ce_type")) && matching.test(read(r.value())),
-                Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics(TOPIC, records -> records.select().where(r -> memberId.toString().equals(r.key())
+                        && type.equals(header(r, "ce_type")) && matching.test(read(r.value()))).select().first())
+                .awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
         assertEquals("/member-service", header(record, "ce_source"));
         assertEquals(memberId.toString(), header(record, "ce_subject"));
         assertEquals("urn:dangjian:event:" + type + ":v1", header(record, "ce_dataschema"));

@@ -2,11 +2,17 @@ package org.dangjian.member;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dangjian.platform.localstack.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dangjian.platform.localstack.LocalStack;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** organization.* events as organization-service publishes them (binary CloudEvents, see its schemas). */
 public final class OrganizationEvents {
@@ -60,7 +66,7 @@ public final class OrganizationEvents {
 
     /** Publishes the event with the given id (reuse an id to simulate a redelivery). */
     public static void publish(UUID eventId, String type, ObjectNode data) {
-        TopicProbe.send(TOPIC, data.get("id").asText(), data.toString(), Map.of(
+        send(TOPIC, data.get("id").asText(), data.toString(), Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId.toString(),
                 "ce_type", type,
@@ -68,5 +74,23 @@ public final class OrganizationEvents {
                 "ce_subject", data.get("id").asText(),
                 "ce_time", OffsetDateTime.now().toString(),
                 "content-type", "application/json"));
+    }
+
+    /** Publishes a record as another service (or the failure strategy) would and waits for the broker's ack. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        LocalStack.shared().kafka().companion().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Until the reaction has applied the event: its id is recorded in the transaction of the effect, so the effect
+     * is then visible too (and the event was not dead-lettered).
+     */
+    public static void awaitApplied(String consumer, UUID eventId) {
+        await(consumer + " applies " + eventId).atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) TestTree.em()
+                        .createNativeQuery("select count(*) from processed_event where consumer = ?1 and event_id = ?2")
+                        .setParameter(1, consumer).setParameter(2, eventId).getSingleResult()).longValue()) == 1L);
     }
 }

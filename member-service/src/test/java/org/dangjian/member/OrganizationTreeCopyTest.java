@@ -7,17 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.localstack.LocalStack;
 import org.dangjian.platform.localstack.Tokens;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,16 +91,19 @@ class OrganizationTreeCopyTest {
         OrganizationEvents.publish(UUID.randomUUID(), "organization.moved",
                 OrganizationEvents.node(general, newRoot, "/" + newRoot + "/" + general + "/", "总支", 1));
 
-        await(() -> ("/" + newRoot + "/" + general + "/" + branch + "/").equals(
+        await().atMost(Duration.ofSeconds(30)).until(() -> ("/" + newRoot + "/" + general + "/" + branch + "/").equals(
                 admin().get("/api/v1/organization-tree/" + branch).then().extract().path("path")));
     }
 
     @Test
     void malformedEventGoesToTheDeadLetterTopicAndConsumptionContinues() {
         String key = UUID.randomUUID().toString();
-        TopicProbe.send(OrganizationEvents.TOPIC, key, "{not json", Map.of("ce_id", "not-a-uuid"));
-        ConsumerRecord<String, String> dead = TopicProbe.awaitRecord("dangjian.organization.v1.member-service.dlq",
-                r -> key.equals(r.key()), Duration.ofSeconds(30));
+        OrganizationEvents.send(OrganizationEvents.TOPIC, key, "{not json", Map.of("ce_id", "not-a-uuid"));
+        ConsumerRecord<String, String> dead = LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics("dangjian.organization.v1.member-service.dlq",
+                        records -> records.select().where(r -> key.equals(r.key())).select().first())
+                .awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
         assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)
                 .contains("malformed event"));
 
@@ -137,25 +140,10 @@ class OrganizationTreeCopyTest {
     }
 
     private static void awaitName(UUID id, String name) {
-        await(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             var response = admin().get("/api/v1/organization-tree/" + id);
             return response.statusCode() == 200 && name.equals(response.path("name"));
         });
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private long count(String sql) {

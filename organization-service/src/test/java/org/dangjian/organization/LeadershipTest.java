@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -139,10 +137,8 @@ class LeadershipTest {
         UUID branch = newChild(root, "班子事件支部", "BRANCH");
         UUID secretary = Members.in(branch);
         elect(branch, "2025-09-01", seat("SECRETARY", secretary, "事件书记")).statusCode(200);
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
-                r -> branch.toString().equals(r.key())
-                        && "organization.leadership-changed".equals(new String(r.headers().lastHeader("ce_type").value(),
-                        StandardCharsets.UTF_8)), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = OrganizationEventsTest.firstRecord(r -> branch.toString().equals(r.key())
+                && "organization.leadership-changed".equals(KafkaCompanion.getHeader(r.headers(), "ce_type")));
         JsonNode data = new ObjectMapper().readTree(record.value());
         assertTrue(OrganizationEventsTest.schema("organization.leadership-changed").validate(data).isEmpty());
         assertEquals("2028-08-31", data.get("termEndsOn").asText());
@@ -219,11 +215,9 @@ class LeadershipTest {
     /** The organization.leadership-changed record of that team version, checked against its schema. */
     private static JsonNode awaitLeadershipChanged(UUID organization, int version) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
-                r -> organization.toString().equals(r.key())
-                        && "organization.leadership-changed".equals(new String(r.headers().lastHeader("ce_type").value(),
-                        StandardCharsets.UTF_8))
-                        && version == versionOf(json, r.value()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = OrganizationEventsTest.firstRecord(r -> organization.toString().equals(r.key())
+                && "organization.leadership-changed".equals(KafkaCompanion.getHeader(r.headers(), "ce_type"))
+                && version == versionOf(json, r.value()));
         JsonNode data = json.readTree(record.value());
         assertEquals(version, data.get("version").asInt());
         var errors = OrganizationEventsTest.schema("organization.leadership-changed").validate(data);

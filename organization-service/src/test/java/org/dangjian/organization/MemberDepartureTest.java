@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.organization.Api.asPlatformAdmin;
 import static org.dangjian.organization.Api.body;
 import static org.dangjian.organization.Api.command;
@@ -205,13 +205,8 @@ class MemberDepartureTest {
     }
 
     private static void awaitGridMembers(String grid, int size) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (asPlatformAdmin().get("/api/v1/grids/" + grid).then().extract().<List<?>>path("members").size() != size) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("grid " + grid + " never had " + size + " members");
-            }
-            Members.sleep();
-        }
+        await("grid " + grid + " has " + size + " members").atMost(Duration.ofSeconds(30))
+                .until(() -> asPlatformAdmin().get("/api/v1/grids/" + grid).then().extract().<List<?>>path("members").size() == size);
     }
 
     private static LocalDate today() {
@@ -227,9 +222,8 @@ class MemberDepartureTest {
     }
 
     private static ConsumerRecord<String, String> awaitRecord(UUID organization, String type, Predicate<JsonNode> match) {
-        return TopicProbe.awaitRecord("dangjian.organization.v1", r -> organization.toString().equals(r.key())
-                && type.equals(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                && match.test(read(r.value())), Duration.ofSeconds(30));
+        return OrganizationEventsTest.firstRecord(r -> organization.toString().equals(r.key())
+                && type.equals(KafkaCompanion.getHeader(r.headers(), "ce_type")) && match.test(read(r.value())));
     }
 
     private static JsonNode read(String value) {
@@ -241,14 +235,9 @@ class MemberDepartureTest {
     }
 
     private void awaitApplied(UUID eventId) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from processed_event where event_id = ?1").setParameter(1, eventId).getSingleResult())
-                .longValue()) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("event " + eventId + " never applied");
-            }
-            Members.sleep();
-        }
+        await("event " + eventId + " applied").atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from processed_event where event_id = ?1").setParameter(1, eventId).getSingleResult())
+                        .longValue()) > 0);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.organization.Api.asPlatformAdmin;
 import static org.dangjian.organization.Api.body;
 import static org.dangjian.organization.Api.command;
@@ -213,19 +215,10 @@ class MemberEventsTest {
     }
 
     private void awaitApplied(java.util.Set<UUID> eventIds) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            long applied = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                            select count(*) from processed_event
-                            where consumer = 'organization-service.member-counts' and event_id in (?1)""")
-                    .setParameter(1, eventIds).getSingleResult()).longValue());
-            if (applied == eventIds.size()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(applied + " of " + eventIds.size() + " member.* variants applied");
-            }
-            Members.sleep();
-        }
+        await("every member.* variant applied").atMost(Duration.ofSeconds(60))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                                select count(*) from processed_event
+                                where consumer = 'organization-service.member-counts' and event_id in (?1)""")
+                        .setParameter(1, eventIds).getSingleResult()).longValue()), equalTo((long) eventIds.size()));
     }
 }

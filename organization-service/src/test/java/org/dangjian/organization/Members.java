@@ -5,8 +5,11 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
 import jakarta.persistence.EntityManager;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dangjian.platform.localstack.LocalStack;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.organization.Api.asPlatformAdmin;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Members as organization-service learns of them: member.* events as member-service publishes them
@@ -46,13 +51,8 @@ public final class Members {
             members.add(member);
         }
         for (UUID member : members) {
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (roster(organization, member).extract().statusCode() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("member " + member + " never known in " + organization);
-                }
-                sleep();
-            }
+            await("member " + member + " known in " + organization).atMost(Duration.ofSeconds(30))
+                    .until(() -> roster(organization, member).extract().statusCode() == 200);
         }
         return members;
     }
@@ -68,14 +68,17 @@ public final class Members {
         Map<String, Object> data = new HashMap<>();
         fields.forEach((k, v) -> data.put(k, v instanceof UUID || v instanceof java.time.LocalDate ? v.toString() : v));
         data.putIfAbsent("memberId", memberId.toString());
+        ProducerRecord<String, String> record;
         try {
-            TopicProbe.send(TOPIC, memberId.toString(), JSON.writeValueAsString(data),
-                    Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/member-service",
-                            "ce_subject", memberId.toString(), "ce_time", OffsetDateTime.now().toString(),
-                            "content-type", "application/json"));
+            record = new ProducerRecord<>(TOPIC, memberId.toString(), JSON.writeValueAsString(data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+        Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", type, "ce_source", "/member-service",
+                        "ce_subject", memberId.toString(), "ce_time", OffsetDateTime.now().toString(),
+                        "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        LocalStack.shared().kafka().companion().produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
     }
 
     /** member.transferred from one branch to another (either null for outside the platform), applied. */
@@ -106,17 +109,10 @@ public final class Members {
 
     /** Waits until an event of that member version (or a later one) was applied. */
     public static void awaitVersion(UUID memberId, long version) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
+        await("member " + memberId + " at version " + version).atMost(Duration.ofSeconds(30)).until(() -> {
             Object[] row = row(memberId);
-            if (row != null && ((Number) row[3]).longValue() >= version) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("member " + memberId + " not at version " + version);
-            }
-            sleep();
-        }
+            return row != null && ((Number) row[3]).longValue() >= version;
+        });
     }
 
     /** GET /organizations/{id}/structure/member-count as a platform-admin. */
@@ -126,28 +122,8 @@ public final class Members {
 
     /** Waits until the organization counts {@code full} full members and {@code members} Party members. */
     public static void awaitCount(UUID organization, int full, int members) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (true) {
-            var body = count(organization).extract();
-            int actualFull = body.path("fullMembers");
-            int actualMembers = body.path("members");
-            if (actualFull == full && actualMembers == members) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("counts of " + organization + ": " + actualFull + "/" + actualMembers
-                        + ", expected " + full + "/" + members);
-            }
-            sleep();
-        }
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        await("counts of " + organization).atMost(Duration.ofSeconds(30)).untilAsserted(() -> count(organization)
+                .body("fullMembers", equalTo(full))
+                .body("members", equalTo(members)));
     }
 }

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,8 +41,7 @@ class OrganizationEventsTest {
         UUID committee = Api.newCommittee("事件测试党委");
         UUID branch = Api.newChild(committee, "事件测试支部", "BRANCH");
 
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
-                r -> branch.toString().equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = firstRecord(r -> branch.toString().equals(r.key()));
 
         assertEquals("organization.established", header(record, "ce_type"));
         assertEquals("/organization-service", header(record, "ce_source"));
@@ -148,8 +148,8 @@ class OrganizationEventsTest {
 
     /** The event of that type about that organization, checked against its schema and CloudEvents headers. */
     private static JsonNode awaitEvent(UUID subject, String type) throws Exception {
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.organization.v1",
-                r -> subject.toString().equals(r.key()) && type.equals(header(r, "ce_type")), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = firstRecord(
+                r -> subject.toString().equals(r.key()) && type.equals(header(r, "ce_type")));
         assertEquals(subject.toString(), header(record, "ce_subject"));
         assertEquals("urn:dangjian:event:" + type + ":v1", header(record, "ce_dataschema"));
         JsonNode data = JSON.readTree(record.value());
@@ -171,5 +171,13 @@ class OrganizationEventsTest {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    /** The first record on the organization topic that matches, read from its beginning. */
+    static ConsumerRecord<String, String> firstRecord(Predicate<ConsumerRecord<String, String>> match) {
+        return LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics("dangjian.organization.v1", records -> records.select().where(match).select().first())
+                .awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,10 +28,8 @@ class OutboxOperationsTest {
     @Test
     void readinessShowsTheRelayBacklogDrainedAfterAWrite() throws Exception {
         Api.newCommittee("积压测试党委");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (count("select count(*) from outbox_event where published_at is null") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await("outbox relayed").atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Outbox relay' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Outbox relay' }.data.pending", equalTo(0));

@@ -12,7 +12,6 @@ import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,9 +20,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -65,9 +65,9 @@ class BatchConsumptionTest {
             batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 1));
         }
 
-        TopicProbe.sendTogether(batch);
+        MemberFixture.sendTogether(batch);
 
-        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> processed(e) == 1));
         for (Member m : members) {
             assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + m.caseId()).path("orgId"));
             assertEquals(1L, orgChanges(m.caseId()));
@@ -85,8 +85,8 @@ class BatchConsumptionTest {
             events.add(event);
             batch.add(transferred(event, m.id(), tree.branch(), tree.otherBranch().toString(), 5));
         }
-        TopicProbe.sendTogether(batch);
-        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        MemberFixture.sendTogether(batch);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> processed(e) == 1));
 
         // The same records again, each followed on its member's partition by a stale transfer that marks it as read.
         List<ProducerRecord<String, String>> again = new ArrayList<>(batch);
@@ -96,8 +96,8 @@ class BatchConsumptionTest {
             markers.add(marker);
             again.add(transferred(marker, m.id(), tree.otherBranch(), tree.branch().toString(), 4));
         }
-        TopicProbe.sendTogether(again);
-        await(() -> markers.stream().allMatch(e -> processed(e) == 1));
+        MemberFixture.sendTogether(again);
+        await().atMost(Duration.ofSeconds(30)).until(() -> markers.stream().allMatch(e -> processed(e) == 1));
 
         for (Member m : members) {
             assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + m.caseId()).path("orgId"));
@@ -151,13 +151,13 @@ class BatchConsumptionTest {
         UUID nobody = UUID.randomUUID();
         List<UUID> events = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
-        TopicProbe.sendTogether(List.of(
+        MemberFixture.sendTogether(List.of(
                 transferred(events.get(0), withCase.id(), tree.branch(), tree.otherBranch().toString(), 1),
                 transferred(events.get(1), withoutCase, tree.branch(), tree.otherBranch().toString(), 1),
                 transferred(events.get(2), leaving.id(), tree.branch(), null, 1),
                 transferred(events.get(3), nobody, tree.branch(), tree.otherBranch().toString(), 1)));
 
-        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> processed(e) == 1));
         Api.asPlatformAdmin().get("/api/v1/cases/" + withCase.caseId()).then()
                 .body("orgId", equalTo(tree.otherBranch().toString()))
                 .body("reassignmentNeeded", equalTo(false));
@@ -185,14 +185,15 @@ class BatchConsumptionTest {
         UUID last = UUID.randomUUID();
 
         // Readable as an event, so it fails inside the batch's transaction, not before it.
-        TopicProbe.sendTogether(List.of(
+        MemberFixture.sendTogether(List.of(
                 transferred(first, member.id(), tree.branch(), tree.otherBranch().toString(), 1),
                 transferred(poison, member.id(), tree.otherBranch(), "not-a-uuid", 2),
                 transferred(last, member.id(), tree.otherBranch(), tree.committee().toString(), 3)));
 
-        Map<String, Object> letter = await(() -> deadLetter(poison));
+        Map<String, Object> letter = await().atMost(Duration.ofSeconds(30))
+                .until(() -> deadLetter(poison), Objects::nonNull);
         assertEquals(TOPIC, letter.get("originalTopic"));
-        await(() -> processed(last) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(last) == 1);
         assertEquals(1L, processed(first));
         assertEquals(0L, processed(poison));
         assertEquals(tree.committee().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
@@ -206,15 +207,15 @@ class BatchConsumptionTest {
         UUID letterIssued = UUID.randomUUID();
         UUID updated = UUID.randomUUID();
         UUID transfer = UUID.randomUUID();
-        TopicProbe.sendTogether(List.of(
+        MemberFixture.sendTogether(List.of(
                 event(letterIssued, member.id().toString(), "member.transfer-issued", "not json"),
                 event(updated, member.id().toString(), "member.updated", "{\"memberId\":"),
                 transferred(transfer, member.id(), tree.branch(), tree.otherBranch().toString(), 2)));
-        await(() -> processed(transfer) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(transfer) == 1);
         // A later batch on the same partition starts only once the earlier one is acknowledged, dead letters sent.
         UUID marker = UUID.randomUUID();
-        TopicProbe.sendTogether(List.of(transferred(marker, member.id(), tree.branch(), tree.branch().toString(), 1)));
-        await(() -> processed(marker) == 1);
+        MemberFixture.sendTogether(List.of(transferred(marker, member.id(), tree.branch(), tree.branch().toString(), 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(marker) == 1);
 
         assertEquals(tree.otherBranch().toString(), Api.asPlatformAdmin().get("/api/v1/cases/" + member.caseId()).path("orgId"));
         assertEquals(0L, processed(letterIssued) + processed(updated));
@@ -252,8 +253,8 @@ class BatchConsumptionTest {
             events.add(event);
             batch.add(transferred(event, member.id(), move.from(), move.to().toString(), move.version()));
         }
-        TopicProbe.sendTogether(batch);
-        await(() -> events.stream().allMatch(e -> processed(e) == 1));
+        MemberFixture.sendTogether(batch);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().allMatch(e -> processed(e) == 1));
         return events;
     }
 
@@ -305,24 +306,5 @@ class BatchConsumptionTest {
 
     private long count(String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-    private static <T> T await(Supplier<T> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

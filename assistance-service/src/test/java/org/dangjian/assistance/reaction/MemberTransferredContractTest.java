@@ -13,7 +13,6 @@ import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,8 +22,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -62,7 +61,8 @@ class MemberTransferredContractTest {
                 .put("toOrgId", tree.otherBranch().toString());
         send(event);
 
-        await(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + caseId).path("orgId")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + caseId).path("orgId")));
         as(Caller.BRANCH_SECRETARY, tree.otherBranch()).get("/api/v1/cases/" + caseId + "/history").then().statusCode(200)
                 .body("organizationChanges[0].reason", equalTo("MEMBER_TRANSFERRED"));
     }
@@ -77,7 +77,8 @@ class MemberTransferredContractTest {
         event.put("memberId", member.toString()).put("fromOrgId", tree.branch().toString()).putNull("toOrgId");
         send(event);
 
-        await(() -> Boolean.TRUE.equals(Api.asPlatformAdmin().get("/api/v1/cases/" + caseId).path("reassignmentNeeded")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(Api.asPlatformAdmin().get("/api/v1/cases/" + caseId).path("reassignmentNeeded")));
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("orgId", equalTo(tree.branch().toString()));
         as(Caller.BRANCH_SECRETARY, tree.branch()).get("/api/v1/cases/" + caseId + "/history").then()
@@ -114,7 +115,7 @@ class MemberTransferredContractTest {
         var errors = validator().validate(event);
         assertEquals(0, errors.size(), () -> "not a valid member.transferred: " + errors);
         String memberId = event.get("memberId").asText();
-        TopicProbe.send("dangjian.member.v1", memberId, event.toString(), Map.of(
+        MemberFixture.send("dangjian.member.v1", memberId, event.toString(), Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", UUID.randomUUID().toString(),
                 "ce_type", "member.transferred",
@@ -136,20 +137,5 @@ class MemberTransferredContractTest {
         return as(Caller.BRANCH_SECRETARY, branch)
                 .body(Map.of("beneficiaryId", beneficiary, "category", "UNEMPLOYMENT", "requestedAmount", "500.00"))
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

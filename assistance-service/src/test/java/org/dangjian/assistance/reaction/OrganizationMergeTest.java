@@ -9,22 +9,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.assistance.Api;
-import org.dangjian.assistance.Eventually;
 import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -270,14 +270,15 @@ class OrganizationMergeTest {
         var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(JSON.readTree(Files.readString(SCHEMA))).validate(node);
         assertEquals(0, errors.size(), () -> "not a valid organization.dissolved: " + errors);
-        TopicProbe.send("dangjian.organization.v1", org.toString(), node.toString(), Map.of(
+        MemberFixture.send("dangjian.organization.v1", org.toString(), node.toString(), Map.of(
                 "ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_type", "organization.dissolved",
                 "ce_source", "/organization-service", "ce_subject", org.toString(),
                 "ce_time", OffsetDateTime.now().toString(), "content-type", "application/json"));
     }
 
     private void awaitApplied(UUID eventId) {
-        Eventually.await(() -> count("select count(*) from processed_event where consumer = 'assistance-service.case-dissolutions'"
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from processed_event where consumer = 'assistance-service.case-dissolutions'"
                 + " and event_id = '" + eventId + "'") == 1);
     }
 

@@ -11,15 +11,15 @@ import org.dangjian.assistance.MemberFixture;
 import org.dangjian.assistance.OrgTreeFixture;
 import org.dangjian.assistance.People;
 import org.dangjian.platform.api.Caller;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.assistance.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -53,7 +53,8 @@ class ReactionsTest {
 
         transferred(UUID.randomUUID(), member, tree.branch(), tree.otherBranch(), 3);
 
-        await(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
         Api.asPlatformAdmin().get("/api/v1/cases/" + rejected).then().body("orgId", equalTo(tree.branch().toString()));
         Api.asPlatformAdmin().get("/api/v1/beneficiaries/" + beneficiary).then().body("orgId", equalTo(tree.otherBranch().toString()));
         as(Caller.BRANCH_SECRETARY, tree.otherBranch()).get("/api/v1/cases/" + open + "/history").then().statusCode(200)
@@ -75,7 +76,8 @@ class ReactionsTest {
         transferred(stale, member, tree.otherBranch(), tree.branch(), 4);
 
         // Same key, same partition: once the stale event is recorded, the redelivery was seen too.
-        await(() -> count("select count(*) from processed_event where event_id = '" + stale + "'") == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from processed_event where event_id = '" + stale + "'") == 1);
         Api.asPlatformAdmin().get("/api/v1/cases/" + open).then().body("orgId", equalTo(tree.otherBranch().toString()));
         assertEquals(1L, count("select count(*) from case_org_change where case_id = '" + open + "'"));
     }
@@ -107,7 +109,8 @@ class ReactionsTest {
 
         dissolved(tree.committee(), tree.branch());
 
-        await(() -> Boolean.TRUE.equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("reassignmentNeeded")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Boolean.TRUE.equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("reassignmentNeeded")));
         as(Caller.ORG_ADMIN, tree.committee()).get("/api/v1/cases/reassignments-due").then().statusCode(200)
                 .body("items.id", hasItem(open))
                 .body("items.id", not(hasItem(elsewhere)));
@@ -115,7 +118,8 @@ class ReactionsTest {
                 .body("organizationChanges[0].reason", equalTo("ORGANIZATION_DISSOLVED"));
 
         // The tree copy is another consumer group: it may learn of the dissolution a moment after the cases do.
-        await(() -> "DISSOLVED".equals(Api.asPlatformAdmin().get("/api/v1/organization-tree/" + tree.branch()).path("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "DISSOLVED".equals(Api.asPlatformAdmin().get("/api/v1/organization-tree/" + tree.branch()).path("status")));
         as(Caller.ORG_ADMIN, tree.committee()).body(Map.of("orgId", tree.branch()))
                 .post("/api/v1/cases/" + open + "/reassignment").then().statusCode(422)
                 .body("code", equalTo("CASE_REASSIGNMENT_TARGET_NOT_ACTIVE"));
@@ -131,15 +135,19 @@ class ReactionsTest {
     void aMalformedTransferGoesToTheDeadLetterTopicAndConsumptionContinues() {
         var tree = orgs.tree();
         String key = UUID.randomUUID().toString();
-        TopicProbe.send("dangjian.member.v1", key, "{\"memberId\": \"not-a-uuid\"}", Map.of(
+        MemberFixture.send("dangjian.member.v1", key, "{\"memberId\": \"not-a-uuid\"}", Map.of(
                 "ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "member.transferred",
                 "ce_source", "/member-service", "ce_time", OffsetDateTime.now().toString()));
-        TopicProbe.awaitRecord("dangjian.member.v1.assistance-service.dlq", r -> key.equals(r.key()), Duration.ofSeconds(30));
+        LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics("dangjian.member.v1.assistance-service.dlq",
+                        records -> records.select().where(r -> key.equals(r.key())).select().first())
+                .awaitCompletion(Duration.ofSeconds(30));
 
         UUID member = UUID.randomUUID();
         String open = apply(tree.branch(), memberBeneficiary(tree.branch(), member));
         transferred(UUID.randomUUID(), member, tree.branch(), tree.otherBranch(), 1);
-        await(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> tree.otherBranch().toString().equals(Api.asPlatformAdmin().get("/api/v1/cases/" + open).path("orgId")));
     }
 
     /** A new member of the branch, known here through member.registered, registered as a beneficiary. */
@@ -187,7 +195,7 @@ class ReactionsTest {
     }
 
     private static void publish(String topic, UUID key, UUID eventId, String type, String source, ObjectNode data) {
-        TopicProbe.send(topic, key.toString(), data.toString(), Map.of(
+        MemberFixture.send(topic, key.toString(), data.toString(), Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", eventId.toString(),
                 "ce_type", type,
@@ -199,20 +207,5 @@ class ReactionsTest {
 
     private long count(String sql) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-    private static void await(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

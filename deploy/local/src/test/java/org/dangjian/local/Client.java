@@ -2,12 +2,15 @@ package org.dangjian.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** A small JSON-over-HTTP client for the end-to-end tests, speaking to a service as an API caller does. */
@@ -39,17 +42,11 @@ final class Client {
      * that turns into the expected answer once the events have arrived): read-your-writes across services.
      */
     JsonNode postWhenAccepted(DangjianService service, String path, String body, int expectedStatus) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return post(service, path, body, expectedStatus);
-            } catch (AssertionError refused) {
-                if (System.nanoTime() > deadline || !refused.getMessage().contains(" 422:")) {
-                    throw refused;
-                }
-                sleep();
-            }
-        }
+        return Awaitility.await(service.module() + path + " accepted").atMost(Duration.ofSeconds(30))
+                .ignoreExceptionsMatching(refused -> refused instanceof AssertionError
+                        && String.valueOf(refused.getMessage()).contains(" 422:"))
+                .until(() -> Optional.ofNullable(post(service, path, body, expectedStatus)), answer -> true)
+                .orElse(null);
     }
 
     JsonNode get(DangjianService service, String path) {
@@ -77,19 +74,19 @@ final class Client {
 
     /** Polls a GET until the body satisfies the condition (events take a moment to arrive). */
     JsonNode await(DangjianService service, String path, Predicate<JsonNode> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
+        AtomicReference<JsonNode> met = new AtomicReference<>();
+        Awaitility.await(service.module() + path).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> response = raw(service, path);
-            if (response.statusCode() == 200) {
-                last = read(response.body());
-                if (condition.test(last)) {
-                    return last;
-                }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("answered " + response.statusCode() + ": " + response.body());
             }
-            sleep();
-        }
-        throw new AssertionError(service.module() + path + " never met the condition; last answer: " + last);
+            JsonNode answer = read(response.body());
+            if (!condition.test(answer)) {
+                throw new AssertionError("condition not met; last answer: " + answer);
+            }
+            met.set(answer);
+        });
+        return met.get();
     }
 
     private JsonNode send(DangjianService service, HttpRequest.Builder request, int expectedStatus) {
@@ -116,14 +113,6 @@ final class Client {
             return JSON.readTree(body);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,15 +1,21 @@
 package org.dangjian.local;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.dangjian.platform.localstack.PostgresServer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every row of every table of every service's database, as a hash of the row, so an UPDATE shows as well as an
@@ -69,17 +75,18 @@ final class DatabaseFingerprint {
     }
 
     /** Once what earlier tests set in motion has been applied: two fingerprints a second apart agree (at most a minute). */
-    static Map<String, Rows> settled(LocalSystem system) throws InterruptedException {
-        Map<String, Rows> previous = take(system);
-        for (int i = 0; i < 60; i++) {
-            Thread.sleep(1000);
-            Map<String, Rows> now = take(system);
-            if (now.equals(previous)) {
-                return now;
-            }
-            previous = now;
+    static Map<String, Rows> settled(LocalSystem system) {
+        AtomicReference<Map<String, Rows>> previous = new AtomicReference<>(take(system));
+        try {
+            return await("databases settled").atMost(Duration.ofMinutes(1)).pollDelay(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        Map<String, Rows> now = take(system);
+                        return now.equals(previous.getAndSet(now)) ? now : null;
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException stillMoving) {
+            return previous.get(); // the caller's comparison names what kept changing
         }
-        return previous;
     }
 
     /** The tables whose rows differ, each with the rows added and removed (an update is one of each). */

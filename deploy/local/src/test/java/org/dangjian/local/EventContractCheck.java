@@ -1,6 +1,7 @@
 package org.dangjian.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sends every variant of every event type that its producer's schema allows through the real topic to every
@@ -67,23 +70,24 @@ final class EventContractCheck {
                 sent.add(new Sent(variant, probe.publish(type, data.toString(), type.subjectOf(data)), consumers));
             }
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
         List<Delivery> deliveries = new ArrayList<>();
         Set<UUID> sentIds = new HashSet<>();
         sent.forEach(s -> sentIds.add(s.id()));
-        while (true) {
-            deliveries.clear();
-            for (Sent s : sent) {
-                for (EventContracts.Consumer consumer : s.consumers()) {
-                    boolean applied = !probe.applied(consumer, List.of(s.id())).isEmpty();
-                    deliveries.add(new Delivery(s.variant().type().type(), s.variant().description(), consumer.name(), s.id(),
-                            applied ? "applied" : "not applied"));
+        try {
+            // What is still not applied at the deadline is reported below, with the dead letters that explain it.
+            await("every variant applied by every consumer").atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                deliveries.clear();
+                for (Sent s : sent) {
+                    for (EventContracts.Consumer consumer : s.consumers()) {
+                        boolean applied = !probe.applied(consumer, List.of(s.id())).isEmpty();
+                        deliveries.add(new Delivery(s.variant().type().type(), s.variant().description(), consumer.name(),
+                                s.id(), applied ? "applied" : "not applied"));
+                    }
                 }
-            }
-            if (deliveries.stream().allMatch(Delivery::passed) || System.nanoTime() > deadline) {
-                break;
-            }
-            sleep();
+                return deliveries.stream().allMatch(Delivery::passed);
+            });
+        } catch (ConditionTimeoutException notAllApplied) {
+            // reported as failures
         }
         for (SystemProbe.DeadLetter dead : probe.deadLetters()) {
             if (dead.id() != null && sentIds.contains(UUID.fromString(dead.id()))) {
@@ -98,13 +102,5 @@ final class EventContractCheck {
         }
         deliveries.stream().filter(d -> !d.passed()).forEach(d -> failures.add(d.toString()));
         return new Report(List.copyOf(deliveries), withoutConsumer, failures);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,13 +2,15 @@ package org.dangjian.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.dangjian.platform.api.pii.NationalIdNumber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import java.util.Map;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,11 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.dangjian.platform.api.pii.NationalIdNumber;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,16 +219,18 @@ class SystemEndToEndTest {
 
     /** Row counts once the consumers have applied what earlier tests caused. */
     private static Map<String, Long> settledRowCounts() throws Exception {
-        Map<String, Long> previous = rowCounts();
-        for (int i = 0; i < 30; i++) {
-            Thread.sleep(2000);
-            Map<String, Long> now = rowCounts();
-            if (now.equals(previous)) {
-                return now;
-            }
-            previous = now;
+        AtomicReference<Map<String, Long>> previous =
+                new AtomicReference<>(rowCounts());
+        try {
+            return Awaitility.await("row counts settled").atMost(Duration.ofMinutes(1))
+                    .pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        Map<String, Long> now = rowCounts();
+                        return now.equals(previous.getAndSet(now)) ? now : null;
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException stillMoving) {
+            return previous.get(); // the caller's comparison names what kept changing
         }
-        return previous;
     }
 
     /**
@@ -609,17 +615,16 @@ class SystemEndToEndTest {
     private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
             new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 500));
 
+    /** The service's copy of the organization once it has one; any answer but 200 or 404 fails at once. */
     private static JsonNode awaitCopy(DangjianService service, UUID id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = get(system.baseUrl(service) + "/api/v1/organization-tree/" + id, true);
-            if (response.statusCode() == 200) {
-                return JSON.readTree(response.body());
-            }
-            assertTrue(response.statusCode() == 404, response.body());
-            Thread.sleep(50);
-        }
-        throw new AssertionError(service + " never received organization " + id);
+        HttpResponse<String> copy = Awaitility.await(service + " receives organization " + id)
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    HttpResponse<String> response = get(system.baseUrl(service) + "/api/v1/organization-tree/" + id, true);
+                    assertTrue(response.statusCode() == 200 || response.statusCode() == 404, response.body());
+                    return response;
+                }, response -> response.statusCode() == 200);
+        return JSON.readTree(copy.body());
     }
 
     private static HttpResponse<String> get(String url, boolean authenticated) throws Exception {

@@ -3,8 +3,11 @@ package org.dangjian.member.importing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.dangjian.member.Api;
 import org.dangjian.member.EventContracts;
 import org.dangjian.member.TestIds;
@@ -17,7 +20,7 @@ import org.dangjian.member.member.PersonalDetails;
 import org.dangjian.member.member.StageDates;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.pii.NationalIdNumber;
-import org.dangjian.platform.localstack.TopicProbe;
+import org.dangjian.platform.localstack.LocalStack;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -30,16 +33,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.member.Api.as;
 import static org.dangjian.member.importing.MemberImportTest.HEADER;
 import static org.dangjian.member.importing.MemberImportTest.findable;
 import static org.dangjian.member.importing.MemberImportTest.row;
 import static org.dangjian.member.importing.MemberImportTest.upload;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,15 +117,12 @@ class MemberImportWritesTest {
 
         // Every member's event reaches the topic.
         Set<String> expected = new HashSet<>(ids);
-        Set<String> seen = new HashSet<>();
-        TopicProbe.awaitRecord(EventContracts.TOPIC, r -> {
-            var type = r.headers().lastHeader("ce_type");
-            if (type != null && "member.registered".equals(new String(type.value(), StandardCharsets.UTF_8))
-                    && expected.contains(r.key())) {
-                seen.add(r.key());
-            }
-            return seen.size() == rows;
-        }, Duration.ofSeconds(120));
+        try (ConsumerTask<String, String> registered = LocalStack.shared().kafka().companion().consumeStrings()
+                .fromTopics(EventContracts.TOPIC, records -> records.select().where(r -> expected.contains(r.key())
+                        && "member.registered".equals(KafkaCompanion.getHeader(r.headers(), "ce_type"))))) {
+            await("every imported member's event").atMost(Duration.ofSeconds(120))
+                    .until(() -> registered.stream().map(ConsumerRecord::key).distinct().count() == rows);
+        }
     }
 
     @Test

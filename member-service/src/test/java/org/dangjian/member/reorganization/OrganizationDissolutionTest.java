@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.member.Api;
 import org.dangjian.member.EventContracts;
-import org.dangjian.member.Eventually;
 import org.dangjian.member.OrganizationEvents;
 import org.dangjian.member.TestTree;
 import org.dangjian.platform.api.Caller;
@@ -44,7 +43,7 @@ class OrganizationDissolutionTest {
     /** Publishes the dissolution and waits until member-service has applied it. */
     static UUID dissolve(ObjectNode event) {
         UUID eventId = OrganizationEvents.publish("organization.dissolved", event);
-        Eventually.applied(CONSUMER, eventId);
+        OrganizationEvents.awaitApplied(CONSUMER, eventId);
         return eventId;
     }
 

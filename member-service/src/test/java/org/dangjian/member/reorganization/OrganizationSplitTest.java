@@ -9,15 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.member.Api;
 import org.dangjian.member.EventContracts;
-import org.dangjian.member.Eventually;
 import org.dangjian.member.OrganizationEvents;
 import org.dangjian.member.TestIds;
 import org.dangjian.member.TestTree;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.dangjian.member.Api.asPlatformAdmin;
 import static org.dangjian.member.Api.fullMember;
 import static org.dangjian.member.Api.with;
@@ -77,7 +78,7 @@ class OrganizationSplitTest {
         split.put("originalDissolved", true);
         split.putNull("sector");
 
-        Eventually.applied("member-service.split", OrganizationEvents.publish("organization.split", split));
+        OrganizationEvents.awaitApplied("member-service.split", OrganizationEvents.publish("organization.split", split));
 
         assertEquals(original.id(), branchOf(staying));
         assertEquals(0L, transferEvents(staying));
@@ -112,11 +113,11 @@ class OrganizationSplitTest {
             ObjectNode dissolved = OrganizationEvents.dissolved(original, committee, null);
 
             if (dissolutionFirst) {
-                Eventually.applied("member-service.dissolution", OrganizationEvents.publish("organization.dissolved", dissolved));
-                Eventually.applied("member-service.split", OrganizationEvents.publish("organization.split", split));
+                OrganizationEvents.awaitApplied("member-service.dissolution", OrganizationEvents.publish("organization.dissolved", dissolved));
+                OrganizationEvents.awaitApplied("member-service.split", OrganizationEvents.publish("organization.split", split));
             } else {
-                Eventually.applied("member-service.split", OrganizationEvents.publish("organization.split", split));
-                Eventually.applied("member-service.dissolution", OrganizationEvents.publish("organization.dissolved", dissolved));
+                OrganizationEvents.awaitApplied("member-service.split", OrganizationEvents.publish("organization.split", split));
+                OrganizationEvents.awaitApplied("member-service.dissolution", OrganizationEvents.publish("organization.dissolved", dissolved));
             }
 
             asPlatformAdmin().get("/api/v1/members/" + listed).then().body("orgId", equalTo(part.id().toString()))
@@ -149,15 +150,12 @@ class OrganizationSplitTest {
                 "select org_id from member where id = ?1").setParameter(1, member).getSingleResult());
     }
 
+    /** Recorded once, and still once for 3 s: the redelivery has been read by then and changed nothing. */
     private void awaitProcessedOnce(UUID eventId) {
-        try {
-            Thread.sleep(3000); // the redelivery has been read by then; its id is already recorded
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from processed_event where consumer = 'member-service.split' and event_id = ?1")
-                .setParameter(1, eventId).getSingleResult()).longValue()));
+        await("split " + eventId + " recorded once").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from processed_event where consumer = 'member-service.split' and event_id = ?1")
+                        .setParameter(1, eventId).getSingleResult()).longValue()) == 1L);
     }
 
     private long transferEvents(UUID member) {

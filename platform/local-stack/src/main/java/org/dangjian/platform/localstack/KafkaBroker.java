@@ -1,5 +1,6 @@
 package org.dangjian.platform.localstack;
 
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,6 +28,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private ChildProcess broker;
+    private KafkaCompanion companion;
 
     KafkaBroker(Path workDir, int port) {
         this.dir = workDir.resolve("kafka");
@@ -58,6 +60,18 @@ public final class KafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * The SmallRye Kafka test companion on this broker: how tests publish records (with CloudEvent
+     * headers) and wait for the record they expect on a topic. Its consumers read from the beginning
+     * of the topic in a group of their own.
+     */
+    public synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = new KafkaCompanion(bootstrapServers());
+        }
+        return companion;
     }
 
     /** Stops the broker, gracefully or as a crash would; its data stays for {@link #restart()}. */
@@ -165,6 +179,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (companion != null) {
+            companion.close();
+        }
         stop(false);
     }
 }

@@ -2,7 +2,9 @@ package org.dangjian.platform.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,10 +50,16 @@ class LocalStackTest {
 
     @Test
     void aRecordPublishedToTheBrokerIsReadBack() {
+        KafkaCompanion kafka = LocalStack.shared().kafka().companion();
         String key = UUID.randomUUID().toString();
-        TopicProbe.send("dangjian.member.v1", key, "{}", Map.of("ce_id", key));
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecord("dangjian.member.v1", r -> key.equals(r.key()), Duration.ofSeconds(30));
-        assertEquals(key, new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+        ProducerRecord<String, String> sent = new ProducerRecord<>("dangjian.member.v1", key, "{}");
+        sent.headers().add("ce_id", key.getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(sent).awaitCompletion(Duration.ofSeconds(30));
+        ConsumerRecord<String, String> read = kafka.consumeStrings()
+                .fromTopics("dangjian.member.v1", records -> records.select().where(r -> key.equals(r.key())).select().first())
+                .awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
+        assertEquals(key, KafkaCompanion.getHeader(read.headers(), "ce_id"));
     }
 
     @Test
