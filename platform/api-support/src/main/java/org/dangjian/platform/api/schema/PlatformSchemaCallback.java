@@ -4,22 +4,21 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
-import java.lang.ref.WeakReference;
-import java.sql.Connection;
 import java.util.List;
 
 /**
  * Runs {@link PlatformSchemas#migrate} when the service's Flyway is about to validate or migrate — whichever comes first
- * in a command, once: a migrate validates first (BEFORE_VALIDATE, then BEFORE_MIGRATE on the same connection), so the
- * platform's tables exist before the service's migrations, which may reference them, are checked or run. The database is
- * the one of the configuration the event comes from, so a copy of the service's configuration on another DataSource
- * (the upgrade tests' fresh database) gets its platform tables too.
+ * in a command, once — so the platform's tables exist before the service's migrations, which may reference them, are
+ * checked or run. A migrate validates first (validateOnMigrate, Quarkus' default): BEFORE_VALIDATE runs the step and the
+ * BEFORE_MIGRATE that follows in the same command skips it; without validateOnMigrate BEFORE_MIGRATE runs it. The
+ * database is the one of the configuration the event comes from, so a copy of the service's configuration on another
+ * DataSource (the upgrade tests' fresh database) gets its platform tables too.
  */
 final class PlatformSchemaCallback implements Callback {
 
     private final List<PlatformSchema> parts;
-    /** The connection of the command that ran the step last; Flyway uses one connection per command. */
-    private WeakReference<Connection> ranFor = new WeakReference<>(null);
+    /** The step ran at a BEFORE_VALIDATE whose migrate (if it is one) has not begun yet. */
+    private boolean ranBeforeValidate;
 
     PlatformSchemaCallback(List<PlatformSchema> parts) {
         this.parts = List.copyOf(parts);
@@ -38,11 +37,15 @@ final class PlatformSchemaCallback implements Callback {
 
     @Override
     public synchronized void handle(Event event, Context context) {
-        if (context.getConnection() != null && ranFor.get() == context.getConnection()) {
-            return;
+        if (event == Event.BEFORE_MIGRATE) {
+            boolean validatedFirst = ranBeforeValidate && context.getConfiguration().isValidateOnMigrate();
+            ranBeforeValidate = false;
+            if (validatedFirst) {
+                return;
+            }
         }
         PlatformSchemas.migrate(context.getConfiguration(), parts);
-        ranFor = new WeakReference<>(context.getConnection());
+        ranBeforeValidate = event == Event.BEFORE_VALIDATE;
     }
 
     @Override

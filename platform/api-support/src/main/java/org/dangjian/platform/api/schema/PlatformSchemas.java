@@ -53,6 +53,8 @@ public final class PlatformSchemas {
     /** Advisory lock key of the platform step ("djplatsm"); Flyway's own keys hash table names. */
     private static final long LOCK_KEY = 0x646a_706c_6174_736dL;
     private static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
+    /** Baseline descriptions (Flyway writes them into its insert unescaped: no apostrophes). */
+    private static final String FRESH = "empty, before the platform tables";
 
     private PlatformSchemas() {
     }
@@ -63,7 +65,7 @@ public final class PlatformSchemas {
 
     /** The parts in a database that has no service migrations of its own (the platform modules' tests). */
     public static Outcome migrate(DataSource dataSource, List<PlatformSchema> parts) {
-        return migrate(Flyway.configure(PlatformSchemas.class.getClassLoader()).dataSource(dataSource), parts);
+        return migrate(Flyway.configure(PlatformSchemas.class.getClassLoader()).dataSource(dataSource), parts, false);
     }
 
     /**
@@ -71,6 +73,10 @@ public final class PlatformSchemas {
      * history table and migrations), in {@link PlatformSchema#order()}.
      */
     public static Outcome migrate(Configuration service, List<PlatformSchema> parts) {
+        return migrate(service, parts, true);
+    }
+
+    private static Outcome migrate(Configuration service, List<PlatformSchema> parts, boolean serviceMigrations) {
         List<PlatformSchema> ordered = parts.stream()
                 .sorted(Comparator.comparingInt(PlatformSchema::order).thenComparing(PlatformSchema::module))
                 .toList();
@@ -79,7 +85,7 @@ public final class PlatformSchemas {
                 lock.execute("select pg_advisory_lock(" + LOCK_KEY + ")");
             }
             try {
-                return migrate(service, ordered, connection);
+                return migrate(service, ordered, serviceMigrations, connection);
             } finally {
                 try (Statement unlock = connection.createStatement()) {
                     unlock.execute("select pg_advisory_unlock(" + LOCK_KEY + ")");
@@ -90,8 +96,8 @@ public final class PlatformSchemas {
         }
     }
 
-    private static Outcome migrate(Configuration service, List<PlatformSchema> parts, Connection connection)
-            throws SQLException {
+    private static Outcome migrate(Configuration service, List<PlatformSchema> parts, boolean serviceMigrations,
+            Connection connection) throws SQLException {
         String schema = schemaOf(service, connection);
         boolean serviceHistory = tableExists(connection, schema, service.getTable());
         List<PlatformSchema> adopt = new ArrayList<>();
@@ -124,10 +130,19 @@ public final class PlatformSchemas {
                     + " checksums to the edited files (%s)", adopt.stream().map(PlatformSchema::module).toList(),
                     repair.migrationsAligned.size(), service.getTable());
         }
+        if (serviceMigrations && !serviceHistory) {
+            // A fresh database. Flyway starts a history by itself only in an empty schema, and the platform's tables are
+            // about to fill this one: the service's history starts with a baseline at version 0, below every migration
+            // of the service, so it skips nothing (a schema that holds the service's tables without their history
+            // then fails on its V1, changing nothing).
+            withoutCallbacks(service).baselineVersion("0").baselineDescription(FRESH).load().baseline();
+        }
         int executed = 0;
         for (PlatformSchema part : parts) {
-            Flyway flyway = flywayFor(part, service);
-            if (adopt.contains(part)) {
+            boolean adopted = adopt.contains(part);
+            Flyway flyway = flywayFor(part, service, adopted ? "1" : "0");
+            if (adopted || !tableExists(connection, schema, part.historyTable())) {
+                // Adopted: V1 is what is there. Fresh: as for the service, version 0 skips nothing.
                 flyway.baseline();
             }
             executed += flyway.migrate().migrationsExecuted;
@@ -135,21 +150,29 @@ public final class PlatformSchemas {
         return new Outcome(adopt.stream().map(PlatformSchema::module).toList(), executed, realigned);
     }
 
-    /** The Flyway of one part: the service's DataSource and schema, the part's migrations and history table. */
-    static Flyway flywayFor(PlatformSchema part, Configuration service) {
+    /**
+     * The Flyway of one part: the service's DataSource and schema, the part's migrations and history table; a baseline
+     * at version 1 adopts tables the service's migrations made, at 0 it starts the history of a fresh database.
+     */
+    static Flyway flywayFor(PlatformSchema part, Configuration service, String baselineVersion) {
         FluentConfiguration configuration = Flyway.configure(service.getClassLoader())
                 .dataSource(service.getDataSource())
                 .table(part.historyTable())
                 .locations("classpath:" + part.location())
                 .resourceProvider(new ClasspathMigrations(part))
                 .javaMigrationClassProvider(NO_JAVA_MIGRATIONS)
-                .baselineVersion("1")
-                .baselineDescription("platform/" + part.module() + " tables as the service's own migrations left them")
+                .baselineVersion(baselineVersion)
+                .baselineDescription("1".equals(baselineVersion) ? adopted(part) : FRESH)
                 .cleanDisabled(true);
         if (service.getDefaultSchema() != null) {
             configuration.defaultSchema(service.getDefaultSchema());
         }
         return configuration.load();
+    }
+
+    /** The description of the baseline that adopts a part's tables, e.g. in the upgrade tests. */
+    public static String adopted(PlatformSchema part) {
+        return "platform/" + part.module() + " tables as created by the service migrations";
     }
 
     private static FluentConfiguration withoutCallbacks(Configuration service) {
