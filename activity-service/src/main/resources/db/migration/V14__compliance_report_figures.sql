@@ -24,5 +24,5 @@ from (select member_id, cast(extract(year from held_month) as int) as year,
              array_agg(cast(extract(month from held_month) as int)) as months, array_agg(hours) as totals
       from member_training_hours group by 1, 2) y;
 
--- The report pages branches and finds each page's Party groups (and byChild the root's children) by parent.
-create index org_unit_parent on org_unit (parent_id);
+-- The report pages branches and finds each page's Party groups (and byChild the root's children) by parent: the index
+-- on org_unit (parent_id) this migration created is platform/org-tree's now (its V2), as org_unit is.

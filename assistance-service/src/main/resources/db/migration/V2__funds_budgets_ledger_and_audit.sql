@@ -40,20 +40,5 @@ create table ledger_entry (
 create index ledger_entry_fund on ledger_entry (fund_id, fiscal_year, recorded_at, id);
 create index ledger_entry_case on ledger_entry (case_id) where case_id is not null;
 
--- The append-only audit trail of platform/api-support (AuditTrail): every write, every unmasked read.
-create table audit_entry (
-    id          uuid primary key,
-    occurred_at timestamptz not null,
-    actor       text not null,
-    action      text not null,
-    target_type text not null,
-    target_id   uuid,
-    details     jsonb not null
-);
-create index audit_entry_target on audit_entry (target_type, target_id);
-create function audit_entry_append_only() returns trigger language plpgsql as $$
-begin
-    raise exception 'audit_entry is append-only';
-end $$;
-create trigger audit_entry_append_only before update or delete on audit_entry
-    for each row execute function audit_entry_append_only();
+-- The audit log (audit_entry) this migration also created belongs to platform/api-support now, which creates it with
+-- its own migrations before this service's (PlatformSchemas).

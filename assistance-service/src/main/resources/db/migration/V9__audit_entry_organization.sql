@@ -1,4 +1,3 @@
--- The organization each audited record belongs to, so an auditor reads only their subtree's entries.
--- Earlier entries keep null: only unrestricted callers (platform-admin) see those.
-alter table audit_entry add column org_id uuid;
-create index audit_entry_org on audit_entry (org_id, occurred_at desc);
+-- This migration created audit_entry.org_id and its index. Those tables now belong to the platform modules whose code uses them and are
+-- created by their own migrations (platform/api-support: db/platform/<module>), which run before this service's
+-- (platform/api-support PlatformSchemas). It stays, empty, because existing databases have applied it.

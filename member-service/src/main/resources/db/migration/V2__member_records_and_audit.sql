@@ -34,19 +34,5 @@ create index member_phone_index on member (phone_index);
 create index member_org on member (org_id, id);
 create index member_name on member (name text_pattern_ops);
 
-create table audit_entry (
-    id          uuid primary key,
-    occurred_at timestamptz not null,
-    actor       text not null,
-    action      text not null,
-    target_type text not null,
-    target_id   uuid,
-    details     jsonb not null
-);
-create index audit_entry_target on audit_entry (target_type, target_id);
-create function audit_entry_append_only() returns trigger language plpgsql as $$
-begin
-    raise exception 'audit_entry is append-only';
-end $$;
-create trigger audit_entry_append_only before update or delete on audit_entry
-    for each row execute function audit_entry_append_only();
+-- The audit log (audit_entry) this migration also created belongs to platform/api-support now, which creates it with
+-- its own migrations before this service's (PlatformSchemas).
