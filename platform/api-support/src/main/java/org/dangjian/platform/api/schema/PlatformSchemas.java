@@ -30,7 +30,9 @@ import java.util.List;
  * baselineOnMigrate (which only asks whether the schema is empty, and the first part run would make it non-empty for the
  * next):
  * <ul>
- *   <li><b>fresh</b> — none of the part's tables exists: its migrations run from V1;</li>
+ *   <li><b>fresh</b> — none of the part's tables exists: its history starts with a baseline at version 0 (Flyway
+ *   starts a history by itself only in an empty schema, and the parts share the service's), then its migrations run
+ *   from V1; so does the service's own history, when it is missing too;</li>
  *   <li><b>the release before the platform owned its tables</b> — the service's history table exists and so does every
  *   table of the part, created by the service's own migrations in exactly the shape of the part's V1: the part is
  *   baselined at version 1 and migrated from there (later versions run as usual). That is <em>adoption</em>.</li>
@@ -170,8 +172,8 @@ public final class PlatformSchemas {
         return configuration.load();
     }
 
-    /** The description of the baseline that adopts a part's tables, e.g. in the upgrade tests. */
-    public static String adopted(PlatformSchema part) {
+    /** The description of the baseline that adopts a part's tables (the upgrade tests look for it). */
+    private static String adopted(PlatformSchema part) {
         return "platform/" + part.module() + " tables as created by the service migrations";
     }
 
