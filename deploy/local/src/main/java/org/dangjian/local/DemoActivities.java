@@ -53,8 +53,8 @@ final class DemoActivities {
      * returns how many were recorded. Each branch draws from its own seeded random, so branches
      * loaded side by side still give the same data on every run.
      */
-    int loadBranch(DemoClient api, UUID orgId, String name, List<DemoMembers.Member> members, DemoMembers roster,
-            int committeeThreshold, long seed) {
+    int loadBranch(DemoClient api, UUID orgId, String name, String sector, List<DemoMembers.Member> members,
+            DemoMembers roster, int committeeThreshold, long seed) {
         // The branch secretary (支部书记), elected at the start of the year, gives the year's Party lectures.
         DemoMembers.Member secretary = members.get(0);
         // organization-service seats only a member its roster (fed by member.* events) places in the branch.
@@ -64,7 +64,7 @@ final class DemoActivities {
         election.putArray("seats").addObject().put("seat", "SECRETARY").put("memberId", secretary.id().toString())
                 .put("memberName", secretary.name());
         api.post(DangjianService.ORGANIZATION, "/api/v1/organizations/" + orgId + "/leadership/elections", election, 200);
-        List<Planned> planned = year(new Random(seed), orgId, name, members, committeeThreshold);
+        List<Planned> planned = year(new Random(seed), orgId, name, sector, members, committeeThreshold);
         planned.stream().filter(p -> "PARTY_LECTURE".equals(p.plan().get("type").asText()))
                 .forEach(p -> p.plan().put("hostMemberId", secretary.id().toString()).put("host", secretary.name()));
         roster.awaitRoster(api, orgId, members.size());
@@ -105,7 +105,7 @@ final class DemoActivities {
                 .put("place", "党员活动室"), 201));
     }
 
-    private List<Planned> year(Random random, UUID orgId, String name, List<DemoMembers.Member> members,
+    private List<Planned> year(Random random, UUID orgId, String name, String sector, List<DemoMembers.Member> members,
             int committeeThreshold) {
         List<Planned> list = new ArrayList<>();
         boolean mobile = name.contains("流动");
@@ -123,6 +123,14 @@ final class DemoActivities {
             if (month % 3 == 1 && !(name.equals("区财政局机关党支部") && month == 4)) {
                 list.add(activity(random, orgId, members, "BRANCH_GENERAL_MEETING", "第" + (month / 3 + 1) + "季度支部党员大会",
                         LocalDate.of(year, month, 15 + random.nextInt(5)), "会议室", mobile));
+            }
+            // Government organs' branches study theory twice a month (机关理论学习: 24 a year, activity-service's
+            // sector rule for GOVERNMENT_ORGAN).
+            if ("GOVERNMENT_ORGAN".equals(sector)) {
+                for (int session = 0; session < 2; session++) {
+                    list.add(activity(random, orgId, members, "STUDY_SESSION", month + "月理论学习（第" + (session + 1) + "次）",
+                            LocalDate.of(year, month, 8 + 10 * session + random.nextInt(3)), "会议室", false));
+                }
             }
             if (month % 3 == 2 && !(name.equals("竹坝村党支部") && month > 6)) {
                 list.add(activity(random, orgId, members, "PARTY_LECTURE", LECTURE_TOPICS[month / 3],

@@ -83,7 +83,7 @@ final class DemoData {
             for (int i = 0; i < branches.size(); i++) {
                 DemoTree.Node b = branches.get(i);
                 long seed = SEED * 31 + i;
-                recording.add(api.submit(() -> activities.loadBranch(api, established.id(b), b.name(),
+                recording.add(api.submit(() -> activities.loadBranch(api, established.id(b), b.name(), b.sector(),
                         DemoClient.join(registering.get(b)), memberLoader, COMMITTEE_THRESHOLD, seed)));
             }
 
