@@ -1,19 +1,36 @@
 package org.dangjian.platform.localstack;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A new, empty database on a test's own embedded PostgreSQL, one per test so tests do not share tables. */
-public final class ScratchDatabase {
+/**
+ * A test class's own embedded PostgreSQL (on a port from {@link Ports}), from before its first test until after its
+ * last, handing out a new, empty database per test so tests do not share tables. Registered as
+ * {@code @RegisterExtension static final ScratchDatabase POSTGRES = new ScratchDatabase();}.
+ */
+public final class ScratchDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private ScratchDatabase() {
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
     }
 
-    public static DataSource create(EmbeddedPostgres postgres, String name) throws SQLException {
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
+    }
+
+    public DataSource create(String name) throws SQLException {
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("bad database name " + name);
         }

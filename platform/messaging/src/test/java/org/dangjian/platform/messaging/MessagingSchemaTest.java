@@ -1,16 +1,12 @@
 package org.dangjian.platform.messaging;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.dangjian.platform.api.schema.PlatformSchemas;
-import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.SchemaCatalog;
 import org.dangjian.platform.localstack.ScratchDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,21 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** messaging's own migrations in a real PostgreSQL: what V1 creates, and that running them again changes nothing. */
 class MessagingSchemaTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ScratchDatabase POSTGRES = new ScratchDatabase();
 
     @Test
     void aFreshDatabaseGetsTheOutboxAndProcessedEventTablesFromV1() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "fresh");
+        DataSource database = POSTGRES.create("fresh");
 
         PlatformSchemas.Outcome outcome = PlatformSchemas.migrate(database, List.of(MessagingSchema.PART));
 
@@ -67,7 +54,7 @@ class MessagingSchemaTest {
 
     @Test
     void migratingAgainChangesNothing() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "again");
+        DataSource database = POSTGRES.create("again");
         PlatformSchemas.migrate(database, List.of(MessagingSchema.PART));
         SchemaCatalog once = catalog(database);
 

@@ -1,18 +1,14 @@
 package org.dangjian.platform.orgtree;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.dangjian.platform.api.schema.ApiSupportSchema;
 import org.dangjian.platform.api.schema.PlatformSchemas;
 import org.dangjian.platform.messaging.MessagingSchema;
-import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.SchemaCatalog;
 import org.dangjian.platform.localstack.ScratchDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -24,21 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** org-tree's own migrations in a real PostgreSQL: what they create, and that running them again changes nothing. */
 class OrgTreeSchemaTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ScratchDatabase POSTGRES = new ScratchDatabase();
 
     @Test
     void aFreshDatabaseGetsTheTreeCopyTableWithItsPathAndParentIndexes() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "fresh");
+        DataSource database = POSTGRES.create("fresh");
 
         PlatformSchemas.Outcome outcome = PlatformSchemas.migrate(database, List.of(OrgTreeSchema.PART));
 
@@ -62,7 +49,7 @@ class OrgTreeSchemaTest {
 
     @Test
     void theTreeCopyFollowsTheOtherPlatformPartsOfAServiceIntoOneFreshSchema() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "with_others");
+        DataSource database = POSTGRES.create("with_others");
 
         PlatformSchemas.Outcome outcome = PlatformSchemas.migrate(database,
                 List.of(OrgTreeSchema.PART, MessagingSchema.PART, ApiSupportSchema.PART));
@@ -73,7 +60,7 @@ class OrgTreeSchemaTest {
 
     @Test
     void migratingAgainChangesNothing() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "again");
+        DataSource database = POSTGRES.create("again");
         PlatformSchemas.migrate(database, List.of(OrgTreeSchema.PART));
         SchemaCatalog once = catalog(database);
 

@@ -1,17 +1,13 @@
 package org.dangjian.platform.api.schema;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.ScratchDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -32,17 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AdoptionTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ScratchDatabase POSTGRES = new ScratchDatabase();
 
     @Test
     void aDatabaseOfThePreviousReleaseIsBaselinedAtV1KeepsItsRowsAndValidates() throws Exception {
@@ -81,7 +68,7 @@ class AdoptionTest {
 
     /** The previous release: its service migrations applied, the platform tables there, an audit entry written. */
     private static DataSource previousRelease(String name) throws Exception {
-        DataSource database = ScratchDatabase.create(postgres, name);
+        DataSource database = POSTGRES.create(name);
         Flyway.configure().dataSource(database).locations("classpath:db/previous-service").load().migrate();
         try (InputStream v1 = AdoptionTest.class.getResourceAsStream(
                 "/db/platform/api-support/V1__audit_entry_and_idempotent_request.sql")) {

@@ -1,15 +1,11 @@
 package org.dangjian.platform.api.schema;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.dangjian.platform.localstack.Ports;
 import org.dangjian.platform.localstack.ScratchDatabase;
 import org.dangjian.platform.localstack.SchemaCatalog;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,21 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** api-support's own migrations in a real PostgreSQL: what V1 creates, and that running them again changes nothing. */
 class ApiSupportSchemaTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setPort(Ports.free()).start();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ScratchDatabase POSTGRES = new ScratchDatabase();
 
     @Test
     void aFreshDatabaseGetsTheAuditAndIdempotencyTablesFromV1() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "fresh");
+        DataSource database = POSTGRES.create("fresh");
 
         PlatformSchemas.Outcome outcome = PlatformSchemas.migrate(database, List.of(ApiSupportSchema.PART));
 
@@ -71,7 +58,7 @@ class ApiSupportSchemaTest {
 
     @Test
     void migratingAgainChangesNothing() throws SQLException {
-        DataSource database = ScratchDatabase.create(postgres, "again");
+        DataSource database = POSTGRES.create("again");
         PlatformSchemas.migrate(database, List.of(ApiSupportSchema.PART));
         SchemaCatalog once = catalog(database);
 
