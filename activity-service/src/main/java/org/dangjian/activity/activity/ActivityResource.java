@@ -41,6 +41,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 @Path("/activities")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activities", description = "组织生活: plan, record with attendance, correct, cancel")
@@ -62,7 +63,6 @@ public class ActivityResource {
             + "who they were (ACTIVITY_MEMBER_RELEASED), and whoever records it names who actually hosted. "
             + "The expected roster (GET …/roster) is the organization's members on the planned day, so it never lists "
             + "a member who left before it.")
-    @Idempotent
     public Response plan(@Valid @NotNull PlanActivity request, @Context UriInfo uri) {
         ActivityView activity = service.plan(request);
         return Response.created(uri.getAbsolutePathBuilder().path(activity.id().toString()).build())

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/organizations/{orgId}/year-plans")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Year plans", description = "年度计划 generated from the required frequencies")
@@ -45,7 +46,6 @@ public class YearPlanResource {
     @Operation(summary = "Generate a branch's year plan (once per year)",
             description = "Plans every required occurrence from today on, place 待定; edit or cancel them afterwards. "
                     + "409 when the year's plan was already generated; 422 for a non-branch organization.")
-    @Idempotent
     public Response generate(@PathParam("orgId") UUID orgId, @Valid @NotNull GenerateYearPlan request) {
         List<ActivityLine> lines = service.generate(orgId, request.year()).stream().map(ActivityLine::of).toList();
         return Response.status(Response.Status.CREATED)

@@ -47,6 +47,7 @@ import java.util.UUID;
  * code (CASE_NOT_AWAITING_…), a step dated before the previous one with 422 CASE_STEP_BEFORE_PREVIOUS.
  */
 @Path("/cases")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "帮扶档案: application, verification, review, approval, public notice, disbursement, follow-up")
@@ -63,7 +64,6 @@ public class CaseResource {
     @Operation(summary = "Apply for assistance (帮扶申请)",
             description = "Staff apply on behalf of a beneficiary in their subtree; a member applies only for themselves. "
                     + "Publishes assistance.case-opened.")
-    @Idempotent
     public Response apply(@Valid @NotNull ApplyForAssistance request, @Context UriInfo uri) {
         CaseView view = service.apply(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/beneficiaries")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Beneficiaries", description = "帮扶对象: members in hardship and residents the branches look after")
@@ -58,7 +59,6 @@ public class BeneficiaryResource {
                     + "open cases reassignmentNeeded; an end of membership leaves it and its cases with the branch "
                     + "(memberStatus ENDED). A merge of its organization (organization.dissolved with mergedIntoId) moves "
                     + "every beneficiary, resident or member, and the open cases to the surviving organization.")
-    @Idempotent
     public Response register(@Valid @NotNull RegisterBeneficiary request, @Context UriInfo uri) {
         BeneficiaryView view = service.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

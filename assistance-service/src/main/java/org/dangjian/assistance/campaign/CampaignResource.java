@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/campaigns")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Condolence campaigns", description = "节日慰问: recipients and amounts, delivered one by one from a fund")
@@ -38,7 +39,6 @@ public class CampaignResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Start a campaign (e.g. Spring Festival) for an organization in your scope")
-    @Idempotent
     public Response start(@Valid @NotNull StartCampaign request, @Context UriInfo uri) {
         CampaignView view = service.start(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/funds")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Funds", description = "帮扶资金: funds, yearly budgets and their ledger")
@@ -44,7 +45,6 @@ public class FundResource {
     @POST
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Open a fund for an organization in your scope")
-    @Idempotent
     public Response open(@Valid @NotNull OpenFund request, @Context UriInfo uri) {
         FundView fund = service.open(request);
         return Response.created(uri.getAbsolutePathBuilder().path(fund.id().toString()).build()).entity(fund).build();
@@ -83,7 +83,6 @@ public class FundResource {
     @Operation(summary = "Pay money out of the fund's budget of that year",
             description = "409 BUDGET_EXCEEDED when the rest of the budget does not cover it, also under concurrent requests; "
                     + "422 BUDGET_NOT_SET when the year has no budget." + Idempotent.DOC)
-    @Idempotent
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull Disburse request) {
         return Response.status(Response.Status.CREATED).entity(service.disburse(id, request)).build();
     }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/pairings")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing", description = "结对帮扶: members paired with beneficiaries")
@@ -52,7 +53,6 @@ public class PairingResource {
                     + "organization that is not the beneficiary's organization or below it (MEMBER_TRANSFERRED). A move of "
                     + "the whole branch (merge, split) keeps it, and a pairing follows its beneficiary when the beneficiary's "
                     + "organization merges into another.")
-    @Idempotent
     public Response pair(@Valid @NotNull Pair request) {
         return Response.status(Response.Status.CREATED).entity(service.pair(request)).build();
     }

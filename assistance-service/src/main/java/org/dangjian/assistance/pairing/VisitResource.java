@@ -1,5 +1,6 @@
 package org.dangjian.assistance.pairing;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/visits")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Visit log", description = "民情日记: visits, promises and follow-ups")

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/members/{id}/conduct")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Conduct", description = "表彰、处分、民主评议 on the member record")
@@ -43,7 +44,6 @@ public class ConductResource {
     @Path("/commendations")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Record a commendation (表彰)")
-    @Idempotent
     public Response commend(@PathParam("id") UUID id, @Valid @NotNull Commendation request) {
         return Response.status(Response.Status.CREATED).entity(service.commend(id, request)).build();
     }
@@ -52,7 +52,6 @@ public class ConductResource {
     @Path("/disciplines")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Record a disciplinary measure (党纪处分)", description = "Expulsion ends membership: use stage-changes with EXPELLED.")
-    @Idempotent
     public Response discipline(@PathParam("id") UUID id, @Valid @NotNull Discipline request) {
         return Response.status(Response.Status.CREATED).entity(service.discipline(id, request)).build();
     }
@@ -61,7 +60,6 @@ public class ConductResource {
     @Path("/evaluations")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Record the year's democratic evaluation result (民主评议)", description = "One per member and year.")
-    @Idempotent
     public Response evaluate(@PathParam("id") UUID id, @Valid @NotNull Evaluation request) {
         return Response.status(Response.Status.CREATED).entity(service.evaluate(id, request)).build();
     }

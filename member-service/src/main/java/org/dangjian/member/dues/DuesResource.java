@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/members/{id}/dues")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Dues", description = "党费: yearly base, monthly payments, arrears")
@@ -61,7 +62,6 @@ public class DuesResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Record dues paid for one or several months (交纳党费)",
             description = "Each month at the base of its year; 409 when a month is already paid.")
-    @Idempotent
     public Response pay(@PathParam("id") UUID id, @Valid @NotNull Pay request) {
         return Response.status(Response.Status.CREATED).entity(service.pay(id, request.months(), request.paidOn())).build();
     }

@@ -1,5 +1,6 @@
 package org.dangjian.member.importing;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.InputStream;
 
 @Path("/member-imports")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "党员档案: member records")
 public class MemberImportResource {

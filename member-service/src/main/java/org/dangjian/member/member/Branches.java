@@ -87,6 +87,6 @@ public class Branches {
     }
 
     private Optional<OrgUnit> node(UUID id) {
-        return nodes.computeIfAbsent(id, tree::node);
+        return nodes.computeIfAbsent(id, tree::nodeOrArriving);
     }
 }

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/members")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "党员档案: member records")
@@ -53,7 +54,6 @@ public class MemberResource {
     @Operation(summary = "Register a member record (建立党员档案)",
             description = "Publishes member.registered. 409 MEMBER_NATIONAL_ID_TAKEN when the person already has a record; "
                     + "422 when the branch is not a branch in your scope or a rule is broken.")
-    @Idempotent
     public Response register(@Valid @NotNull RegisterMember request, @Context UriInfo uri) {
         MemberView view = service.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())

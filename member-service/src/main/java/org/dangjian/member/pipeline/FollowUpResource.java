@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/members/{id}/development-records")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Development", description = "发展党员: the development pipeline and the ends of membership")
@@ -38,7 +39,6 @@ public class FollowUpResource {
     @Operation(summary = "Record the branch's talk with an applicant (谈话)",
             description = "Due within 1 month (configurable) of the application; a later talk is recorded with late=true. "
                     + "An applicant becomes an activist only after a talk (422 MEMBER_TALK_REQUIRED).")
-    @Idempotent
     public Response talk(@PathParam("id") UUID id, @Valid @NotNull RecordTalk request) {
         return Response.status(Response.Status.CREATED).entity(service.recordTalk(id, request)).build();
     }
@@ -50,7 +50,6 @@ public class FollowUpResource {
             description = "Due every 6 months (configurable) from the activist date or the last review; a later one is "
                     + "recorded with late=true. Candidacy needs a review no older than the interval "
                     + "(422 MEMBER_ACTIVIST_REVIEW_OVERDUE).")
-    @Idempotent
     public Response review(@PathParam("id") UUID id, @Valid @NotNull RecordReview request) {
         return Response.status(Response.Status.CREATED).entity(service.recordReview(id, request)).build();
     }

@@ -1,5 +1,6 @@
 package org.dangjian.member.pipeline;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Path("/members/{id}")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Development", description = "发展党员: the development pipeline and the ends of membership")

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/members/reassignments")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "党员档案: member records")
@@ -40,7 +41,6 @@ public class ReassignmentResource {
                     + "MEMBER_REASSIGNMENT_REFUSED with errors[] naming each refused memberIds[i] and its code: "
                     + "MEMBER_NOT_FOUND (unknown or outside your scope, alike), MEMBER_REASSIGNMENT_NOT_NEEDED "
                     + "(not flagged), MEMBER_REASSIGNMENT_DUPLICATE; nothing changes then. Idempotency-Key honoured.")
-    @Idempotent
     public ReassignmentView reassign(@Valid @NotNull ReassignMembers request) {
         return service.reassign(request);
     }

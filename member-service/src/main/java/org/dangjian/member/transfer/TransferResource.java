@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/transfers")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Transfers", description = "组织关系转接: transfers of organizational relationship")
@@ -45,7 +46,6 @@ public class TransferResource {
     @Operation(summary = "Issue an introduction letter (开具介绍信)",
             description = "To a branch of the platform (toOrgId) or an organization outside it (toOutsideOrganization). "
                     + "The member must be a probationary or full member of a branch in your scope; one open letter per member.")
-    @Idempotent
     public Response issue(@Valid @NotNull IssueTransfer request, @Context UriInfo uri) {
         TransferView view = service.issue(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
@@ -57,7 +57,6 @@ public class TransferResource {
     @Operation(summary = "Record a letter from outside the platform (从系统外转入)",
             description = "Registers the member in the receiving branch and records the letter as accepted; publishes "
                     + "member.registered and member.transferred (fromOrgId null).")
-    @Idempotent
     public Response receive(@Valid @NotNull ReceiveTransfer request, @Context UriInfo uri) {
         TransferView view = service.receive(request);
         return Response.created(uri.getBaseUriBuilder().path("transfers").path(view.id().toString()).build()).entity(view).build();

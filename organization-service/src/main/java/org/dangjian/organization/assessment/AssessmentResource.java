@@ -1,5 +1,6 @@
 package org.dangjian.organization.assessment;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/assessment-sets")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "考核: criteria with weights, self-assessment, review, rating and ranking")

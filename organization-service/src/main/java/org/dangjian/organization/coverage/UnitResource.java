@@ -1,5 +1,6 @@
 package org.dangjian.organization.coverage;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/units")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Coverage", description = "两个覆盖: non-public enterprises and social organizations and their Party coverage")

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/grids")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grids", description = "网格化: grids, their leaders, areas, households and members")
@@ -75,7 +76,6 @@ public class GridResource {
     @Operation(summary = "A member joins the grid", description = "The member must be on the roster of the grid's "
             + "organization or below it: 422 MEMBER_NOT_FOUND_IN_ORGANIZATION (unknown, outside your scope and elsewhere "
             + "alike). 409 GRID_MEMBER_ALREADY_IN when they are in it already (a retry)." + Idempotent.DOC)
-    @Idempotent
     public GridView addMember(@PathParam("id") UUID id, @Valid @NotNull AddMember request) {
         return service.addMember(id, request);
     }

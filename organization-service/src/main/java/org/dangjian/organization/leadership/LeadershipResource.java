@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("/organizations/{id}/leadership")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Leadership", description = "班子: the leadership team, its seats and terms")
@@ -48,7 +49,6 @@ public class LeadershipResource {
                     + "(unknown, outside your scope and elsewhere alike). 409 LEADERSHIP_SEAT_TAKEN / "
                     + "LEADERSHIP_MEMBER_ALREADY_SEATED when the list names a single seat or a member's seat twice."
                     + Idempotent.DOC)
-    @Idempotent
     public LeadershipView elect(@PathParam("id") UUID id, @Valid @NotNull Election election) {
         return service.elect(id, election);
     }
@@ -60,7 +60,6 @@ public class LeadershipResource {
             + "or below it: 422 MEMBER_NOT_FOUND_IN_ORGANIZATION (unknown, outside your scope and elsewhere alike). "
             + "409 LEADERSHIP_SEAT_TAKEN when a single seat is held, LEADERSHIP_MEMBER_ALREADY_SEATED when the member "
             + "holds this seat already (a retry)." + Idempotent.DOC)
-    @Idempotent
     public LeadershipView appoint(@PathParam("id") UUID id, @Valid @NotNull Appointment appointment) {
         return service.appoint(id, appointment);
     }

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/organizations")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "党组织: the organization tree")
@@ -68,7 +69,6 @@ public class OrganizationResource {
     @Operation(summary = "Establish an organization (成立党组织)",
             description = "Publishes organization.established. 422 when the parent is missing, outside your scope, "
                     + "dissolved, or of a type that cannot hold the new one." + Idempotent.DOC)
-    @Idempotent
     public Response establish(@Valid @NotNull EstablishOrganization request, @Context UriInfo uri) {
         Organization organization = service.establish(request);
         return Response.created(uri.getAbsolutePathBuilder().path(organization.id().toString()).build())

@@ -1,5 +1,6 @@
 package org.dangjian.organization.pairing;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/pairings")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pairing", description = "结对共建 between organizations")

@@ -1,5 +1,6 @@
 package org.dangjian.platform.messaging;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,6 +43,7 @@ import java.util.concurrent.TimeUnit;
  * Replaying twice is harmless: consumers apply an event id once.
  */
 @Path("/admin/dead-letters")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dead letters", description = "events this service's consumers refused, and their replay")
 public class DeadLetterResource {

@@ -3,7 +3,10 @@ package org.dangjian.platform.orgtree;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dangjian.platform.api.scope.OrgPaths;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,8 +14,52 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID>, OrgPaths {
 
+    /** How long ago an id may have been minted for its organization to be still on its way here. */
+    static final Duration RECENTLY = Duration.ofMinutes(2);
+    private static final long POLL_MILLIS = 50;
+
+    /**
+     * The longest a request waits for an organization created a moment ago to reach this copy
+     * ({@code dangjian.org-tree.arrival-wait}, default 3 s, against a usual lag of well under a second).
+     */
+    @ConfigProperty(name = "dangjian.org-tree.arrival-wait", defaultValue = "PT3S")
+    Duration arrivalWait = Duration.ofSeconds(3);
+
     public Optional<OrgUnit> node(UUID id) {
         return findByIdOptional(id);
+    }
+
+    /**
+     * The node, waiting briefly when the id is one organization-service minted a moment ago (a time-ordered id,
+     * {@code Ids}) that this copy does not hold yet: a client that creates a branch and at once registers a member
+     * in it would otherwise be told the branch does not exist, which it cannot tell from a real refusal. The wait is
+     * bounded; an id minted long ago, or not time-ordered, is answered at once, so unknown ids cost nothing.
+     */
+    public Optional<OrgUnit> nodeOrArriving(UUID id) {
+        Optional<OrgUnit> node = node(id);
+        if (node.isPresent() || !recentlyMinted(id, Instant.now())) {
+            return node;
+        }
+        long deadline = System.nanoTime() + arrivalWait.toNanos();
+        while (node.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return node;
+            }
+            node = node(id);
+        }
+        return node;
+    }
+
+    /** A version-7 id whose timestamp lies within {@link #RECENTLY} of {@code now} (a little ahead, for clock skew). */
+    static boolean recentlyMinted(UUID id, Instant now) {
+        if (id.version() != 7) {
+            return false;
+        }
+        Instant minted = Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+        return minted.isAfter(now.minus(RECENTLY)) && minted.isBefore(now.plusSeconds(5));
     }
 
     @Override

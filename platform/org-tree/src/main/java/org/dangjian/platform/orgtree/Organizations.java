@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.scope.CallerScope;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,9 +28,10 @@ public class Organizations {
 
     /** The organization, or 404 {@value #NOT_FOUND} when unknown here or outside the caller's subtree. */
     public OrgUnit requireInScope(UUID orgId) {
-        // The scope first, in one statement of the tree; a platform-admin passes it for any id, so the node is
-        // still looked up: an id the copy does not hold is the same 404 for everyone.
+        // One created a moment ago may still be on its way to this copy (OrgTree#nodeOrArriving): waited for, not refused.
+        Optional<OrgUnit> node = tree.nodeOrArriving(orgId);
+        // A platform-admin passes the scope for any id, so an id the copy does not hold is the same 404 for everyone.
         scope.require(orgId, NOT_FOUND, orgId);
-        return tree.node(orgId).orElseThrow(() -> DomainException.notFound(NOT_FOUND, orgId));
+        return node.orElseThrow(() -> DomainException.notFound(NOT_FOUND, orgId));
     }
 }

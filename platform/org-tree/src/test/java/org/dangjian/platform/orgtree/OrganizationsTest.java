@@ -7,7 +7,12 @@ import org.dangjian.platform.api.scope.OrgPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.dangjian.platform.api.Ids;
+
 import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +26,8 @@ import static org.dangjian.platform.orgtree.TreeInPostgres.OTHER_ROOT;
 import static org.dangjian.platform.orgtree.TreeInPostgres.ROOT;
 import static org.dangjian.platform.orgtree.TreeInPostgres.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -82,6 +89,46 @@ class OrganizationsTest {
     @Test
     void aCallerActingForAnOrganizationUnknownHereGetsNone() {
         assertNotFound(ROOT, () -> organizationsOf(Caller.ORG_ADMIN, UNKNOWN).requireInScope(ROOT));
+    }
+
+    @Test
+    void aBranchCreatedAMomentAgoIsWaitedForInsteadOfRefused() throws Exception {
+        UUID justCreated = Ids.next();
+        CompletableFuture<Void> event = CompletableFuture.runAsync(() -> {
+            sleep(300);
+            tree.arrive(justCreated, B, "/r/a/b/new-" + justCreated + "/");
+        });
+
+        assertEquals(B, organizationsOf(Caller.BRANCH_SECRETARY, B).requireInScope(justCreated).parentId());
+        event.get();
+    }
+
+    @Test
+    void aBranchCreatedAMomentAgoThatNeverArrivesIsNotFoundAfterTheWait() {
+        tree.arrivalWait = Duration.ofMillis(200);
+        try {
+            UUID neverArrives = Ids.next();
+            assertNotFound(neverArrives, () -> organizationsOf(Caller.ORG_ADMIN, ROOT).requireInScope(neverArrives));
+        } finally {
+            tree.arrivalWait = Duration.ofSeconds(3);
+        }
+    }
+
+    @Test
+    void onlyIdsMintedInTheLastMinutesAreWaitedFor() {
+        Instant now = Instant.now();
+        assertTrue(OrgTree.recentlyMinted(Ids.next(), now));
+        assertFalse(OrgTree.recentlyMinted(UUID.randomUUID(), now), "not time-ordered");
+        assertFalse(OrgTree.recentlyMinted(Ids.next(), now.plus(Duration.ofMinutes(3))), "minted 3 minutes ago");
+        assertFalse(OrgTree.recentlyMinted(Ids.next(), now.minus(Duration.ofMinutes(1))), "from the future");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The 404 every refusal is: status, code and the id sent as its only message argument. */

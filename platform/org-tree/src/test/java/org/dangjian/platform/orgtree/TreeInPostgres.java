@@ -79,6 +79,25 @@ class TreeInPostgres extends OrgTree implements BeforeAllCallback, AfterAllCallb
         }
     }
 
+    /**
+     * An organization event's consumer adding a node, on its own connection as the consumer's transaction would be,
+     * so a request polling the tree on another thread sees it once committed.
+     */
+    void arrive(UUID id, UUID parent, String path) {
+        try (Connection consumer = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement insert = consumer.prepareStatement(
+                        "insert into org_unit values (?, ?, ?, ?, ?, 'BRANCH', 'ACTIVE', 1, now())")) {
+            insert.setObject(1, id);
+            insert.setObject(2, parent);
+            insert.setString(3, path);
+            insert.setString(4, path);
+            insert.setString(5, path);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Optional<OrgUnit> node(UUID id) {
         List<OrgUnit> nodes = new ArrayList<>();

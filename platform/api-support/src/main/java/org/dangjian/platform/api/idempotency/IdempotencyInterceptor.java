@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,6 +48,7 @@ public class IdempotencyInterceptor {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{8,100}");
     /** Headers a client needs from a replayed creation response. */
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     RoutingContext routing;
@@ -66,7 +68,8 @@ public class IdempotencyInterceptor {
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
         String key = routing.request().getHeader(Idempotent.HEADER);
-        if (key == null) {
+        if (key == null || SAFE_METHODS.contains(routing.request().method().name())) {
+            // a read changes nothing, so retrying it is safe without a key (a class marked @Idempotent has reads too)
             return ctx.proceed();
         }
         if (!VALID_KEY.matcher(key).matches()) {
@@ -140,7 +143,8 @@ public class IdempotencyInterceptor {
                 where caller = ?1 and idempotency_key = ?2""")
                 .setParameter(1, subject).setParameter(2, key).setParameter(3, status)
                 .setParameter(4, json.writeValueAsString(headers))
-                .setParameter(5, entity == null ? null : json.writeValueAsString(entity))
+                .setParameter(5, entity == null || !json.canSerialize(entity.getClass()) || entity instanceof StreamingOutput
+                        ? null : json.writeValueAsString(entity))
                 .executeUpdate();
     }
 

@@ -8,8 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a resource method that creates something as safe to retry with an {@code Idempotency-Key}
- * header: the first request's effect and response are committed together with the key, a repeat of
+ * Marks a resource (on the class: all its writes) or one method as safe to retry with an {@code Idempotency-Key}
+ * header; every resource that changes state carries it (ServiceConventionsContract checks). Reads ignore the key: the first request's effect and response are committed together with the key, a repeat of
  * the same request by the same caller gets that response again (header {@code Idempotent-Replayed:
  * true}) and changes nothing, the same key with a different request is refused with 422
  * IDEMPOTENCY_KEY_REUSED. Without the header the method behaves as before.

@@ -2,6 +2,7 @@ package org.dangjian.platform.api.openapi;
 
 import org.dangjian.platform.api.Problem;
 import org.dangjian.platform.api.access.RateLimiter;
+import org.dangjian.platform.api.idempotency.Idempotent;
 import org.dangjian.platform.api.input.JsonInputRules;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -41,6 +42,7 @@ public class ApiContract implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
+    static final String IDEMPOTENCY_KEY = "IdempotencyKey";
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
 
@@ -86,6 +88,13 @@ public class ApiContract implements OASFilter {
                 + "writes and bulk operations", "^\"[a-z]+\";r=[0-9]+;t=[0-9]+$"));
         components.addHeader(RateLimiter.Quota.POLICY_HEADER, header("the caller's allowance: "
                 + "\"writes\";q=<requests>;w=60 (per minute)", "^\"[a-z]+\";q=[0-9]+;w=[0-9]+$"));
+        components.addParameter(IDEMPOTENCY_KEY, OASFactory.createParameter().name(Idempotent.HEADER)
+                .in(Parameter.In.HEADER).required(false)
+                .description("Makes this write safe to retry: the same key and request return the first answer "
+                        + "(header Idempotent-Replayed: true) and change nothing; the same key with another request is "
+                        + "422 IDEMPOTENCY_KEY_REUSED. 8–100 visible ASCII characters, e.g. a UUID.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(8).maxLength(100)
+                        .pattern("^[\\x21-\\x7e]{8,100}$")));
         if (openAPI.getPaths() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) ->
                     item.getOperations().forEach((method, operation) -> complete(path, method, operation)));
@@ -121,6 +130,8 @@ public class ApiContract implements OASFilter {
             }
         }
         if (write) {
+            // Every write honours the key (the platform's @Idempotent on each resource, ServiceConventionsContract).
+            operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + IDEMPOTENCY_KEY));
             // Inline answers of writes carry the rate-limit fields; referenced problem answers have them in their component.
             responses.getAPIResponses().forEach((status, response) -> {
                 if (response.getRef() == null && (status.startsWith("2") || status.startsWith("4"))) {

@@ -1,5 +1,6 @@
 package org.dangjian.platform.api.pii;
 
+import org.dangjian.platform.api.idempotency.Idempotent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * locked}), so replicas and repeated calls share the work and an interruption loses nothing.
  */
 @Path("/admin/personal-data/re-encryption")
+@Idempotent
 @Tag(name = "Operations", description = "运维: operations endpoints")
 public class ReEncryption {
 
