@@ -50,6 +50,14 @@ public class Caller {
         return uuidClaim("member_id");
     }
 
+    /**
+     * The caller's own member record, for the {@code /me} endpoints; 403 NO_MEMBER_IDENTITY when the token names
+     * none (a staff account that is not a member, an integration).
+     */
+    public UUID requireMemberId() {
+        return memberId().orElseThrow(() -> new DomainException(403, "NO_MEMBER_IDENTITY"));
+    }
+
     private Optional<UUID> uuidClaim(String name) {
         Object value = token.getClaim(name);
         if (value == null) {
