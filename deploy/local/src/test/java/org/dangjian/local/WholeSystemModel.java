@@ -140,6 +140,8 @@ final class WholeSystemModel {
     private final List<String> faults = new ArrayList<>();
 
     private Random random;
+    /** Decides which writes a "phone" sends twice with one Idempotency-Key: its own stream, so the run's operations stay as the seed makes them. */
+    private Random retries;
     private Instant startedAt;
     private final Map<UUID, Org> orgs = new LinkedHashMap<>();
     private final Map<UUID, Member> members = new LinkedHashMap<>();
@@ -167,6 +169,7 @@ final class WholeSystemModel {
     Result run(long seed, int operations) {
         long begin = System.nanoTime();
         random = new Random(seed);
+        retries = new Random(~seed);
         startedAt = Instant.now().minusSeconds(1);
         settledUpTo = startedAt;
         runTag = Long.toString(seed, 36) + "-" + Integer.toString(PEOPLE.incrementAndGet(), 36);
@@ -334,6 +337,18 @@ final class WholeSystemModel {
             UUID id = UUID.fromString(read(r).get("id").asText());
             orgs.put(id, new Org(id, true, parent, name));
             unsettled.add(id);
+            // a client using the branch at once, before its event can have reached member-service: waited for, not refused
+            if (n > 0 && random.nextInt(4) == 0) {
+                String member = "新支部党员" + n;
+                HttpResponse<String> registered = call(DangjianService.MEMBER, "POST", "/api/v1/members",
+                        registration(member, id, "FULL").toString());
+                expect(n, "register member in the branch just established", id.toString(), registered, 201);
+                if (registered.statusCode() == 201) {
+                    UUID memberId = UUID.fromString(read(registered).get("id").asText());
+                    members.put(memberId, new Member(memberId, member, id, "FULL"));
+                    unsettled.add(memberId);
+                }
+            }
         }
         return true;
     }
@@ -502,15 +517,22 @@ final class WholeSystemModel {
         }
         String transfer = read(issued).get("id").asText();
         int answer = random.nextInt(4);
+        String path = "/api/v1/transfers/" + transfer;
+        String[] decision = answer <= 1 ? new String[] {"accept", "{}"}
+                : answer == 2 ? new String[] {"reject", body("reason", "材料不全")} : new String[] {"cancel", body("reason", "本人撤回")};
+        HttpResponse<String> answered = call(DangjianService.MEMBER, "POST", path + "/" + decision[0], decision[1]);
+        expect(n, decision[0] + " transfer", transfer, answered, 200);
         if (answer <= 1) {
-            expect(n, "accept transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/accept", "{}"), 200);
             moveMember(m, to.id, true);
-        } else if (answer == 2) {
-            expect(n, "reject transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/reject",
-                    body("reason", "材料不全")), 200);
-        } else {
-            expect(n, "cancel transfer", transfer, call(DangjianService.MEMBER, "POST", "/api/v1/transfers/" + transfer + "/cancel",
-                    body("reason", "本人撤回")), 200);
+        }
+        // the same side answering again, without a key (a second tap): the same answer, nothing happens twice
+        if (random.nextInt(3) == 0 && answered.statusCode() == 200) {
+            HttpResponse<String> again = call(DangjianService.MEMBER, "POST", path + "/" + decision[0], decision[1]);
+            expect(n, decision[0] + " transfer again", transfer, again, 200);
+            if (again.statusCode() == 200 && !read(again).equals(read(answered))) {
+                violations.add("answering a transfer again gives the first answer: #" + n + " " + transfer + " answered "
+                        + answered.body() + " then " + again.body());
+            }
         }
         return true;
     }
@@ -945,9 +967,37 @@ final class WholeSystemModel {
         return r.statusCode() == 200 ? read(r) : null;
     }
 
+    /**
+     * Sends a request. One write in five goes the way a phone on a bad network sends it (issue 24): with an
+     * Idempotency-Key, then again with the same key as if the first answer had been lost. The second answer must be
+     * the first one again (a success replayed, marked Idempotent-Replayed; a refusal refused alike) and nothing may
+     * happen twice, which the invariants check after the run.
+     */
     private HttpResponse<String> call(DangjianService service, String method, String path, String body) {
+        if (body == null || retries.nextInt(5) != 0) {
+            return send(service, method, path, body, null);
+        }
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = send(service, method, path, body, key);
+        HttpResponse<String> again = send(service, method, path, body, key);
+        String what = method + " " + path + " retried with Idempotency-Key " + key;
+        if (again.statusCode() != first.statusCode()) {
+            violations.add("a retry with the same Idempotency-Key gets the first answer: " + what + " answered " + first.statusCode()
+                    + " then " + again.statusCode() + ": " + again.body());
+        } else if (first.statusCode() < 300 && (!again.headers().firstValue("Idempotent-Replayed").orElse("").equals("true")
+                || !read(again).equals(read(first)))) {
+            violations.add("a retry with the same Idempotency-Key gets the first answer: " + what + " answered " + first.body()
+                    + " then " + again.body() + " (replayed: " + again.headers().firstValue("Idempotent-Replayed").orElse("no") + ")");
+        }
+        return first;
+    }
+
+    private HttpResponse<String> send(DangjianService service, String method, String path, String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.baseUrl(service) + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (body == null) {
             request.GET();
         } else {
