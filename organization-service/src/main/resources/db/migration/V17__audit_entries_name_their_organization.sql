@@ -13,5 +13,6 @@ update audit_entry a set org_id = case a.target_type
         when 'assessment' then (select organization_id from assessment where id = a.target_id)
         when 'assessment-set' then (select organization_id from assessment_set where id = a.target_id)
     end
-where a.org_id is null;
+where a.org_id is null
+  and a.target_type in ('organization', 'unit', 'grid', 'pairing', 'assessment', 'assessment-set');
 alter table audit_entry enable trigger audit_entry_append_only;
