@@ -11,6 +11,7 @@ import org.dangjian.platform.api.access.BulkOperation;
  * platform's policy refuses single writes anyway and lets bulk operations through.
  */
 @Path("/test-probes")
+@org.dangjian.platform.api.idempotency.Idempotent
 public class AccessPolicyProbe {
 
     @POST

@@ -133,8 +133,8 @@ class AuditLogTest {
                 .body("items.action", contains("ORGANIZATION_RENAMED", "ORGANIZATION_ESTABLISHED"))
                 .body("items[0].actor", equalTo("test-platform-admin"))
                 .body("items[0].targetType", equalTo("organization"))
-                .body("items[0].before.name", equalTo("审计查询支部"))
-                .body("items[0].after.name", equalTo("审计查询支部（新）"));
+                .body("items[0].details.before.name", equalTo("审计查询支部"))
+                .body("items[0].details.after.name", equalTo("审计查询支部（新）"));
         as(Caller.AUDITOR, mine).queryParam("targetType", "grid").get("/api/v1/audit-entries").then()
                 .body("items.targetId", contains(grid)).body("items.action", contains("GRID_CREATED"));
         as(Caller.AUDITOR, mine).queryParam("targetId", other).get("/api/v1/audit-entries").then()
@@ -145,15 +145,37 @@ class AuditLogTest {
         String cursor = as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("size", 1)
                 .get("/api/v1/audit-entries").then().body("items.action", contains("ORGANIZATION_RENAMED"))
                 .extract().path("nextCursor");
-        as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("size", 1).queryParam("after", cursor)
+        as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("size", 1).queryParam("cursor", cursor)
                 .get("/api/v1/audit-entries").then().body("items.action", contains("ORGANIZATION_ESTABLISHED"));
         as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("from", today).queryParam("to", today)
                 .get("/api/v1/audit-entries").then().body("items", hasSize(2));
         as(Caller.AUDITOR, mine).queryParam("targetId", branch).queryParam("to", yesterday)
                 .get("/api/v1/audit-entries").then().body("items", empty());
 
+        as(Caller.AUDITOR, mine).queryParam("cursor", "forged").get("/api/v1/audit-entries").then().statusCode(400)
+                .body("code", equalTo("INVALID_PARAMETER"));
+        as(Caller.AUDITOR, mine).queryParam("size", 201).get("/api/v1/audit-entries").then().statusCode(400);
         given().get("/api/v1/audit-entries").then().statusCode(401);
         as(Caller.ORG_ADMIN, mine).get("/api/v1/audit-entries").then().statusCode(403);
+    }
+
+    /** Entries whose snapshot names no organization (a grid membership, a leadership seat) are still the subtree's. */
+    @Test
+    void anAuditorSeesTheGridMembershipsAndSeatsOfTheirSubtree() {
+        UUID mine = newCommittee("审计网格党委");
+        UUID branch = newChild(mine, "审计网格支部", "BRANCH");
+        String grid = asPlatformAdmin().body(body("organizationId", branch, "name", "审计成员网格", "leaderName", "林格长",
+                "area", "东门路", "households", 10)).post("/api/v1/grids").then().statusCode(201).extract().path("id");
+        UUID member = Members.in(branch);
+        asPlatformAdmin().body(body("memberId", member, "memberName", "陈党员")).post("/api/v1/grids/" + grid + "/members")
+                .then().statusCode(200);
+        asPlatformAdmin().body(body("seat", "SECRETARY", "memberId", member, "memberName", "陈党员", "reason", "增补"))
+                .post("/api/v1/organizations/" + branch + "/leadership/seats").then().statusCode(200);
+
+        as(Caller.AUDITOR, mine).queryParam("targetId", grid).get("/api/v1/audit-entries").then().statusCode(200)
+                .body("items.action", contains("GRID_MEMBER_JOINED", "GRID_CREATED"));
+        as(Caller.AUDITOR, branch).queryParam("targetId", branch).queryParam("action", "LEADERSHIP_SEAT_TAKEN")
+                .get("/api/v1/audit-entries").then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
@@ -166,7 +188,7 @@ class AuditLogTest {
         String csv = as(Caller.AUDITOR, mine).queryParam("targetId", branch).get("/api/v1/audit-entries/export")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv")).extract().asString();
         String[] lines = csv.split("\r\n");
-        assertEquals("id,occurredAt,actor,action,targetType,targetId,before,after", lines[0]);
+        assertEquals("id,occurredAt,actor,action,targetType,targetId,details", lines[0]);
         assertEquals(3, lines.length, csv);
         assertEquals(true, lines[1].contains("ORGANIZATION_RENAMED") && lines[2].contains("ORGANIZATION_ESTABLISHED"), csv);
 

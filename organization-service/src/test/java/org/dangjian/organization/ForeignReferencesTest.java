@@ -109,7 +109,7 @@ class ForeignReferencesTest {
         s.refusedAlike(404, "ORGANIZATION_NOT_FOUND", s.bBranch(), organization -> s.admin()
                 .body(pairing(organization, s.aBranch())).post("/api/v1/pairings").then().extract(), bSecond);
         s.refusedAlike(404, "ORGANIZATION_NOT_FOUND", s.bBranch(), organization -> s.admin()
-                .queryParam("organizationId", organization).get("/api/v1/pairings").then().extract(), bSecond);
+                .queryParam("orgId", organization).get("/api/v1/pairings").then().extract(), bSecond);
     }
 
     @Test

@@ -49,7 +49,7 @@ class LeadershipTest {
         asPlatformAdmin().get("/api/v1/organizations/" + branch + "/leadership").then().statusCode(200)
                 .body("seats.find { it.seat == 'SECRETARY' }.memberId", equalTo(secretary.toString()));
         asPlatformAdmin().get("/api/v1/organizations/" + branch + "/history").then()
-                .body("change", contains("ESTABLISHED", "ELECTED"));
+                .body("items.change", contains("ESTABLISHED", "ELECTED"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class LeadershipTest {
         endSeat(branch, seatId, LocalDate.now(ZONE).minusDays(1).toString()).statusCode(422)
                 .body("code", equalTo("LEADERSHIP_SEAT_END_BEFORE_START"));
         endSeat(branch, seatId, started).statusCode(200).body("secretaryVacant", equalTo(true)).body("seats", empty());
-        endSeat(branch, seatId, started).statusCode(422).body("code", equalTo("LEADERSHIP_SEAT_ALREADY_ENDED"));
+        endSeat(branch, seatId, started).statusCode(200).body("secretaryVacant", equalTo(true)).body("seats", empty());
         endSeat(branch, UUID.randomUUID().toString(), started).statusCode(404).body("code", equalTo("LEADERSHIP_SEAT_NOT_FOUND"));
     }
 
@@ -106,10 +106,10 @@ class LeadershipTest {
         UUID endsInThirty = branchWithTermEnding(root, "三十日届满支部", today.plusDays(30));
         branchWithTermEnding(root, "三十一日届满支部", today.plusDays(31));
         as(Caller.ORG_ADMIN, root).queryParam("withinDays", 30).get("/api/v1/leadership-terms/re-election-due").then()
-                .statusCode(200).body("organizationId", contains(endsToday.toString(), endsInThirty.toString()));
+                .statusCode(200).body("items.organizationId", contains(endsToday.toString(), endsInThirty.toString()));
         as(Caller.ORG_ADMIN, root).get("/api/v1/leadership-terms/overdue").then()
-                .statusCode(200).body("organizationId", contains(endsYesterday.toString()))
-                .body("[0].termEndsOn", equalTo(today.minusDays(1).toString()));
+                .statusCode(200).body("items.organizationId", contains(endsYesterday.toString()))
+                .body("items[0].termEndsOn", equalTo(today.minusDays(1).toString()));
     }
 
     @Test
@@ -119,7 +119,7 @@ class LeadershipTest {
         UUID ninety = branchWithTermEnding(root, "九十日支部", today.plusDays(90));
         branchWithTermEnding(root, "九十一日支部", today.plusDays(91));
         as(Caller.ORG_ADMIN, root).get("/api/v1/leadership-terms/re-election-due").then()
-                .statusCode(200).body("organizationId", contains(ninety.toString()));
+                .statusCode(200).body("items.organizationId", contains(ninety.toString()));
     }
 
     @Test
@@ -128,7 +128,7 @@ class LeadershipTest {
         UUID mine = newCommittee("本级换届党委");
         UUID other = newCommittee("他级换届党委");
         branchWithTermEnding(other, "他级届满支部", today.minusDays(3));
-        as(Caller.ORG_ADMIN, mine).get("/api/v1/leadership-terms/overdue").then().statusCode(200).body("$", empty());
+        as(Caller.ORG_ADMIN, mine).get("/api/v1/leadership-terms/overdue").then().statusCode(200).body("items", empty());
     }
 
     @Test

@@ -67,8 +67,8 @@ class MemberDepartureTest {
         asPlatformAdmin().get("/api/v1/organizations/" + from + "/leadership").then()
                 .body("secretaryVacant", equalTo(true)).body("seats", hasSize(0));
         asPlatformAdmin().get("/api/v1/organizations/" + from + "/history").then()
-                .body("change[-1]", equalTo("SEAT_ENDED")).body("[-1].effectiveOn", equalTo("2025-06-30"))
-                .body("[-1].reason", equalTo("组织关系转接")).body("[-1].actor", equalTo("system"));
+                .body("items.change[-1]", equalTo("SEAT_ENDED")).body("items[-1].effectiveOn", equalTo("2025-06-30"))
+                .body("items[-1].reason", equalTo("组织关系转接")).body("items[-1].actor", equalTo("system"));
         List<String> findings = asPlatformAdmin().get("/api/v1/organizations/" + committee + "/structure/compliance").then()
                 .statusCode(200).extract().path("items.find { it.organizationId == '" + from + "' }.findings.rule");
         assertTrue(findings.contains("SECRETARY_VACANT"), findings::toString);
@@ -80,7 +80,7 @@ class MemberDepartureTest {
         asPlatformAdmin().get("/api/v1/grids/" + branchGrid).then().statusCode(200)
                 .body("leaderMemberId", nullValue()).body("leaderName", nullValue());
         asPlatformAdmin().get("/api/v1/grids/" + branchGrid + "/history").then()
-                .body("action[-1]", equalTo("GRID_LEADER_CHANGED")).body("[-1].after.reason", equalTo("组织关系转接"));
+                .body("items.action[-1]", equalTo("GRID_LEADER_CHANGED")).body("items[-1].after.reason", equalTo("组织关系转接"));
     }
 
     /** A seat recorded as starting after the day the member left ends the day it began: never before. */
@@ -101,11 +101,11 @@ class MemberDepartureTest {
         assertEquals(lateSeat, committeeTeam.at("/endedSeats/0/seatId").asText());
         assertEquals("2025-08-01", committeeTeam.at("/endedSeats/0/endedOn").asText());
         asPlatformAdmin().get("/api/v1/organizations/" + committee + "/history").then()
-                .body("[-1].reason", equalTo("组织关系转出本平台"));
+                .body("items[-1].reason", equalTo("组织关系转出本平台"));
         awaitGridMembers(grid, 0);
         asPlatformAdmin().get("/api/v1/grids/" + grid + "/history").then()
-                .body("action[-1]", equalTo("GRID_MEMBER_LEFT")).body("[-1].after.leftOn", equalTo(today().toString()))
-                .body("[-1].after.reason", equalTo("组织关系转出本平台"));
+                .body("items.action[-1]", equalTo("GRID_MEMBER_LEFT")).body("items[-1].after.leftOn", equalTo(today().toString()))
+                .body("items[-1].after.reason", equalTo("组织关系转出本平台"));
     }
 
     @Test
@@ -122,7 +122,7 @@ class MemberDepartureTest {
         assertEquals(seat, data.at("/endedSeats/0/seatId").asText());
         assertEquals("2025-10-08", data.at("/endedSeats/0/endedOn").asText());
         asPlatformAdmin().get("/api/v1/organizations/" + branch + "/history").then()
-                .body("[-1].reason", equalTo("党籍终止：去世"));
+                .body("items[-1].reason", equalTo("党籍终止：去世"));
         Members.count(branch).body("fullMembers", equalTo(0));
     }
 
@@ -162,8 +162,8 @@ class MemberDepartureTest {
         ConsumerRecord<String, String> dissolved = awaitRecord(branch, "organization.dissolved", d -> true);
         assertTrue(changed.offset() < dissolved.offset(), "the seat's end is published before the dissolution");
         asPlatformAdmin().get("/api/v1/organizations/" + branch + "/history").then()
-                .body("change", contains("ESTABLISHED", "SEAT_TAKEN", "SEAT_ENDED", "DISSOLVED"))
-                .body("[2].reason", equalTo("组织撤销"));
+                .body("items.change", contains("ESTABLISHED", "SEAT_TAKEN", "SEAT_ENDED", "DISSOLVED"))
+                .body("items[2].reason", equalTo("组织撤销"));
     }
 
     @Test
@@ -180,7 +180,7 @@ class MemberDepartureTest {
         JsonNode data = awaitLeadershipChanged(absorbed, d -> d.get("endedSeats").size() == 1);
         assertEquals("2025-11-30", data.at("/endedSeats/0/endedOn").asText());
         asPlatformAdmin().get("/api/v1/organizations/" + absorbed + "/history").then()
-                .body("find { it.change == 'SEAT_ENDED' }.reason", equalTo("组织合并"));
+                .body("items.find { it.change == 'SEAT_ENDED' }.reason", equalTo("组织合并"));
         asPlatformAdmin().get("/api/v1/organizations/" + survivor + "/leadership").then().body("seats.id", contains(kept));
     }
 

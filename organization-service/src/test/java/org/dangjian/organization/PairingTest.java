@@ -28,8 +28,8 @@ class PairingTest {
         UUID community = newChild(committee, "社区党支部", "BRANCH");
         String id = pair(as(Caller.ORG_ADMIN, committee), organ, community, "2026-01-01", "2026-12-31").statusCode(201)
                 .body("content", equalTo("联合开展主题党日")).extract().path("id");
-        asPlatformAdmin().queryParam("organizationId", community).get("/api/v1/pairings").then().statusCode(200)
-                .body("id", containsInAnyOrder(id));
+        asPlatformAdmin().queryParam("orgId", community).get("/api/v1/pairings").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(id));
         asPlatformAdmin().body(body("reason", "机构调整", "endedOn", "2026-06-30")).post("/api/v1/pairings/" + id + "/end")
                 .then().statusCode(200).body("endedOn", equalTo("2026-06-30"));
     }
@@ -52,8 +52,8 @@ class PairingTest {
         UUID other = newCommittee("他级共建党委");
         UUID branch = newChild(mine, "本级支部", "BRANCH");
         UUID theirs = newChild(other, "他级支部", "BRANCH");
-        given().queryParam("organizationId", branch).get("/api/v1/pairings").then().statusCode(401);
-        as(Caller.MEMBER, mine).queryParam("organizationId", branch).get("/api/v1/pairings").then().statusCode(403);
+        given().queryParam("orgId", branch).get("/api/v1/pairings").then().statusCode(401);
+        as(Caller.MEMBER, mine).queryParam("orgId", branch).get("/api/v1/pairings").then().statusCode(403);
         pair(as(Caller.ORG_ADMIN, mine), branch, theirs, "2026-01-01", "2026-12-31").statusCode(422)
                 .body("code", equalTo("PAIRING_PARTNER_NOT_FOUND"));
         pair(as(Caller.ORG_ADMIN, mine), theirs, branch, "2026-01-01", "2026-12-31").statusCode(404)
@@ -73,12 +73,12 @@ class PairingTest {
         asPlatformAdmin().body(body("reason", "机构调整", "endedOn", "2026-06-30")).post("/api/v1/pairings/" + id + "/end")
                 .then().statusCode(200);
         as(Caller.AUDITOR, committee).get("/api/v1/pairings/" + id + "/history").then().statusCode(200)
-                .body("action", contains("PAIRING_CREATED", "PAIRING_ENDED"))
-                .body("[0].actor", equalTo("test-org-admin"))
-                .body("[0].after.content", equalTo("联合开展主题党日"))
-                .body("[1].before.endedOn", org.hamcrest.Matchers.nullValue())
-                .body("[1].after.endedOn", equalTo("2026-06-30"))
-                .body("[1].after.endReason", equalTo("机构调整"));
+                .body("items.action", contains("PAIRING_CREATED", "PAIRING_ENDED"))
+                .body("items[0].actor", equalTo("test-org-admin"))
+                .body("items[0].after.content", equalTo("联合开展主题党日"))
+                .body("items[1].before.endedOn", org.hamcrest.Matchers.nullValue())
+                .body("items[1].after.endedOn", equalTo("2026-06-30"))
+                .body("items[1].after.endReason", equalTo("机构调整"));
         as(Caller.BRANCH_SECRETARY, committee).get("/api/v1/pairings/" + id).then().statusCode(200)
                 .body("endReason", equalTo("机构调整"));
         UUID other = newCommittee("共建历史他级党委");

@@ -82,12 +82,12 @@ class UnitCoverageTest {
         register(asPlatformAdmin(), committee, creditCode("350205"), null).statusCode(201);
         cover(covered, body("coverage", "OWN_BRANCH", "organizationId", branch)).statusCode(200);
         as(Caller.ORG_ADMIN, committee).get("/api/v1/units/coverage-rates").then().statusCode(200)
-                .body("regionCode", contains("350203", "350205"))
-                .body("units", contains(2, 1))
-                .body("covered", contains(1, 0))
-                .body("rate", contains(0.5f, 0.0f));
+                .body("items.regionCode", contains("350203", "350205"))
+                .body("items.units", contains(2, 1))
+                .body("items.covered", contains(1, 0))
+                .body("items.rate", contains(0.5f, 0.0f));
         as(Caller.ORG_ADMIN, committee).queryParam("digits", 4).get("/api/v1/units/coverage-rates").then()
-                .body("regionCode", contains("3502")).body("rate", contains(0.3333f));
+                .body("items.regionCode", contains("3502")).body("items.rate", contains(0.3333f));
         as(Caller.ORG_ADMIN, committee).queryParam("region", "350203").get("/api/v1/units/gaps").then().statusCode(200)
                 .body("items.id", contains(gap));
     }
@@ -116,16 +116,16 @@ class UnitCoverageTest {
         cover(unit, body("coverage", "INSTRUCTOR", "instructorName", "王指导员", "reason", "选派党建指导员")).statusCode(200);
         cover(unit, body("coverage", "OWN_BRANCH", "organizationId", branch, "reason", "企业单独建立党支部")).statusCode(200);
         as(Caller.AUDITOR, committee).get("/api/v1/units/" + unit + "/history").then().statusCode(200)
-                .body("action", contains("UNIT_REGISTERED", "UNIT_COVERAGE_CHANGED", "UNIT_COVERAGE_CHANGED"))
-                .body("[0].actor", equalTo("test-org-admin"))
-                .body("[0].after.coverage", equalTo("NONE"))
-                .body("[1].after.coverage", equalTo("INSTRUCTOR"))
-                .body("[1].after.instructorName", equalTo("王指导员"))
-                .body("[2].before.coverage", equalTo("INSTRUCTOR"))
-                .body("[2].after.coverage", equalTo("OWN_BRANCH"))
-                .body("[2].after.coveringOrganizationId", equalTo(branch.toString()))
-                .body("[2].after.reason", equalTo("企业单独建立党支部"))
-                .body("[2].actor", equalTo("test-platform-admin"));
+                .body("items.action", contains("UNIT_REGISTERED", "UNIT_COVERAGE_CHANGED", "UNIT_COVERAGE_CHANGED"))
+                .body("items[0].actor", equalTo("test-org-admin"))
+                .body("items[0].after.coverage", equalTo("NONE"))
+                .body("items[1].after.coverage", equalTo("INSTRUCTOR"))
+                .body("items[1].after.instructorName", equalTo("王指导员"))
+                .body("items[2].before.coverage", equalTo("INSTRUCTOR"))
+                .body("items[2].after.coverage", equalTo("OWN_BRANCH"))
+                .body("items[2].after.coveringOrganizationId", equalTo(branch.toString()))
+                .body("items[2].after.reason", equalTo("企业单独建立党支部"))
+                .body("items[2].actor", equalTo("test-platform-admin"));
         UUID other = newCommittee("覆盖历史他级党委");
         as(Caller.ORG_ADMIN, other).get("/api/v1/units/" + unit + "/history").then().statusCode(404)
                 .body("code", equalTo("UNIT_NOT_FOUND"));

@@ -25,6 +25,9 @@ import org.dangjian.organization.assessment.AssessmentDtos.SelfAssess;
 import org.dangjian.organization.assessment.AssessmentDtos.SetView;
 import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,9 +73,22 @@ public class AssessmentResource {
     @POST
     @Path("/assessments/{assessmentId}/review")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "Review (审核评定) by the set's level: final score and rating")
+    @Operation(summary = "Review (审核评定) by the set's level: final score and rating",
+            description = "Safe to retry: the same scores on a reviewed assessment answer 200 with it as it is (nothing "
+                    + "audited twice); other scores stay 409 ASSESSMENT_ALREADY_REVIEWED." + Idempotent.DOC)
     public AssessmentView review(@PathParam("assessmentId") UUID assessmentId, @Valid @NotNull Review request) {
         return AssessmentView.of(service.review(assessmentId, request));
+    }
+
+    @GET
+    @Path("/assessments/awaiting-review")
+    @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
+    @Operation(summary = "Self-assessments waiting for your review (待审核)",
+            description = "Self-assessed, against a set defined by an organization of your subtree (the level that "
+                    + "reviews), in the order they were submitted; keyset pages (sort: submitted only). The work queue's "
+                    + "ASSESSMENT_TO_REVIEW tasks are these.")
+    public ListPage<AssessmentView> awaitingReview(@BeanParam ListQuery query) {
+        return service.awaitingReview(query);
     }
 
     @GET
@@ -86,19 +102,17 @@ public class AssessmentResource {
     @GET
     @Path("/assessments/{assessmentId}/history")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
-    @Operation(summary = "Self-assessment and review: scores before and after, who and when (oldest first)")
-    public List<AuditLog.Entry> history(@PathParam("assessmentId") UUID assessmentId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return audit.history(AssessmentService.AUDIT_ASSESSMENT, service.assessment(assessmentId).id(), page, size);
+    @Operation(summary = "Self-assessment and review: scores before and after, who and when (oldest first, keyset pages; sort: occurredAt only)")
+    public ListPage<AuditLog.Entry> history(@PathParam("assessmentId") UUID assessmentId, @BeanParam ListQuery query) {
+        return audit.history(AssessmentService.AUDIT_ASSESSMENT, service.assessment(assessmentId).id(), query);
     }
 
     @GET
     @Path("/{id}/ranking")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Reviewed organizations of your subtree, best first")
-    public List<Ranked> ranking(@PathParam("id") UUID id,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.ranking(id, size);
+    @Operation(summary = "Reviewed organizations of your subtree, best first",
+            description = "Equal scores share a rank; keyset pages (sort: rank only).")
+    public ListPage<Ranked> ranking(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return service.ranking(id, query);
     }
 }

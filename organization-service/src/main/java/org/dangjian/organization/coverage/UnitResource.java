@@ -25,8 +25,10 @@ import org.dangjian.organization.coverage.UnitDtos.CoverageRate;
 import org.dangjian.organization.coverage.UnitDtos.RegisterUnit;
 import org.dangjian.organization.coverage.UnitDtos.UnitView;
 import org.dangjian.organization.audit.AuditLog;
-import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +69,9 @@ public class UnitResource {
     @POST
     @Path("/{id}/coverage")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "Record how the unit is covered: own branch, joint branch, instructor, or none")
+    @Operation(summary = "Record how the unit is covered: own branch, joint branch, instructor, or none",
+            description = "Safe to retry: when the unit is already covered exactly so (same way, organization or "
+                    + "instructor, and since when sent), 200 with it as it is and nothing audited twice." + Idempotent.DOC)
     public UnitView cover(@PathParam("id") UUID id, @Valid @NotNull ChangeCoverage request) {
         return UnitView.of(service.changeCoverage(id, request));
     }
@@ -75,29 +79,32 @@ public class UnitResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
-    @Operation(summary = "What changed in the unit's register entry and coverage, when, by whom and why (oldest first)")
-    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return audit.history(UnitService.AUDIT_TARGET, service.get(id).id(), page, size);
+    @Operation(summary = "What changed in the unit's register entry and coverage, when, by whom and why (oldest first, keyset pages; sort: occurredAt only)")
+    public ListPage<AuditLog.Entry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return audit.history(UnitService.AUDIT_TARGET, service.get(id).id(), query);
     }
 
     @GET
     @Path("/gaps")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "空白点: uncovered units of your scope (keyset pages)")
-    public Page<UnitView> gaps(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
-            @QueryParam("after") UUID after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.gaps(region, after, size);
+    @Operation(summary = "空白点: uncovered units of your scope (keyset pages in registration order; sort: registered only)",
+            description = "orgId: only the units of that organization's subtree (404 ORGANIZATION_NOT_FOUND when unknown "
+                    + "or outside your scope, alike).")
+    public ListPage<UnitView> gaps(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
+            @QueryParam("orgId") UUID orgId, @BeanParam ListQuery query) {
+        return service.gaps(region, orgId, query);
     }
 
     @GET
     @Path("/coverage-rates")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Coverage rate per region of your scope",
-            description = "digits: 2 province, 4 city, 6 county (GB/T 2260). rate = covered / units, 4 decimals.")
-    public List<CoverageRate> rates(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
-            @QueryParam("digits") @DefaultValue("6") @Min(2) @Max(6) int digits) {
-        return service.rates(region, digits);
+            description = "digits: 2 province, 4 city, 6 county (GB/T 2260). rate = covered / units, 4 decimals. "
+                    + "orgId: only the units of that organization's subtree (404 ORGANIZATION_NOT_FOUND when unknown or "
+                    + "outside your scope, alike). Keyset pages by region code (sort: regionCode only).")
+    public ListPage<CoverageRate> rates(@QueryParam("region") @Pattern(regexp = "[0-9]{0,6}") String region,
+            @QueryParam("digits") @DefaultValue("6") @Min(2) @Max(6) int digits, @QueryParam("orgId") UUID orgId,
+            @BeanParam ListQuery query) {
+        return service.rates(region, digits, orgId, query);
     }
 }

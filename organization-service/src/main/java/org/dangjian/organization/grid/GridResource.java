@@ -27,6 +27,9 @@ import org.dangjian.platform.api.EntityTags;
 import org.dangjian.organization.grid.GridDtos.CreateGrid;
 import org.dangjian.organization.grid.GridDtos.GridView;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.platform.api.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,9 +68,9 @@ public class GridResource {
     @GET
     @Path("/{id}/children")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "The grids directly inside this one")
-    public List<GridView> children(@PathParam("id") UUID id) {
-        return service.children(id);
+    @Operation(summary = "The grids directly inside this one, by name (keyset pages; sort: name only)")
+    public ListPage<GridView> children(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return service.children(id, query);
     }
 
     @POST
@@ -84,7 +87,10 @@ public class GridResource {
     @Path("/{id}/members/{memberId}/leave")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "A member leaves the grid",
-            description = "The membership is kept with its join and leave dates and the reason (see history).")
+            description = "The membership is kept with its join and leave dates and the reason (see history). Safe to "
+                    + "retry: when the member's latest membership has already ended (on leftOn, when sent), 200 with "
+                    + "the grid as it is and no second history entry; never a member (or left on another day) is 404 "
+                    + "GRID_MEMBER_NOT_FOUND." + Idempotent.DOC)
     public GridView leave(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
             @Valid @NotNull LeaveGrid request) {
         return service.leave(id, memberId, request);
@@ -104,11 +110,9 @@ public class GridResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
-    @Operation(summary = "Creation, leader changes, members joining and leaving: who, when, why (oldest first)")
-    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return audit.history(GridService.AUDIT_TARGET, service.visible(id), page, size);
+    @Operation(summary = "Creation, leader changes, members joining and leaving: who, when, why (oldest first, keyset pages; sort: occurredAt only)")
+    public ListPage<AuditLog.Entry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return audit.history(GridService.AUDIT_TARGET, service.visible(id), query);
     }
 
     /** {@code "3"} (or W/"3") → 3; absent → no check; anything else can never match. */

@@ -21,6 +21,9 @@ import org.dangjian.organization.structure.KnownMembers;
 import org.dangjian.organization.structure.MemberDeparture;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,7 +85,7 @@ public class GridService {
         em.persist(grid);
         em.flush();
         GridView created = GridView.of(grid, List.of());
-        audit.write("GRID_CREATED", AUDIT_TARGET, grid.id(), null, created);
+        audit.write("GRID_CREATED", AUDIT_TARGET, grid.id(), grid.organizationId(), null, created);
         return created;
     }
 
@@ -93,14 +96,22 @@ public class GridService {
     }
 
     @Transactional
-    public List<GridView> children(UUID id) {
+    public ListPage<GridView> children(UUID id, ListQuery query) {
+        query.sort("name");
+        Cursor after = query.after().orElse(null);
         Grid grid = require(id);
+        var select = em.createQuery("from Grid where parentId = :parent"
+                        + (after == null ? "" : " and (name > :name or (name = :name and id > :id))") + " order by name, id",
+                        Grid.class)
+                .setParameter("parent", grid.id()).setMaxResults(query.limit());
+        if (after != null) {
+            select.setParameter("name", after.string(0)).setParameter("id", after.uuid(1));
+        }
         List<GridView> children = new ArrayList<>();
-        for (Grid child : em.createQuery("from Grid where parentId = ?1 order by name, id", Grid.class)
-                .setParameter(1, grid.id()).setMaxResults(500).getResultList()) {
+        for (Grid child : select.getResultList()) {
             children.add(GridView.of(child, List.of()));
         }
-        return children;
+        return ListPage.of(children, query, g -> Cursor.at(g.name(), g.id()));
     }
 
     @Transactional
@@ -126,7 +137,7 @@ public class GridService {
         em.createNativeQuery("insert into grid_member (grid_id, member_id, member_name, joined_on) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, grid.id()).setParameter(2, request.memberId()).setParameter(3, name)
                 .setParameter(4, today).executeUpdate();
-        audit.write("GRID_MEMBER_JOINED", AUDIT_TARGET, grid.id(), null,
+        audit.write("GRID_MEMBER_JOINED", AUDIT_TARGET, grid.id(), grid.organizationId(), null,
                 new Membership(request.memberId(), name, today, null, null));
         return GridView.of(grid, members(grid.id()));
     }
@@ -135,8 +146,14 @@ public class GridService {
     @Transactional
     public GridView leave(UUID id, UUID memberId, LeaveGrid request) {
         Grid grid = require(id);
-        MemberView member = members(grid.id()).stream().filter(m -> m.memberId().equals(memberId)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("GRID_MEMBER_NOT_FOUND", memberId));
+        List<MemberView> current = members(grid.id());
+        MemberView member = current.stream().filter(m -> m.memberId().equals(memberId)).findFirst().orElse(null);
+        if (member == null && leftAsAsked(grid.id(), memberId, request.leftOn())) {
+            return GridView.of(grid, current); // a retry of the leave: 200 with the grid, nothing recorded twice
+        }
+        if (member == null) {
+            throw DomainException.notFound("GRID_MEMBER_NOT_FOUND", memberId);
+        }
         LocalDate on = request.leftOn() != null ? request.leftOn() : clock.today();
         if (on.isBefore(member.joinedOn())) {
             throw DomainException.unprocessable("GRID_MEMBER_LEFT_BEFORE_JOINING", member.joinedOn(), on);
@@ -147,7 +164,7 @@ public class GridService {
                         where grid_id = ?1 and member_id = ?2 and left_on is null""")
                 .setParameter(1, grid.id()).setParameter(2, memberId).setParameter(3, on).setParameter(4, reason)
                 .executeUpdate();
-        audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, grid.id(),
+        audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, grid.id(), grid.organizationId(),
                 new Membership(memberId, member.memberName(), member.joinedOn(), null, null),
                 new Membership(memberId, member.memberName(), member.joinedOn(), on, reason));
         return GridView.of(grid, members(grid.id()));
@@ -166,7 +183,7 @@ public class GridService {
         Leader before = new Leader(grid.leaderMemberId(), grid.leaderName(), null);
         grid.changeLeader(request.leaderMemberId(), request.leaderName().strip());
         em.flush();
-        audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), before,
+        audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), grid.organizationId(), before,
                 new Leader(grid.leaderMemberId(), grid.leaderName(), request.reason().strip()));
         return GridView.of(grid, members(grid.id()));
     }
@@ -194,7 +211,7 @@ public class GridService {
                             where grid_id = ?1 and member_id = ?2 and left_on is null""")
                     .setParameter(1, gridId).setParameter(2, departure.memberId()).setParameter(3, on)
                     .setParameter(4, departure.reason()).executeUpdate();
-            audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, gridId,
+            audit.write("GRID_MEMBER_LEFT", AUDIT_TARGET, gridId, (UUID) m[3],
                     new Membership(departure.memberId(), (String) m[1], joinedOn, null, null),
                     new Membership(departure.memberId(), (String) m[1], joinedOn, on, departure.reason()));
         }
@@ -206,7 +223,7 @@ public class GridService {
             Leader before = new Leader(grid.leaderMemberId(), grid.leaderName(), null);
             grid.vacateLeader();
             em.flush();
-            audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), before, new Leader(null, null, departure.reason()));
+            audit.write("GRID_LEADER_CHANGED", AUDIT_TARGET, grid.id(), grid.organizationId(), before, new Leader(null, null, departure.reason()));
         }
     }
 
@@ -235,6 +252,16 @@ public class GridService {
 
     private static LocalDate date(Object value) {
         return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+
+    /** Whether the member's latest membership of the grid has ended (on {@code leftOn}, when one is asked). */
+    private boolean leftAsAsked(UUID gridId, UUID memberId, LocalDate leftOn) {
+        @SuppressWarnings("unchecked")
+        List<Object> ends = em.createNativeQuery("""
+                select left_on from grid_member where grid_id = ?1 and member_id = ?2
+                order by joined_on desc limit 1""")
+                .setParameter(1, gridId).setParameter(2, memberId).getResultList();
+        return !ends.isEmpty() && ends.get(0) != null && (leftOn == null || leftOn.equals(date(ends.get(0))));
     }
 
     private List<MemberView> members(UUID gridId) {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.organization.organization.OrganizationType;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.SortOrder;
 import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
 
@@ -77,24 +79,46 @@ public class LeadershipRepository implements PanacheRepositoryBase<LeadershipTea
         return getEntityManager().find(LeadershipSeat.class, seatId);
     }
 
-    /** Active organizations of a subtree whose term ends in [{@code from}, {@code to}], soonest first. */
-    public List<TermDue> termsEnding(Scope scope, LocalDate from, LocalDate to, int page, int size) {
+    /** The terms' order: the day they end, then tree order; {@code o.path} ends with the id, so it is unique. */
+    private static final SortOrder SOONEST_FIRST = new SortOrder("termEndsOn", false);
+
+    /**
+     * Active organizations of a subtree whose term ends in [{@code from}, {@code to}], soonest first, after
+     * {@code after} (the {@code termEndsOn, path} of the last one seen; null for the first), at most {@code limit}.
+     */
+    public List<TermDue> termsEnding(Scope scope, LocalDate from, LocalDate to, Cursor after, int limit) {
         Condition inScope = scope.pathCondition("o.path");
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = inScope.bind(getEntityManager().createNativeQuery("""
+        var query = inScope.bind(getEntityManager().createNativeQuery("""
                         select o.id, o.name, o.type, o.path, t.term_started_on, t.term_ends_on
                         from leadership_team t join organization o on o.id = t.organization_id
                         where /*scope*/ and o.status = 'ACTIVE'
-                          and t.term_ends_on >= :from and t.term_ends_on <= :to
-                        order by t.term_ends_on, o.path limit :size offset :offset""".replace("/*scope*/", inScope.sql())))
-                .setParameter("from", from).setParameter("to", to)
-                .setParameter("size", size).setParameter("offset", page * size).getResultList();
+                          and t.term_ends_on >= :from and t.term_ends_on <= :to /*after*/
+                        order by /*order*/ limit :size"""
+                        .replace("/*scope*/", inScope.sql())
+                        .replace("/*after*/", after == null ? "" : "and " + SOONEST_FIRST.after("t.term_ends_on", "o.path"))
+                        .replace("/*order*/", SOONEST_FIRST.orderBy("t.term_ends_on", "o.path"))))
+                .setParameter("from", from).setParameter("to", to).setParameter("size", limit);
+        if (after != null) {
+            query.setParameter("cursor0", after.date(0)).setParameter("cursor1", after.string(1));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         List<TermDue> due = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             due.add(new TermDue((UUID) r[0], (String) r[1], OrganizationType.valueOf((String) r[2]), (String) r[3],
                     date(r[4]), date(r[5])));
         }
         return due;
+    }
+
+    /** How many terms {@link #termsEnding} finds in all: one count, for the work queue's badge. */
+    public long countTermsEnding(Scope scope, LocalDate from, LocalDate to) {
+        Condition inScope = scope.pathCondition("o.path");
+        return ((Number) inScope.bind(getEntityManager().createNativeQuery("""
+                        select count(*) from leadership_team t join organization o on o.id = t.organization_id
+                        where /*scope*/ and o.status = 'ACTIVE'
+                          and t.term_ends_on >= :from and t.term_ends_on <= :to""".replace("/*scope*/", inScope.sql())))
+                .setParameter("from", from).setParameter("to", to).getSingleResult()).longValue();
     }
 
     private static LocalDate date(Object value) {

@@ -69,7 +69,9 @@ public class LeadershipResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "A member leaves a seat",
             description = "Seats also end without a call: on the member's transfer away, departure from the platform "
-                    + "or end of membership (member.* events) and on the organization's dissolution.")
+                    + "or end of membership (member.* events) and on the organization's dissolution. Safe to retry: when the seat "
+                    + "has already ended (on endedOn, when sent), 200 with the team as it is and no second event; "
+                    + "ended on another day stays 422 LEADERSHIP_SEAT_ALREADY_ENDED." + Idempotent.DOC)
     public LeadershipView end(@PathParam("id") UUID id, @PathParam("seatId") UUID seatId, @Valid @NotNull SeatEnd end) {
         return service.end(id, seatId, end);
     }

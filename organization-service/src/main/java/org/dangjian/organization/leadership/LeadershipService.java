@@ -25,6 +25,9 @@ import org.dangjian.organization.structure.KnownMembers;
 import org.dangjian.organization.structure.MemberDeparture;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.scope.CallerScope;
 
 import java.time.LocalDate;
@@ -124,6 +127,10 @@ public class LeadershipService {
         if (seat == null || !seat.organizationId().equals(organization.id())) {
             throw DomainException.notFound("LEADERSHIP_SEAT_NOT_FOUND", seatId);
         }
+        if (!seat.isOpen() && (request.endedOn() == null || request.endedOn().equals(seat.endedOn()))) {
+            // A retry of the end (or the seat ended meanwhile by a member event): the team as it is, no second event.
+            return view(organization.id(), team, teams.openSeats(organization.id()));
+        }
         LocalDate on = request.endedOn() != null ? request.endedOn() : clock.today();
         vacate(organization, team, seat, on, request.reason());
         return changed(organization, team, List.of(seat));
@@ -172,19 +179,33 @@ public class LeadershipService {
                 null);
     }
 
+    /** The first day of the overdue window: no term ends before it. */
+    public static final LocalDate LONG_AGO = LocalDate.of(1900, 1, 1);
+
     /** Terms in the caller's subtree that end within {@code withinDays} from today, today included. */
     @Transactional
-    public List<TermDue> reElectionDue(Integer withinDays, int page, int size) {
-        int days = withinDays != null ? withinDays : rules.leadership().reElectionNoticeDays();
+    public ListPage<TermDue> reElectionDue(Integer withinDays, ListQuery query) {
+        query.sort("termEndsOn");
+        Cursor after = query.after().orElse(null);
         LocalDate today = clock.today();
-        return teams.termsEnding(callerScope.get(), today, today.plusDays(days), page, size);
+        List<TermDue> due = teams.termsEnding(callerScope.get(), today, today.plusDays(noticeDays(withinDays)), after,
+                query.limit());
+        return ListPage.of(due, query, t -> Cursor.at(t.termEndsOn(), t.path()));
     }
 
-    /** Terms in the caller's subtree whose last day has passed without a new election. */
+    /** The notice asked for, else dangjian.organization.leadership.re-election-notice-days. */
+    public int noticeDays(Integer withinDays) {
+        return withinDays != null ? withinDays : rules.leadership().reElectionNoticeDays();
+    }
+
+    /** Terms in the caller's subtree whose last day has passed without a new election, oldest first. */
     @Transactional
-    public List<TermDue> overdue(int page, int size) {
+    public ListPage<TermDue> overdue(ListQuery query) {
+        query.sort("termEndsOn");
+        Cursor after = query.after().orElse(null);
         LocalDate yesterday = clock.today().minusDays(1);
-        return teams.termsEnding(callerScope.get(), LocalDate.of(1900, 1, 1), yesterday, page, size);
+        List<TermDue> due = teams.termsEnding(callerScope.get(), LONG_AGO, yesterday, after, query.limit());
+        return ListPage.of(due, query, t -> Cursor.at(t.termEndsOn(), t.path()));
     }
 
     /**

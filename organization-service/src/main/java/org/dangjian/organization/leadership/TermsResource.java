@@ -12,6 +12,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.dangjian.organization.leadership.LeadershipDtos.TermDue;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,19 +33,18 @@ public class TermsResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Terms in your subtree ending within N days (换届提醒), soonest first",
             description = "withinDays defaults to dangjian.organization.leadership.re-election-notice-days (90). "
-                    + "A term ending today is due, not yet overdue.")
-    public List<TermDue> due(@QueryParam("withinDays") @Min(0) @Max(3650) Integer withinDays,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.reElectionDue(withinDays, page, size);
+                    + "A term ending today is due, not yet overdue. Keyset pages (sort: termEndsOn only).")
+    public ListPage<TermDue> due(@QueryParam("withinDays") @Min(0) @Max(3650) Integer withinDays,
+            @BeanParam ListQuery query) {
+        return service.reElectionDue(withinDays, query);
     }
 
     @GET
     @Path("/overdue")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Terms in your subtree that ended without a re-election (逾期未换届), oldest first")
-    public List<TermDue> overdue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.overdue(page, size);
+    @Operation(summary = "Terms in your subtree that ended without a re-election (逾期未换届), oldest first",
+            description = "Keyset pages (sort: termEndsOn only).")
+    public ListPage<TermDue> overdue(@BeanParam ListQuery query) {
+        return service.overdue(query);
     }
 }

@@ -27,6 +27,10 @@ public class OrganizationHistory {
     @Column(insertable = false, updatable = false)
     private Long position;
 
+    public Long position() {
+        return position;
+    }
+
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 

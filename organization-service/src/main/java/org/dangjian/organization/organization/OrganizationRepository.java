@@ -27,6 +27,11 @@ public class OrganizationRepository implements PanacheRepositoryBase<Organizatio
     }
 
     @Override
+    public String table() {
+        return "organization";
+    }
+
+    @Override
     public Optional<String> pathOf(UUID orgId) {
         return orgId == null ? Optional.empty() : byId(orgId).map(Organization::path);
     }

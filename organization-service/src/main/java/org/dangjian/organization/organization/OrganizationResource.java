@@ -31,13 +31,16 @@ import org.dangjian.organization.organization.OrganizationDtos.HistoryView;
 import org.dangjian.organization.organization.OrganizationDtos.MergeOrganizations;
 import org.dangjian.organization.organization.OrganizationDtos.MoveOrganization;
 import org.dangjian.organization.organization.OrganizationDtos.OrganizationView;
-import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.organization.organization.OrganizationDtos.RenameOrganization;
 import org.dangjian.organization.organization.OrganizationDtos.SnapshotView;
 import org.dangjian.organization.organization.OrganizationDtos.SplitOrganization;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.idempotency.Idempotent;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -86,7 +89,8 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/rename")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "Rename (更名)", description = "Publishes organization.changed." + IF_MATCH_DOC)
+    @Operation(summary = "Rename (更名)", description = "Publishes organization.changed." + IF_MATCH_DOC
+                    + " Safe to retry: when the organization already has that name, 200 with it as it is (no event, no history entry, If-Match not checked).")
     public Response rename(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RenameOrganization request) {
         return view(service.rename(id, expectedVersion(ifMatch), request));
@@ -97,7 +101,8 @@ public class OrganizationResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Move under another parent (调整隶属关系), with the whole subtree",
             description = "Publishes organization.moved. 422 for a cycle, a dissolved parent or a parent type that "
-                    + "cannot hold this one." + IF_MATCH_DOC)
+                    + "cannot hold this one." + IF_MATCH_DOC + " Safe to retry: when it is already directly under that parent, 200 "
+                    + "with it as it is (no event, no history entry, If-Match not checked).")
     public Response move(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MoveOrganization request) {
         return view(service.move(id, expectedVersion(ifMatch), request));
@@ -108,7 +113,9 @@ public class OrganizationResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Dissolve (撤销)",
             description = "Publishes organization.dissolved. 422 while active child organizations remain: dissolve "
-                    + "or move them first." + IF_MATCH_DOC)
+                    + "or move them first." + IF_MATCH_DOC + " Safe to retry: when it is already dissolved (not merged) on the "
+                    + "date asked, or no date is sent, 200 with it as it is (no second event, If-Match not checked); "
+                    + "dissolved otherwise stays 422 ORGANIZATION_DISSOLVED.")
     public Response dissolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DissolveOrganization request) {
         return view(service.dissolve(id, expectedVersion(ifMatch), request));
@@ -139,40 +146,43 @@ public class OrganizationResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
-    @Operation(summary = "What changed, when, by whom and why (oldest first)")
-    public List<HistoryView> history(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    @Operation(summary = "What changed, when, by whom and why (oldest first, keyset pages; sort: position only)")
+    public ListPage<HistoryView> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.sort("position");
+        long after = query.after().map(c -> c.number(0)).orElse(0L);
         service.get(id);
-        return timeline.history(id, page, size).stream().map(HistoryView::of).toList();
+        return ListPage.of(timeline.history(id, after, query.limit()), query, h -> Cursor.at(h.position()))
+                .map(HistoryView::of);
     }
 
     @GET
     @Path("/{id}/children")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Direct children, in tree order (keyset pages)")
-    public Page<OrganizationView> children(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
-            @QueryParam("status") OrganizationStatus status, @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tree.children(id, new TreeQueries.Filter(type, status), after, size);
+    @Operation(summary = "Direct children, in tree order (keyset pages; sort: path only)")
+    public ListPage<OrganizationView> children(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
+            @QueryParam("status") OrganizationStatus status, @BeanParam ListQuery query) {
+        return tree.children(id, new TreeQueries.Filter(type, status), query);
     }
 
     @GET
     @Path("/{id}/subtree")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "The node and everything below it, depth-first in path order (keyset pages)",
-            description = "Pass the previous page's nextCursor as `after`.")
-    public Page<OrganizationView> subtree(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
-            @QueryParam("status") OrganizationStatus status, @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tree.subtree(id, new TreeQueries.Filter(type, status), after, size);
+            description = "Pass the previous page's nextCursor as `cursor`. Sort: path only (tree order).")
+    public ListPage<OrganizationView> subtree(@PathParam("id") UUID id, @QueryParam("type") OrganizationType type,
+            @QueryParam("status") OrganizationStatus status, @BeanParam ListQuery query) {
+        return tree.subtree(id, new TreeQueries.Filter(type, status), query);
     }
 
     @GET
     @Path("/{id}/ancestors")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "The path from the top of your scope down to the parent, top first")
-    public List<OrganizationView> ancestors(@PathParam("id") UUID id) {
+    @Operation(summary = "The path from the top of your scope down to the parent, top first",
+            description = "Short by nature: the whole chain in one page (nextCursor always null).")
+    public ListPage<OrganizationView> ancestors(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.size();
+        query.sort("depth");
+        query.after();
         return tree.ancestors(id);
     }
 
@@ -180,19 +190,21 @@ public class OrganizationResource {
     @Path("/{id}/tree")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "The subtree as it stood on a past day (as of the end of that day)",
-            description = "404 ORGANIZATION_NOT_IN_TREE_ON when the organization did not exist that day.")
-    public Page<SnapshotView> asOf(@PathParam("id") UUID id, @QueryParam("asOf") @NotNull LocalDate asOf,
-            @QueryParam("after") String after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tree.asOf(id, asOf, after, size);
+            description = "404 ORGANIZATION_NOT_IN_TREE_ON when the organization did not exist that day. Keyset "
+                    + "pages in tree order (sort: path only).")
+    public ListPage<SnapshotView> asOf(@PathParam("id") UUID id, @QueryParam("asOf") @NotNull LocalDate asOf,
+            @BeanParam ListQuery query) {
+        return tree.asOf(id, asOf, query);
     }
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Search your scope by a name fragment or a code prefix")
-    public Page<OrganizationView> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
+    @Operation(summary = "Search your scope by a name fragment or a code prefix",
+            description = "Best match first, then tree order (sort: relevance only); keyset pages.")
+    public ListPage<OrganizationView> search(@QueryParam("q") @NotBlank @Size(max = 100) String q,
             @QueryParam("type") OrganizationType type, @QueryParam("status") OrganizationStatus status,
-            @QueryParam("after") String after, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return tree.search(q, new TreeQueries.Filter(type, status), after, size);
+            @BeanParam ListQuery query) {
+        return tree.search(q, new TreeQueries.Filter(type, status), query);
     }
 
     private static Response view(Organization organization) {

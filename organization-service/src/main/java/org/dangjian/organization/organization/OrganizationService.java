@@ -79,6 +79,10 @@ public class OrganizationService {
 
     @Transactional
     public Organization rename(UUID id, Long expectedVersion, RenameOrganization request) {
+        Organization already = get(id);
+        if (already.status() == OrganizationStatus.ACTIVE && already.name().equals(request.name().strip())) {
+            return already; // a retry, or nothing to change: the outcome asked for holds, nothing is recorded twice
+        }
         Organization organization = current(id, expectedVersion);
         String before = organization.name();
         organization.rename(request.name().strip());
@@ -92,20 +96,37 @@ public class OrganizationService {
 
     @Transactional
     public Organization move(UUID id, Long expectedVersion, MoveOrganization request) {
-        Organization organization = current(id, expectedVersion);
+        Organization organization = get(id);
         requireHigherLevel(organization);
         Organization parent = scope.referenced(request.parentId(), "ORGANIZATION_PARENT_NOT_FOUND");
+        if (organization.status() == OrganizationStatus.ACTIVE && parent.id().equals(organization.parentId())) {
+            return organization; // already under that parent (a retry): 200 with what it is, no second move
+        }
+        current(id, expectedVersion);
         relocate(organization, parent, Change.MOVED, request.reason());
         return organization;
     }
 
     @Transactional
     public Organization dissolve(UUID id, Long expectedVersion, DissolveOrganization request) {
-        Organization organization = current(id, expectedVersion);
+        Organization organization = get(id);
         requireHigherLevel(organization);
+        if (alreadyDissolvedAsAsked(organization, request)) {
+            return organization; // a retry: 200 with the dissolved organization, no second event
+        }
+        current(id, expectedVersion);
         LocalDate on = request.dissolvedOn() != null ? request.dissolvedOn() : clock.today();
         end(organization, on, request.reason(), null, Change.DISSOLVED);
         return organization;
+    }
+
+    /**
+     * Whether the organization was dissolved (not merged) as this request asks: on its date when it names one.
+     * A merged organization, or one dissolved on another day, is a different outcome and stays refused.
+     */
+    private static boolean alreadyDissolvedAsAsked(Organization organization, DissolveOrganization request) {
+        return organization.status() == OrganizationStatus.DISSOLVED && organization.mergedIntoId() == null
+                && (request.dissolvedOn() == null || request.dissolvedOn().equals(organization.dissolvedOn()));
     }
 
     /**

@@ -39,7 +39,7 @@ public class Timeline {
     public void record(Organization organization, Change change, LocalDate effectiveOn, String reason,
             Map<String, Object> before, Map<String, Object> after) {
         em.persist(new OrganizationHistory(organization.id(), change, actor(), effectiveOn, reason, before, after));
-        audit.write(change.auditAction(), AUDIT_TARGET, organization.id(), before, after);
+        audit.write(change.auditAction(), AUDIT_TARGET, organization.id(), organization.id(), before, after);
     }
 
     /**
@@ -102,10 +102,11 @@ public class Timeline {
         return rows.isEmpty() ? Optional.empty() : Optional.of(toLocalDate(rows.get(0)));
     }
 
-    public List<OrganizationHistory> history(UUID organizationId, int page, int size) {
-        return em.createQuery("from OrganizationHistory where organizationId = ?1 order by position",
+    /** The organization's changes in the order they were written, after {@code afterPosition} (0 for the first). */
+    public List<OrganizationHistory> history(UUID organizationId, long afterPosition, int limit) {
+        return em.createQuery("from OrganizationHistory where organizationId = ?1 and position > ?2 order by position",
                         OrganizationHistory.class)
-                .setParameter(1, organizationId).setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setParameter(1, organizationId).setParameter(2, afterPosition).setMaxResults(limit).getResultList();
     }
 
     private void close(UUID organizationId, LocalDate date) {

@@ -6,9 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.organization.OrganizationDtos.OrganizationView;
-import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.organization.organization.OrganizationDtos.SnapshotView;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * Reads of the tree. Subtrees are prefix matches on the materialized path, served by the
  * {@code text_pattern_ops} index; pages are keyset pages in path order ({@code order by path using ~<~},
  * the order that very index stores), so page N of a 100k-node subtree costs what page 1 costs and
- * nothing is loaded beyond one page.
+ * nothing is loaded beyond one page. The cursor is the last path (it ends with the node's id, so it is unique);
+ * the order is the tree's ({@code sort=path}, the only one).
  */
 @ApplicationScoped
 @Transactional
@@ -53,30 +56,32 @@ public class TreeQueries {
     public record Filter(OrganizationType type, OrganizationStatus status) {
     }
 
-    public Page<OrganizationView> subtree(UUID rootId, Filter filter, String after, int size) {
+    public ListPage<OrganizationView> subtree(UUID rootId, Filter filter, ListQuery query) {
+        String after = afterPath(query);
         Organization root = organizations.get(rootId);
-        return page(SUBTREE_SQL, root.path(), filter, after, size, null);
+        return page(SUBTREE_SQL, root.path(), filter, after, query, null);
     }
 
-    public Page<OrganizationView> children(UUID parentId, Filter filter, String after, int size) {
+    public ListPage<OrganizationView> children(UUID parentId, Filter filter, ListQuery query) {
+        String after = afterPath(query);
         Organization parent = organizations.get(parentId);
         return page("""
                 select * from organization
                 where path like :prefix || '%' and parent_id = :extra and path ~>~ :after /*filters*/
-                order by path using ~<~ limit :size""", parent.path(), filter, after, size, parent.id());
+                order by path using ~<~ limit :size""", parent.path(), filter, after, query, parent.id());
     }
 
     /** The chain from the top of the caller's scope down to the node's parent, root first. */
-    public List<OrganizationView> ancestors(UUID id) {
+    public ListPage<OrganizationView> ancestors(UUID id) {
         Organization node = organizations.get(id);
         List<UUID> ids = Arrays.stream(node.path().split("/")).filter(s -> !s.isEmpty()).map(UUID::fromString)
                 .filter(ancestor -> !ancestor.equals(node.id())).toList();
         if (ids.isEmpty()) {
-            return List.of();
+            return ListPage.complete(List.of());
         }
-        return em.createQuery("from Organization where id in ?1", Organization.class).setParameter(1, ids)
+        return ListPage.complete(em.createQuery("from Organization where id in ?1", Organization.class).setParameter(1, ids)
                 .getResultList().stream().filter(organizationsInScope::covers)
-                .sorted(Comparator.comparingInt(o -> o.path().length())).map(OrganizationView::of).toList();
+                .sorted(Comparator.comparingInt(o -> o.path().length())).map(OrganizationView::of).toList());
     }
 
     /** The search query, also EXPLAINed by a test to show the trigram index serves it. */
@@ -92,44 +97,43 @@ public class TreeQueries {
     /**
      * Names containing the text, names like it (pg_trgm similarity, so a typo still finds), and codes
      * starting with it, within the caller's scope; best match first (an exact name or a code prefix
-     * ranks 1), then in tree order. The cursor is {@code rank|path} of the last item.
+     * ranks 1), then in tree order ({@code sort=relevance}, the only one). The cursor holds the last item's rank and path.
      */
-    public Page<OrganizationView> search(String text, Filter filter, String after, int size) {
+    public ListPage<OrganizationView> search(String text, Filter filter, ListQuery query) {
+        query.sort("relevance");
+        Cursor after = query.after().orElse(null);
         Condition inScope = scope.pathCondition("o.path");
         String q = text.strip();
         String fragment = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         BigDecimal afterRank = BigDecimal.valueOf(2);
         String afterPath = "";
         if (after != null) {
-            int bar = after.indexOf('|');
-            try {
-                afterRank = new BigDecimal(after.substring(0, Math.max(bar, 0)));
-            } catch (NumberFormatException e) {
-                throw DomainException.badRequest("SEARCH_CURSOR_INVALID", after);
+            afterRank = after.decimal(0);
+            afterPath = after.string(1);
+            if (afterRank == null || afterPath == null) {
+                throw new org.dangjian.platform.api.input.InvalidParameter("cursor", "INVALID_VALUE", null);
             }
-            afterPath = after.substring(bar + 1);
         }
-        Query query = inScope.bind(em.createNativeQuery(SEARCH_SQL.replace("/*scope*/", inScope.sql())
+        Query select = inScope.bind(em.createNativeQuery(SEARCH_SQL.replace("/*scope*/", inScope.sql())
                         .replace("/*filters*/", conditions(filter, "o."))))
                 .setParameter("q", q).setParameter("fragment", fragment)
-                .setParameter("afterRank", afterRank).setParameter("afterPath", afterPath).setParameter("size", size);
-        bindFilters(query, filter);
+                .setParameter("afterRank", afterRank).setParameter("afterPath", afterPath).setParameter("size", query.limit());
+        bindFilters(select, filter);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = select.getResultList();
         if (rows.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return ListPage.complete(List.of());
         }
         Map<UUID, Organization> byId = em.createQuery("from Organization where id in ?1", Organization.class)
                 .setParameter(1, rows.stream().map(r -> (UUID) r[0]).toList()).getResultStream()
                 .collect(Collectors.toMap(Organization::id, o -> o));
-        List<OrganizationView> items = rows.stream().map(r -> OrganizationView.of(byId.get((UUID) r[0]))).toList();
-        Object[] last = rows.get(rows.size() - 1);
-        String next = rows.size() == size ? ((BigDecimal) last[1]).toPlainString() + "|" + last[2] : null;
-        return new Page<>(items, next);
+        return ListPage.of(rows, query, r -> Cursor.at(((BigDecimal) r[1]).toPlainString(), r[2]))
+                .map(r -> OrganizationView.of(byId.get((UUID) r[0])));
     }
 
     /** The subtree of a node as it stood at the end of {@code date}, from the validity snapshots. */
-    public Page<SnapshotView> asOf(UUID rootId, LocalDate date, String after, int size) {
+    public ListPage<SnapshotView> asOf(UUID rootId, LocalDate date, ListQuery query) {
+        String after = afterPath(query);
         Organization root = organizations.get(rootId);
         List<?> then = em.createNativeQuery("""
                 select path from organization_snapshot
@@ -144,7 +148,7 @@ public class TreeQueries {
                 from organization_snapshot
                 where path like ?1 || '%' and path ~>~ ?2 and valid_from <= ?4 and (valid_to is null or valid_to > ?4)
                 order by path using ~<~ limit ?3""")
-                .setParameter(1, then.get(0)).setParameter(2, after == null ? "" : after).setParameter(3, size)
+                .setParameter(1, then.get(0)).setParameter(2, after).setParameter(3, query.limit())
                 .setParameter(4, date).getResultList();
         List<SnapshotView> items = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
@@ -152,21 +156,27 @@ public class TreeQueries {
                     r[4] == null ? null : Sector.valueOf((String) r[4]), (UUID) r[5], (String) r[6],
                     Timeline.toLocalDate(r[7]), r[8] == null ? null : Timeline.toLocalDate(r[8])));
         }
-        return new Page<>(items, items.size() == size ? items.get(items.size() - 1).path() : null);
+        return ListPage.of(items, query, v -> Cursor.at(v.path()));
     }
 
-    private Page<OrganizationView> page(String sql, String prefix, Filter filter, String after, int size, Object extra) {
+    /** The path to continue after: "" (before every path) for the first page. Resolves the one order first. */
+    private static String afterPath(ListQuery query) {
+        query.sort("path");
+        return query.after().map(c -> c.string(0)).orElse("");
+    }
+
+    private ListPage<OrganizationView> page(String sql, String prefix, Filter filter, String after, ListQuery list,
+            Object extra) {
         Query query = em.createNativeQuery(sql.replace("/*filters*/", conditions(filter, "")), Organization.class)
-                .setParameter("prefix", prefix).setParameter("after", after == null ? "" : after)
-                .setParameter("size", size);
+                .setParameter("prefix", prefix).setParameter("after", after)
+                .setParameter("size", list.limit());
         if (extra != null) {
             query.setParameter("extra", extra);
         }
         bindFilters(query, filter);
         @SuppressWarnings("unchecked")
         List<Organization> found = query.getResultList();
-        List<OrganizationView> items = found.stream().map(OrganizationView::of).toList();
-        return new Page<>(items, items.size() == size ? items.get(items.size() - 1).path() : null);
+        return ListPage.of(found.stream().map(OrganizationView::of).toList(), list, v -> Cursor.at(v.path()));
     }
 
     private static String conditions(Filter filter, String alias) {

@@ -22,6 +22,9 @@ import org.dangjian.organization.pairing.PairingDtos.Pair;
 import org.dangjian.organization.pairing.PairingDtos.PairingView;
 import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +55,9 @@ public class PairingResource {
     @POST
     @Path("/{id}/end")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
-    @Operation(summary = "End a pairing early")
+    @Operation(summary = "End a pairing early", description = "Safe to retry: when the pairing has already ended (on "
+            + "endedOn, when sent), 200 with it as it is and no second history entry; ended on another day stays 422 "
+            + "PAIRING_ALREADY_ENDED." + Idempotent.DOC)
     public PairingView end(@PathParam("id") UUID id, @Valid @NotNull EndPairing request) {
         return PairingView.of(service.end(id, request));
     }
@@ -68,17 +73,17 @@ public class PairingResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR})
-    @Operation(summary = "When the pairing was made and ended, by whom and why (oldest first)")
-    public List<AuditLog.Entry> history(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return audit.history(PairingService.AUDIT_TARGET, service.get(id).id(), page, size);
+    @Operation(summary = "When the pairing was made and ended, by whom and why (oldest first, keyset pages; sort: occurredAt only)")
+    public ListPage<AuditLog.Entry> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return audit.history(PairingService.AUDIT_TARGET, service.get(id).id(), query);
     }
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Pairings of one organization, on either side (at most 200, newest first)")
-    public List<PairingView> of(@QueryParam("organizationId") @NotNull UUID organizationId) {
-        return service.of(organizationId).stream().map(PairingView::of).toList();
+    @Operation(summary = "Pairings of an organization's subtree, on either side, newest first",
+            description = "orgId: that organization's subtree (404 ORGANIZATION_NOT_FOUND when unknown or outside your scope, alike). "
+                    + "Keyset pages (sort: -startsOn only).")
+    public ListPage<PairingView> of(@QueryParam("orgId") @NotNull UUID orgId, @BeanParam ListQuery query) {
+        return service.of(orgId, query).map(PairingView::of);
     }
 }

@@ -13,6 +13,9 @@ import org.dangjian.organization.pairing.PairingDtos.PairingView;
 import org.dangjian.organization.audit.AuditLog;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 
 import java.util.List;
 import java.util.UUID;
@@ -60,17 +63,20 @@ public class PairingService {
         }
         em.persist(pairing);
         em.flush();
-        audit.write("PAIRING_CREATED", AUDIT_TARGET, pairing.id(), null, PairingView.of(pairing));
+        audit.write("PAIRING_CREATED", AUDIT_TARGET, pairing.id(), pairing.organizationId(), null, PairingView.of(pairing));
         return pairing;
     }
 
     @Transactional
     public Pairing end(UUID id, EndPairing request) {
         Pairing pairing = get(id);
+        if (pairing.endedOn() != null && (request.endedOn() == null || request.endedOn().equals(pairing.endedOn()))) {
+            return pairing; // a retry: 200 with the ended pairing, nothing audited twice
+        }
         PairingView before = PairingView.of(pairing);
         pairing.end(request.endedOn() != null ? request.endedOn() : clock.today(), request.reason());
         em.flush();
-        audit.write("PAIRING_ENDED", AUDIT_TARGET, pairing.id(), before, PairingView.of(pairing));
+        audit.write("PAIRING_ENDED", AUDIT_TARGET, pairing.id(), pairing.organizationId(), before, PairingView.of(pairing));
         return pairing;
     }
 
@@ -84,11 +90,23 @@ public class PairingService {
         return pairing;
     }
 
-    /** Pairings of an organization, on either side, newest first. */
+    /**
+     * Pairings of an organization's subtree, either side in it, newest first (by start, then id). Paths hold only hex
+     * digits, dashes and slashes: the prefix needs no LIKE escaping.
+     */
     @Transactional
-    public List<Pairing> of(UUID organizationId) {
+    public ListPage<Pairing> of(UUID organizationId, ListQuery query) {
+        query.sort("-startsOn");
+        Cursor after = query.after().orElse(null);
         Organization organization = organizations.get(organizationId);
-        return em.createQuery("from Pairing where organizationId = ?1 or partnerId = ?1 order by startsOn desc, id desc",
-                Pairing.class).setParameter(1, organization.id()).setMaxResults(200).getResultList();
+        var select = em.createQuery("from Pairing p where exists (select 1 from Organization o "
+                        + "where (o.id = p.organizationId or o.id = p.partnerId) and o.path like :subtree)"
+                        + (after == null ? "" : " and (p.startsOn < :startsOn or (p.startsOn = :startsOn and p.id < :id))")
+                        + " order by p.startsOn desc, p.id desc", Pairing.class)
+                .setParameter("subtree", organization.path() + "%").setMaxResults(query.limit());
+        if (after != null) {
+            select.setParameter("startsOn", after.date(0)).setParameter("id", after.uuid(1));
+        }
+        return ListPage.of(select.getResultList(), query, p -> Cursor.at(p.startsOn(), p.id()));
     }
 }

@@ -6,13 +6,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.organization.config.OrganizationRules;
 import org.dangjian.organization.organization.Organization;
-import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.organization.organization.OrganizationService;
 import org.dangjian.organization.organization.OrganizationType;
 import org.dangjian.organization.structure.StructureDtos.Finding;
 import org.dangjian.organization.structure.StructureDtos.MemberCount;
 import org.dangjian.organization.structure.StructureDtos.OrganizationCompliance;
 import org.dangjian.platform.api.BusinessClock;
+
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -51,8 +54,13 @@ public class StructureCompliance {
         return new MemberCount(organization.id(), ((Number) row[0]).intValue(), ((Number) row[1]).intValue());
     }
 
-    /** @param after the path of the last organization of the previous page (the cursor) */
-    public Page<OrganizationCompliance> check(UUID rootId, String after, int size) {
+    /**
+     * Scans {@code size} organizations of the subtree per page in path order and lists those breaking a rule; a page
+     * may hold fewer items (none) and still have a next one: the cursor is the last path scanned.
+     */
+    public ListPage<OrganizationCompliance> check(UUID rootId, ListQuery query) {
+        query.sort("path");
+        String after = query.after().map(c -> c.string(0)).orElse("");
         Organization root = organizations.get(rootId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -66,10 +74,11 @@ public class StructureCompliance {
                         left join leadership_team t on t.organization_id = o.id
                         where o.path like :prefix || '%' and o.path ~>~ :after and o.status = 'ACTIVE'
                         order by o.path using ~<~ limit :size""")
-                .setParameter("prefix", root.path()).setParameter("after", after == null ? "" : after)
-                .setParameter("size", size).getResultList();
+                .setParameter("prefix", root.path()).setParameter("after", after)
+                .setParameter("size", query.limit()).getResultList();
+        ListPage<Object[]> scanned = ListPage.of(rows, query, r -> Cursor.at(r[3]));
         List<OrganizationCompliance> items = new ArrayList<>();
-        for (Object[] r : rows) {
+        for (Object[] r : scanned.items()) {
             OrganizationType type = OrganizationType.valueOf((String) r[2]);
             int full = ((Number) r[4]).intValue();
             int members = ((Number) r[5]).intValue();
@@ -79,8 +88,7 @@ public class StructureCompliance {
                 items.add(new OrganizationCompliance((UUID) r[0], (String) r[1], type, (String) r[3], full, members, findings));
             }
         }
-        String next = rows.size() == size ? (String) rows.get(rows.size() - 1)[3] : null;
-        return new Page<>(items, next);
+        return new ListPage<>(items, scanned.nextCursor());
     }
 
     private List<Finding> findings(OrganizationType type, int full, int members, LocalDate termEndsOn, int openSeats,

@@ -11,10 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.dangjian.organization.organization.OrganizationDtos.Page;
 import org.dangjian.organization.structure.StructureDtos.MemberCount;
 import org.dangjian.organization.structure.StructureDtos.OrganizationCompliance;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,11 +43,11 @@ public class StructureResource {
     @Path("/compliance")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Organizations of the subtree whose structure breaks a rule, with each rule's code",
-            description = "Scans `size` organizations per page in path order; pass nextCursor as `after`. Rules: "
+            description = "Scans `size` organizations per page in path order, so a page may list fewer (even none) and "
+                    + "still have a nextCursor: pass it as `cursor`. Sort: path only. Rules: "
                     + "BRANCH_TOO_FEW_FULL_MEMBERS, BRANCH_TOO_MANY_MEMBERS, BRANCH_COMMITTEE_MISSING, SECRETARY_VACANT, "
                     + "TERM_EXPIRED (limits in dangjian.organization.structure.*).")
-    public Page<OrganizationCompliance> check(@PathParam("id") UUID id, @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(200) int size) {
-        return compliance.check(id, after, size);
+    public ListPage<OrganizationCompliance> check(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return compliance.check(id, query);
     }
 }

@@ -63,6 +63,11 @@ public class OrgTree implements PanacheRepositoryBase<OrgUnit, UUID>, OrgPaths {
     }
 
     @Override
+    public String table() {
+        return "org_unit";
+    }
+
+    @Override
     public Optional<String> pathOf(UUID orgId) {
         return orgId == null ? Optional.empty() : node(orgId).map(OrgUnit::path);
     }

@@ -56,6 +56,15 @@ public class AuditTrail {
     }
 
     /**
+     * A write of a record whose organization the caller names, for snapshots that do not carry it (an organization
+     * is its own, a grid membership is its grid's): the entry is then in that organization's auditors' view.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(String action, String targetType, UUID targetId, UUID orgId, Object before, Object after) {
+        append(action, targetType, prepareWrite(targetId, orgId, before, after));
+    }
+
+    /**
      * The entry of one write of a bulk operation, built ahead of the transaction that writes it: an id,
      * the record's organization and the details' JSON exactly as {@link #write} builds them.
      */

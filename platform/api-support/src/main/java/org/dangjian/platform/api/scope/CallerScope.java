@@ -111,6 +111,14 @@ public class CallerScope {
         return get().pathCondition(pathExpression);
     }
 
+    /**
+     * {@link Scope#orgCondition} of the caller's scope over this service's organizations ({@link OrgPaths#table()}):
+     * for code shared by every service, which cannot name the table.
+     */
+    public Condition orgCondition(String orgIdExpression) {
+        return orgCondition(orgIdExpression, paths.table());
+    }
+
     /** {@link Scope#orgCondition} of the caller's scope. */
     public Condition orgCondition(String orgIdExpression, String orgSource) {
         return get().orgCondition(orgIdExpression, orgSource);

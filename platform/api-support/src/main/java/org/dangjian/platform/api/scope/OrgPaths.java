@@ -11,6 +11,12 @@ import java.util.UUID;
  */
 public interface OrgPaths {
 
+    /**
+     * The table of this service's organizations ({@code id}, {@code path}) that {@link Scope#orgCondition} looks
+     * an organization up in: organization-service's own {@code organization}, the others' copy {@code org_unit}.
+     */
+    String table();
+
     /** The organization's path, empty when this service does not know the id. */
     Optional<String> pathOf(UUID orgId);
 

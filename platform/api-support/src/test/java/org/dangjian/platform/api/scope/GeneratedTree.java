@@ -47,6 +47,11 @@ final class GeneratedTree implements OrgPaths {
     }
 
     @Override
+    public String table() {
+        return "org_unit";
+    }
+
+    @Override
     public Optional<String> pathOf(UUID orgId) {
         return Optional.ofNullable(orgId == null ? null : path.get(orgId));
     }
