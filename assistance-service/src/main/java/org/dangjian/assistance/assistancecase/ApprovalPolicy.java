@@ -22,4 +22,16 @@ public final class ApprovalPolicy {
         }
         return ApprovalLevel.PLATFORM_ADMIN;
     }
+
+    /** The requested amounts a level approves and no lower level does: above {@code above}, up to {@code upTo} (null: no bound). */
+    public record Band(BigDecimal above, BigDecimal upTo) {
+    }
+
+    public Band band(ApprovalLevel level) {
+        return switch (level) {
+            case BRANCH_SECRETARY -> new Band(null, branchSecretaryMax);
+            case ORG_ADMIN -> new Band(branchSecretaryMax, orgAdminMax);
+            case PLATFORM_ADMIN -> new Band(orgAdminMax, null);
+        };
+    }
 }

@@ -25,15 +25,15 @@ public class CaseRecords {
                 .setParameter(1, caseId).getResultList();
     }
 
-    /** One page of a case's visits, in the order they happened. */
-    public List<CaseVisit> visits(UUID caseId, int page, int size) {
-        return em.createQuery("from CaseVisit where caseId = ?1 order by visitedOn, recordedAt, id", CaseVisit.class)
-                .setParameter(1, caseId).setFirstResult(page * size).setMaxResults(size).getResultList();
-    }
-
-    public long visitCount(UUID caseId) {
-        return em.createQuery("select count(v) from CaseVisit v where v.caseId = ?1", Long.class)
-                .setParameter(1, caseId).getSingleResult();
+    /** Up to {@code limit} of a case's visits in the order they happened (day, then id: ids grow with time), after a position. */
+    public List<CaseVisit> visits(UUID caseId, org.dangjian.platform.api.list.Cursor after, int limit) {
+        var query = em.createQuery("from CaseVisit v where v.caseId = :case"
+                + (after == null ? "" : " and (v.visitedOn, v.id) > (:cursor0, :cursor1)")
+                + " order by v.visitedOn, v.id", CaseVisit.class).setParameter("case", caseId);
+        if (after != null) {
+            query.setParameter("cursor0", after.date(0)).setParameter("cursor1", after.uuid(1));
+        }
+        return query.setMaxResults(limit).getResultList();
     }
 
     public Optional<CaseVisit> visit(UUID caseId, UUID visitId) {

@@ -4,12 +4,10 @@ import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,11 +33,13 @@ import org.dangjian.assistance.assistancecase.CaseDtos.Rejection;
 import org.dangjian.assistance.assistancecase.CaseDtos.ResolveObjection;
 import org.dangjian.assistance.assistancecase.CaseDtos.Visit;
 import org.dangjian.assistance.assistancecase.CaseDtos.VisitView;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -72,13 +72,20 @@ public class CaseResource {
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "Cases of your subtree (description masked), by application date",
-            description = "A member sees only the cases where they are the beneficiary.")
-    public Page<CaseView> list(@QueryParam("status") CaseStatus status,
+            description = "A member sees only the cases where they are the beneficiary. orgId: that organization's subtree "
+                    + "(404 ORGANIZATION_NOT_FOUND when unknown or outside your scope); from/to: applied on those days, both "
+                    + "included; requiredLevel: cases whose requested amount needs that approval level (and no lower one). "
+                    + "sort: appliedOn (default, oldest first) or -appliedOn.")
+    public ListPage<CaseView> list(@QueryParam("orgId") UUID orgId,
+            @QueryParam("status") CaseStatus status,
+            @QueryParam("from") LocalDate from,
+            @QueryParam("to") LocalDate to,
             @QueryParam("reassignmentNeeded") Boolean reassignmentNeeded,
             @QueryParam("beneficiaryId") UUID beneficiaryId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(status, reassignmentNeeded, beneficiaryId, page, size);
+            @QueryParam("requiredLevel") ApprovalLevel requiredLevel,
+            @BeanParam ListQuery query) {
+        return service.list(new CaseService.CaseQuery(orgId, status, from, to, reassignmentNeeded, beneficiaryId, requiredLevel),
+                query);
     }
 
     @GET
@@ -103,10 +110,8 @@ public class CaseResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "The case's verification and follow-up visits, in the order they happened",
             description = "Findings masked for everyone in the list; open one visit to read them.")
-    public Page<VisitView> visits(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.visits(id, page, size);
+    public ListPage<VisitView> visits(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return service.visits(id, query);
     }
 
     @GET
@@ -123,7 +128,8 @@ public class CaseResource {
     @POST
     @Path("/{id}/verification")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Record the verification visit (入户核实): APPLIED → VERIFIED")
+    @Operation(summary = "Record the verification visit (入户核实): APPLIED → VERIFIED",
+            description = "Again on a VERIFIED case: 200 with the case as it stands, no second visit or history row (a retry).")
     public CaseView verify(@PathParam("id") UUID id, @Valid @NotNull Visit visit) {
         return workflow.verify(id, visit);
     }
@@ -131,7 +137,8 @@ public class CaseResource {
     @POST
     @Path("/{id}/branch-review")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Record the branch review (支部审议): VERIFIED → BRANCH_REVIEWED")
+    @Operation(summary = "Record the branch review (支部审议): VERIFIED → BRANCH_REVIEWED",
+            description = "Again on a BRANCH_REVIEWED case: 200 with the case as it stands, nothing recorded twice (a retry).")
     public CaseView branchReview(@PathParam("id") UUID id, @Valid @NotNull Decision decision) {
         return workflow.branchReview(id, decision);
     }
@@ -142,7 +149,9 @@ public class CaseResource {
     @Operation(summary = "Approve (审批): BRANCH_REVIEWED → APPROVED",
             description = "403 CASE_APPROVAL_LEVEL_REQUIRED when the amount is above your level's ceiling "
                     + "(configurable: branch secretary ≤ 2000, org-admin ≤ 10000, above: platform-admin). "
-                    + "Publishes assistance.case-approved.")
+                    + "Publishes assistance.case-approved. Again on an APPROVED case at your level with the same amount "
+                    + "(approvedAmount absent or equal): 200 with the case as it stands, no second event, history row or audit "
+                    + "entry; another amount is 409 CASE_NOT_AWAITING_APPROVAL.")
     public CaseView approve(@PathParam("id") UUID id, @Valid @NotNull Approval approval) {
         return workflow.approve(id, approval);
     }
@@ -150,7 +159,9 @@ public class CaseResource {
     @POST
     @Path("/{id}/rejection")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Reject (不予帮扶) at branch review or approval")
+    @Operation(summary = "Reject (不予帮扶) at branch review or approval",
+            description = "Again on a REJECTED case: 200 with the case as it stands (a retry); on a case decided otherwise 409 "
+                    + "CASE_NOT_REJECTABLE.")
     public CaseView reject(@PathParam("id") UUID id, @Valid @NotNull Rejection rejection) {
         return workflow.reject(id, rejection);
     }
@@ -159,7 +170,8 @@ public class CaseResource {
     @Path("/{id}/public-notice")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Post the public notice (公示): APPROVED → PUBLIC_NOTICE",
-            description = "Runs the configured number of working days (weekends and configured holidays skipped).")
+            description = "Runs the configured number of working days (weekends and configured holidays skipped). Again with the "
+                    + "same startsOn on a case in PUBLIC_NOTICE: 200 with the case as it stands, nothing recorded twice.")
     public CaseView startPublicNotice(@PathParam("id") UUID id, @Valid @NotNull PublicNotice notice) {
         return workflow.startPublicNotice(id, notice);
     }
@@ -175,7 +187,9 @@ public class CaseResource {
     @POST
     @Path("/{id}/objections/{objectionId}/resolution")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Resolve an objection: UPHELD rejects the case, DISMISSED lets it go on")
+    @Operation(summary = "Resolve an objection: UPHELD rejects the case, DISMISSED lets it go on",
+            description = "Again with the result it already has: 200 with the case as it stands; another result 409 "
+                    + "CASE_OBJECTION_ALREADY_RESOLVED.")
     public CaseView resolveObjection(@PathParam("id") UUID id, @PathParam("objectionId") UUID objectionId,
             @Valid @NotNull ResolveObjection request) {
         return workflow.resolveObjection(id, objectionId, request);
@@ -186,7 +200,9 @@ public class CaseResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Pay the approved amount (发放): PUBLIC_NOTICE → DISBURSED",
             description = "409 CASE_PUBLIC_NOTICE_RUNNING on or before the notice's last day, 409 CASE_OBJECTION_OPEN, "
-                    + "409 BUDGET_EXCEEDED. Publishes assistance.disbursed.")
+                    + "409 BUDGET_EXCEEDED. Publishes assistance.disbursed. Never pays twice: again on a DISBURSED case from "
+                    + "the same fund (amount absent or equal): 200 with the case as it stands, no second ledger entry or "
+                    + "event; from another fund or amount 409 CASE_NOT_AWAITING_DISBURSEMENT.")
     public CaseView disburse(@PathParam("id") UUID id, @Valid @NotNull CaseDisbursement request) {
         return workflow.disburse(id, request);
     }
@@ -204,7 +220,9 @@ public class CaseResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN})
     @Operation(summary = "Give an open case to another organization in your scope",
             description = "Clears the reassignment flag, set when the case's organization was dissolved without a "
-                    + "merge or when its MEMBER beneficiary transferred to an organization outside the platform.")
+                    + "merge or when its MEMBER beneficiary transferred to an organization outside the platform. To the "
+                    + "organization it already has, with no reassignment pending: 200 with the case as it stands, nothing "
+                    + "recorded.")
     public CaseView reassign(@PathParam("id") UUID id, @Valid @NotNull Reassignment reassignment) {
         return workflow.reassign(id, reassignment);
     }
@@ -219,15 +237,16 @@ public class CaseResource {
                     + "(mergedIntoId) instead moves the absorbed organization's open cases to the survivor (reason "
                     + "ORGANIZATION_MERGED); a member's transfer inside the platform moves them with the member (reason "
                     + "MEMBER_TRANSFERRED) and clears the flag. Funds, budgets and closed cases stay where they are.")
-    public Page<CaseView> reassignmentsDue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(null, Boolean.TRUE, null, page, size);
+    public ListPage<CaseView> reassignmentsDue(@BeanParam ListQuery query) {
+        return service.list(CaseService.CaseQuery.reassignmentsDue(), query);
     }
 
     @POST
     @Path("/{id}/closure")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Close the case (结案): FOLLOW_UP → CLOSED", description = "Publishes assistance.case-closed.")
+    @Operation(summary = "Close the case (结案): FOLLOW_UP → CLOSED", description = "Publishes assistance.case-closed. "
+            + "Again with the same outcome on a CLOSED case: 200 with the case as it stands, no second event; another "
+            + "outcome 409 CASE_NOT_CLOSABLE.")
     public CaseView close(@PathParam("id") UUID id, @Valid @NotNull Closure closure) {
         return workflow.close(id, closure);
     }

@@ -14,7 +14,11 @@ import org.dangjian.assistance.beneficiary.Beneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryKind;
 import org.dangjian.assistance.beneficiary.BeneficiaryService;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.common.Subtrees;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
@@ -24,7 +28,10 @@ import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.Organizations;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Opening and reading cases; the steps of the workflow are in {@link CaseWorkflow}. */
@@ -65,6 +72,12 @@ public class CaseService {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    Subtrees subtrees;
+
+    @Inject
+    CaseRules rules;
+
     @Transactional
     public CaseView apply(ApplyForAssistance request) {
         Beneficiary beneficiary = beneficiaries.require(request.beneficiaryId());
@@ -103,20 +116,60 @@ public class CaseService {
         return CaseView.of(c, protection.decrypt(c.descriptionEncrypted()), false);
     }
 
-    /** Cases of the caller's subtree; a member's list holds only the cases where they are the beneficiary. */
-    @Transactional
-    public Page<CaseView> list(CaseStatus status, Boolean reassignmentNeeded, UUID beneficiaryId, int page, int size) {
-        CaseRepository.Filter filter;
-        if (beneficiaries.actsOnlyForThemselves()) {
-            UUID own = caller.memberId().orElse(null);
-            if (own == null) {
-                return new Page<>(List.of(), page, size, 0);
-            }
-            filter = new CaseRepository.Filter(Scope.unrestricted(), status, reassignmentNeeded, beneficiaryId, own);
-        } else {
-            filter = new CaseRepository.Filter(scope.get(), status, reassignmentNeeded, beneficiaryId, null);
+    /** What a list of cases is narrowed to; null fields do not narrow it. */
+    public record CaseQuery(UUID orgId, CaseStatus status, LocalDate from, LocalDate to, Boolean reassignmentNeeded,
+            UUID beneficiaryId, ApprovalLevel requiredLevel) {
+
+        public static CaseQuery reassignmentsDue() {
+            return new CaseQuery(null, null, null, null, Boolean.TRUE, null, null);
         }
-        return cases.find(filter, page, size).map(this::masked);
+    }
+
+    /**
+     * Cases of the caller's subtree (or of orgId's), description masked; a member's list holds only the cases where
+     * they are the beneficiary.
+     */
+    @Transactional
+    public ListPage<CaseView> list(CaseQuery filter, ListQuery query) {
+        SortOrder order = query.sort(CaseRepository.BY_APPLIED_ON, "-" + CaseRepository.BY_APPLIED_ON);
+        Optional<Cursor> after = query.after();
+        Scope within = subtrees.of(filter.orgId());
+        UUID member = null;
+        if (beneficiaries.actsOnlyForThemselves()) {
+            member = caller.memberId().orElse(null);
+            if (member == null) {
+                return ListPage.complete(List.of());
+            }
+            // Their own cases wherever they are now: a case follows its member when they transfer, the token may lag.
+            within = filter.orgId() == null ? Scope.unrestricted() : within;
+        }
+        return page(filter, within, member, order, after, query).map(this::masked);
+    }
+
+    /** The token's own member's cases (as beneficiary), their own description shown to them. */
+    @Transactional
+    public ListPage<CaseView> mine(ListQuery query) {
+        UUID member = caller.requireMemberId();
+        SortOrder order = query.sort(CaseRepository.BY_APPLIED_ON, "-" + CaseRepository.BY_APPLIED_ON);
+        Optional<Cursor> after = query.after();
+        CaseQuery all = new CaseQuery(null, null, null, null, null, null, null);
+        // Their own words about their own hardship: not masked from themselves, and not an unmasked read of another's data.
+        return page(all, Scope.unrestricted(), member, order, after, query)
+                .map(c -> CaseView.of(c, c.descriptionEncrypted() == null ? null : protection.decrypt(c.descriptionEncrypted()), false));
+    }
+
+    private ListPage<AssistanceCase> page(CaseQuery filter, Scope within, UUID member, SortOrder order, Optional<Cursor> after,
+            ListQuery query) {
+        BigDecimal above = null;
+        BigDecimal upTo = null;
+        if (filter.requiredLevel() != null) {
+            ApprovalPolicy.Band band = rules.approval().band(filter.requiredLevel());
+            above = band.above();
+            upTo = band.upTo();
+        }
+        var found = cases.page(new CaseRepository.Filter(within, filter.status(), filter.reassignmentNeeded(),
+                filter.beneficiaryId(), member, filter.from(), filter.to(), above, upTo), order, after, query.limit());
+        return ListPage.of(found, query, CaseRepository::position);
     }
 
     @Transactional
@@ -129,10 +182,12 @@ public class CaseService {
 
     /** The case's visits in the order they happened, findings masked for everyone: open one to read them. */
     @Transactional
-    public Page<VisitView> visits(UUID id, int page, int size) {
+    public ListPage<VisitView> visits(UUID id, ListQuery query) {
+        query.sort("visitedOn");
+        Optional<Cursor> after = query.after();
         AssistanceCase c = requireReadable(id);
-        return new Page<>(records.visits(c.id(), page, size).stream().map(CaseService::maskedVisit).toList(), page, size,
-                records.visitCount(c.id()));
+        return ListPage.of(records.visits(c.id(), after.orElse(null), query.limit()), query,
+                v -> Cursor.at(v.visitedOn(), v.id())).map(CaseService::maskedVisit);
     }
 
     /** One visit; its findings unmasked (and audited, with the purpose as reason) for the roles that work on cases. */

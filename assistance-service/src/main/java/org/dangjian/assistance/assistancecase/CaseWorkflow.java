@@ -82,6 +82,9 @@ public class CaseWorkflow {
     @Transactional
     public CaseView verify(UUID id, Visit visit) {
         AssistanceCase c = cases.require(id);
+        if (c.status() == CaseStatus.VERIFIED) {
+            return cases.masked(c);
+        }
         LocalDate on = dateOr(visit.visitedOn());
         CaseStatus before = c.status();
         records.add(c.take(CaseStep.VERIFY, on, caller.subject(), null));
@@ -93,6 +96,9 @@ public class CaseWorkflow {
     @Transactional
     public CaseView branchReview(UUID id, Decision decision) {
         AssistanceCase c = cases.require(id);
+        if (c.status() == CaseStatus.BRANCH_REVIEWED) {
+            return cases.masked(c);
+        }
         CaseStatus before = c.status();
         records.add(c.take(CaseStep.BRANCH_REVIEW, dateOr(decision.on()), caller.subject(), decision.note()));
         return done(c, CaseStep.BRANCH_REVIEW, before);
@@ -104,9 +110,13 @@ public class CaseWorkflow {
         AssistanceCase c = cases.require(id);
         LocalDate on = dateOr(approval.on());
         BigDecimal amount = approval.approvedAmount() != null ? Money.of(approval.approvedAmount()) : c.requestedAmount();
+        ApprovalLevel level = callerLevel();
+        if (c.status() == CaseStatus.APPROVED && level == c.approvalLevel() && amount.compareTo(c.approvedAmount()) == 0) {
+            // The same approval again (a client retrying after a timeout): the case as it stands, no second event.
+            return cases.masked(c);
+        }
         c.checkApproval(on, amount);
         ApprovalLevel required = rules.approval().required(amount);
-        ApprovalLevel level = callerLevel();
         if (level == null || !level.covers(required)) {
             throw new DomainException(403, "CASE_APPROVAL_LEVEL_REQUIRED", amount.toPlainString(), required.role());
         }
@@ -121,6 +131,9 @@ public class CaseWorkflow {
     @Transactional
     public CaseView reject(UUID id, Rejection rejection) {
         AssistanceCase c = cases.require(id);
+        if (c.status() == CaseStatus.REJECTED) {
+            return cases.masked(c);
+        }
         CaseStatus before = c.status();
         records.add(c.reject(dateOr(rejection.on()), rejection.reason(), caller.subject()));
         return done(c, CaseStep.REJECT, before);
@@ -131,6 +144,9 @@ public class CaseWorkflow {
     public CaseView startPublicNotice(UUID id, PublicNotice notice) {
         AssistanceCase c = cases.require(id);
         LocalDate starts = dateOr(notice.startsOn());
+        if (c.status() == CaseStatus.PUBLIC_NOTICE && starts.equals(c.noticeStartsOn())) {
+            return cases.masked(c);
+        }
         CaseStatus before = c.status();
         records.add(c.startPublicNotice(starts, rules.publicNoticeLastDay(starts), caller.subject()));
         return done(c, CaseStep.START_PUBLIC_NOTICE, before);
@@ -157,6 +173,10 @@ public class CaseWorkflow {
         AssistanceCase c = cases.require(id);
         CaseObjection objection = records.objection(c.id(), objectionId)
                 .orElseThrow(() -> DomainException.notFound("CASE_OBJECTION_NOT_FOUND", objectionId));
+        if (objection.status() == request.result()) {
+            // Resolved so already: the case as it stands; a different result stays 409 CASE_OBJECTION_ALREADY_RESOLVED.
+            return cases.masked(c);
+        }
         objection.resolve(request.result(), request.note(), caller.subject());
         audit.write("CASE_OBJECTION_RESOLVED", CaseService.TARGET, c.id(), null, ObjectionView.of(objection));
         if (request.result() == CaseObjection.Status.UPHELD) {
@@ -177,6 +197,11 @@ public class CaseWorkflow {
         records.lock(c);
         LocalDate on = dateOr(request.disbursedOn());
         BigDecimal amount = request.amount() != null ? Money.of(request.amount()) : c.approvedAmount();
+        if (c.status() == CaseStatus.DISBURSED && request.fundId().equals(c.fundId())
+                && (request.amount() == null || amount.compareTo(c.disbursedAmount()) == 0)) {
+            // Paid already from that fund (the row is locked, so a concurrent retry waits and lands here): never twice.
+            return cases.masked(c);
+        }
         c.checkDisbursement(on, amount == null ? BigDecimal.ZERO : amount);
         if (records.openObjections(c.id()) > 0) {
             throw DomainException.conflict("CASE_OBJECTION_OPEN", c.id());
@@ -208,6 +233,9 @@ public class CaseWorkflow {
     @Transactional
     public CaseView close(UUID id, Closure closure) {
         AssistanceCase c = cases.require(id);
+        if (c.status() == CaseStatus.CLOSED && c.outcome() == closure.outcome()) {
+            return cases.masked(c);
+        }
         CaseStatus before = c.status();
         records.add(c.close(dateOr(closure.on()), closure.outcome(), caller.subject(), closure.note()));
         CaseView view = done(c, CaseStep.CLOSE, before);
@@ -219,6 +247,9 @@ public class CaseWorkflow {
     @Transactional
     public CaseView reassign(UUID id, Reassignment reassignment) {
         AssistanceCase c = cases.require(id);
+        if (c.orgId().equals(reassignment.orgId()) && !c.reassignmentNeeded()) {
+            return cases.masked(c);
+        }
         if (!c.status().isOpen()) {
             throw DomainException.conflict("CASE_NOT_OPEN", c.id(), c.status());
         }

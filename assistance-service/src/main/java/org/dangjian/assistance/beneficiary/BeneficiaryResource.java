@@ -29,7 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,14 +70,15 @@ public class BeneficiaryResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION, Caller.MEMBER})
     @Operation(summary = "Beneficiaries of your subtree (personal data masked)",
             description = "nationalId finds one person exactly (blind index); filters by kind, category and member. "
-                    + "A member sees only their own record.")
-    public Page<BeneficiaryView> list(@QueryParam("kind") BeneficiaryKind kind,
+                    + "A member sees only their own record. orgId: that organization's subtree (404 ORGANIZATION_NOT_FOUND "
+                    + "when unknown or outside your scope). sort: registeredOn (default, oldest first) or -registeredOn.")
+    public ListPage<BeneficiaryView> list(@QueryParam("orgId") UUID orgId,
+            @QueryParam("kind") BeneficiaryKind kind,
             @QueryParam("category") HardshipCategory category,
             @QueryParam("nationalId") @Size(max = 18) String nationalId,
             @QueryParam("memberId") UUID memberId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(kind, category, nationalId, memberId, page, size);
+            @BeanParam ListQuery query) {
+        return service.list(orgId, kind, category, nationalId, memberId, query);
     }
 
     @GET

@@ -6,7 +6,11 @@ import jakarta.transaction.Transactional;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.BeneficiaryView;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.RegisterBeneficiary;
 import org.dangjian.assistance.beneficiary.BeneficiaryDtos.UpdateBeneficiary;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.common.Subtrees;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
 import org.dangjian.assistance.member.MemberCopy;
 import org.dangjian.assistance.member.MemberCopy.KnownMember;
 import org.dangjian.assistance.member.MemberStatus;
@@ -25,6 +29,7 @@ import org.dangjian.platform.orgtree.Organizations;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -32,6 +37,9 @@ public class BeneficiaryService {
 
     static final String TARGET = "beneficiary";
     private static final String MASK = "******";
+
+    @Inject
+    Subtrees subtrees;
 
     @Inject
     BeneficiaryRepository beneficiaries;
@@ -137,19 +145,24 @@ public class BeneficiaryService {
 
     /** Lists show personal data masked to everyone; open one record to see it in full (audited). */
     @Transactional
-    public Page<BeneficiaryView> list(BeneficiaryKind kind, HardshipCategory category, String nationalId, UUID memberId,
-            int page, int size) {
+    public ListPage<BeneficiaryView> list(UUID orgId, BeneficiaryKind kind, HardshipCategory category, String nationalId,
+            UUID memberId, ListQuery query) {
+        SortOrder order = query.sort("registeredOn", "-registeredOn");
+        Optional<Cursor> after = query.after();
         String index = nationalId == null ? null : protection.blindIndex(NationalIdNumber.normalize(nationalId));
+        Scope within = subtrees.of(orgId);
         if (actsOnlyForThemselves()) {
             UUID own = caller.memberId().orElse(null);
             if (own == null || (memberId != null && !memberId.equals(own))) {
-                return new Page<>(List.of(), page, size, 0);
+                return ListPage.complete(List.of());
             }
             // Their own record wherever it is now: it follows them when they transfer, their token may lag.
-            return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(Scope.unrestricted(), kind, category, index, own), page, size));
+            within = orgId == null ? Scope.unrestricted() : within;
+            memberId = own;
         }
-        return maskedPage(beneficiaries.find(new BeneficiaryRepository.Filter(scope.get(), kind, category,
-                index, memberId), page, size));
+        List<Beneficiary> found = beneficiaries.page(new BeneficiaryRepository.Filter(within, kind, category, index, memberId),
+                order, after, query.limit());
+        return maskedPage(ListPage.of(found, query, b -> Cursor.at(b.registeredOn(), b.id())));
     }
 
     /**
@@ -204,7 +217,7 @@ public class BeneficiaryService {
     }
 
     /** A page of records masked, their members' statuses read in one query. */
-    private Page<BeneficiaryView> maskedPage(Page<Beneficiary> found) {
+    private ListPage<BeneficiaryView> maskedPage(ListPage<Beneficiary> found) {
         Map<UUID, MemberStatus> statuses = memberCopy.statuses(
                 found.items().stream().map(Beneficiary::memberId).filter(Objects::nonNull).distinct().toList());
         return found.map(b -> masked(b, b.memberId() == null ? null : statuses.get(b.memberId())));

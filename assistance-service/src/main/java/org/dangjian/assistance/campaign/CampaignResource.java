@@ -64,7 +64,8 @@ public class CampaignResource {
     @Path("/{id}/recipients/{recipientId}/delivery")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Mark a recipient delivered (已送达)",
-            description = "Pays the amount from the campaign's fund; 409 BUDGET_EXCEEDED, 409 CAMPAIGN_RECIPIENT_ALREADY_DELIVERED.")
+            description = "Pays the amount from the campaign's fund; 409 BUDGET_EXCEEDED. On a recipient already DELIVERED: 200 with "
+                    + "the recipient as it stands, paid once (a retry).")
     public RecipientView deliver(@PathParam("id") UUID id, @PathParam("recipientId") UUID recipientId,
             @Valid @NotNull Delivery delivery) {
         return service.deliver(id, recipientId, delivery);

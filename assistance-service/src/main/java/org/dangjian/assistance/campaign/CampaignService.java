@@ -118,6 +118,10 @@ public class CampaignService {
         } catch (DomainException e) {
             throw DomainException.notFound("CAMPAIGN_RECIPIENT_NOT_FOUND", recipientId);
         }
+        if (recipient.status() == CampaignRecipient.Status.DELIVERED) {
+            // Delivered already (the row is locked, so a concurrent retry lands here): paid once, answered as it stands.
+            return RecipientView.of(recipient);
+        }
         recipient.checkDeliverable();
         LocalDate on = delivery.deliveredOn() != null ? delivery.deliveredOn() : clock.today();
         LedgerEntry entry = funds.charge(campaign.fundId(), recipient.amount(), on, "campaign " + campaign.id(), null);

@@ -7,8 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.assistance.fund.FundDtos.Disburse;
 import org.dangjian.assistance.fund.FundDtos.FundView;
 import org.dangjian.assistance.fund.FundDtos.LedgerEntryView;
@@ -52,11 +53,12 @@ public class FundResource {
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Funds of your subtree, oldest first")
-    public Page<FundView> list(@QueryParam("kind") FundKind kind,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(kind, page, size);
+    @Operation(summary = "Funds of your subtree, oldest first",
+            description = "orgId: funds of that organization's subtree (404 ORGANIZATION_NOT_FOUND when unknown or outside "
+                    + "your scope).")
+    public ListPage<FundView> list(@QueryParam("orgId") UUID orgId, @QueryParam("kind") FundKind kind,
+            @BeanParam ListQuery query) {
+        return service.list(orgId, kind, query);
     }
 
     @GET
@@ -91,9 +93,8 @@ public class FundResource {
     @Path("/{id}/ledger")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "The fund's movements (台账), in the order they were recorded")
-    public Page<LedgerEntryView> ledger(@PathParam("id") UUID id, @QueryParam("year") @Min(2000) @Max(2999) Integer year,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.ledger(id, year, page, size);
+    public ListPage<LedgerEntryView> ledger(@PathParam("id") UUID id, @QueryParam("year") @Min(2000) @Max(2999) Integer year,
+            @BeanParam ListQuery query) {
+        return service.ledger(id, year, query);
     }
 }

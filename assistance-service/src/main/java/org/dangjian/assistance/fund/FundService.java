@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.common.Subtrees;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
 import org.dangjian.assistance.fund.FundDtos.Disburse;
 import org.dangjian.assistance.fund.FundDtos.FundView;
 import org.dangjian.assistance.fund.FundDtos.LedgerEntryView;
@@ -18,6 +22,7 @@ import org.dangjian.platform.orgtree.Organizations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -47,6 +52,9 @@ public class FundService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Subtrees subtrees;
+
     @Transactional
     public FundView open(OpenFund request) {
         organizations.requireInScope(request.orgId());
@@ -64,8 +72,11 @@ public class FundService {
     }
 
     @Transactional
-    public Page<FundView> list(FundKind kind, int page, int size) {
-        return funds.inScope(scope.get(), kind, page, size)
+    public ListPage<FundView> list(UUID orgId, FundKind kind, ListQuery query) {
+        SortOrder order = query.sort("createdAt");
+        Optional<Cursor> after = query.after();
+        return ListPage.of(funds.page(subtrees.of(orgId), kind, order, after, query.limit()), query,
+                        f -> Cursor.at(f.createdAt(), f.id()))
                 .map(f -> FundView.of(f, budgets.ofFund(f.id())));
     }
 
@@ -127,9 +138,12 @@ public class FundService {
     }
 
     @Transactional
-    public Page<LedgerEntryView> ledger(UUID fundId, Integer fiscalYear, int page, int size) {
+    public ListPage<LedgerEntryView> ledger(UUID fundId, Integer fiscalYear, ListQuery query) {
+        query.sort("recordedAt");
+        Optional<Cursor> after = query.after();
         requireFund(fundId);
-        return ledger.ofFund(fundId, fiscalYear, page, size).map(LedgerEntryView::of);
+        return ListPage.of(ledger.ofFund(fundId, fiscalYear, after, query.limit()), query,
+                e -> Cursor.at(e.recordedAt(), e.id())).map(LedgerEntryView::of);
     }
 
     /** The fund, or 404 when it does not exist or lies outside the caller's subtree. */

@@ -1,24 +1,27 @@
 package org.dangjian.assistance.fund;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.dangjian.assistance.common.Page;
+import jakarta.persistence.TypedQuery;
+import org.dangjian.platform.api.list.Cursor;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
-    /** A fund's movements, optionally of one year, in the order they were recorded. */
-    public Page<LedgerEntry> ofFund(UUID fundId, Integer fiscalYear, int page, int size) {
-        String query = "fundId = :fund" + (fiscalYear == null ? "" : " and fiscalYear = :year");
-        Parameters params = Parameters.with("fund", fundId);
+    /** Up to {@code limit} of a fund's movements, optionally of one year, in the order they were recorded, after a position. */
+    public List<LedgerEntry> ofFund(UUID fundId, Integer fiscalYear, Optional<Cursor> after, int limit) {
+        String query = "from LedgerEntry e where e.fundId = :fund" + (fiscalYear == null ? "" : " and e.fiscalYear = :year")
+                + (after.isEmpty() ? "" : " and (e.recordedAt, e.id) > (:cursor0, :cursor1)")
+                + " order by e.recordedAt, e.id";
+        TypedQuery<LedgerEntry> q = getEntityManager().createQuery(query, LedgerEntry.class).setParameter("fund", fundId);
         if (fiscalYear != null) {
-            params.and("year", fiscalYear);
+            q.setParameter("year", fiscalYear);
         }
-        var found = find(query, Sort.by("recordedAt").and("id"), params);
-        return new Page<>(found.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size, found.count());
+        after.ifPresent(c -> q.setParameter("cursor0", c.dateTime(0).toInstant()).setParameter("cursor1", c.uuid(1)));
+        return q.setMaxResults(limit).getResultList();
     }
 }

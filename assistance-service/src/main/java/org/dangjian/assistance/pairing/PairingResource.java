@@ -17,7 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.assistance.pairing.PairingDtos.EndPairing;
 import org.dangjian.assistance.pairing.PairingDtos.FollowUpDone;
 import org.dangjian.assistance.pairing.PairingDtos.Pair;
@@ -60,17 +62,23 @@ public class PairingResource {
     @POST
     @Path("{id}/end")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "End a pairing, with date and reason (kept as history)")
+    @Operation(summary = "End a pairing, with date and reason (kept as history)",
+            description = "On a pairing already ENDED (by hand or by its member's event): 200 with the pairing as it stands, "
+                    + "its first end date and reason kept, nothing audited twice (a retry).")
     public PairingView end(@PathParam("id") UUID id, @Valid @NotNull EndPairing request) {
         return service.end(id, request);
     }
 
     @GET
         @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "A beneficiary's pairings, current and ended",
-            description = "endReason is the text given when ended by hand, or MEMBER_ENDED, MEMBER_LEFT_PLATFORM or "
-                    + "MEMBER_TRANSFERRED when member-service's event ended it.")
-    public List<PairingView> pairings(@QueryParam("beneficiaryId") @NotNull UUID beneficiaryId) {
-        return service.pairingsOf(beneficiaryId);
+    @Operation(summary = "Pairings of your subtree, current and ended, by start date",
+            description = "A pairing belongs to its beneficiary's organization. orgId: that organization's subtree (404 "
+                    + "ORGANIZATION_NOT_FOUND when unknown or outside your scope); beneficiaryId: one beneficiary's (404 "
+                    + "BENEFICIARY_NOT_FOUND); status: ACTIVE or ENDED. sort: startedOn (default) or -startedOn. endReason is "
+                    + "the text given when ended by hand, or MEMBER_ENDED, MEMBER_LEFT_PLATFORM or MEMBER_TRANSFERRED when "
+                    + "member-service's event ended it.")
+    public ListPage<PairingView> pairings(@QueryParam("orgId") UUID orgId, @QueryParam("beneficiaryId") UUID beneficiaryId,
+            @QueryParam("status") Pairing.Status status, @BeanParam ListQuery query) {
+        return service.pairings(orgId, beneficiaryId, status, query);
     }
 }

@@ -17,7 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.assistance.pairing.PairingDtos.EndPairing;
 import org.dangjian.assistance.pairing.PairingDtos.FollowUpDone;
 import org.dangjian.assistance.pairing.PairingDtos.Pair;
@@ -52,7 +54,9 @@ public class VisitResource {
     @POST
     @Path("{id}/follow-up")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Mark the promised follow-up of a visit done")
+    @Operation(summary = "Mark the promised follow-up of a visit done",
+            description = "On a visit already followed up: 200 with the visit as it stands, its first date kept (a retry). "
+                    + "422 VISIT_NO_FOLLOW_UP_DUE when none was promised.")
     public VisitView followUpDone(@PathParam("id") UUID id, @Valid @NotNull FollowUpDone request) {
         return service.followUpDone(id, request);
     }
@@ -60,10 +64,11 @@ public class VisitResource {
     @GET
     @Path("overdue-follow-ups")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Follow-ups due before asOf (today by default) and not done, oldest due first")
-    public Page<VisitView> overdue(@QueryParam("asOf") LocalDate asOf,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.overdueFollowUps(asOf, page, size);
+    @Operation(summary = "Follow-ups due before asOf (today by default) and not done, oldest due first",
+            description = "orgId: visits to beneficiaries of that organization's subtree (404 ORGANIZATION_NOT_FOUND when "
+                    + "unknown or outside your scope).")
+    public ListPage<VisitView> overdue(@QueryParam("orgId") UUID orgId, @QueryParam("asOf") LocalDate asOf,
+            @BeanParam ListQuery query) {
+        return service.overdueFollowUps(orgId, asOf, query);
     }
 }

@@ -10,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.ReassessmentDue;
 import org.dangjian.platform.api.Caller;
@@ -39,10 +41,11 @@ public class ReportResource {
     @GET
     @Path("/reassessments-due")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Beneficiaries due for their yearly re-assessment (年度复核) on asOf (today by default)")
-    public Page<ReassessmentDue> reassessmentsDue(@QueryParam("asOf") LocalDate asOf,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.reassessmentsDue(asOf, page, size);
+    @Operation(summary = "Beneficiaries due for their yearly re-assessment (年度复核) on asOf (today by default)",
+            description = "Longest waiting first (lastAssessedOn). orgId: that organization's subtree (404 "
+                    + "ORGANIZATION_NOT_FOUND when unknown or outside your scope).")
+    public ListPage<ReassessmentDue> reassessmentsDue(@QueryParam("orgId") UUID orgId, @QueryParam("asOf") LocalDate asOf,
+            @BeanParam ListQuery query) {
+        return service.reassessmentsDue(orgId, asOf, query);
     }
 }

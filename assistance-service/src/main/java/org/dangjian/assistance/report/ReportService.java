@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.dangjian.assistance.common.Money;
-import org.dangjian.assistance.common.Page;
+import org.dangjian.assistance.common.Subtrees;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.assistance.config.AssistanceRules;
 import org.dangjian.assistance.report.ReportDtos.AssistanceTotals;
 import org.dangjian.assistance.report.ReportDtos.CategoryTotals;
@@ -20,6 +23,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Totals by category and subtree, and the yearly re-assessment due list: local SQL over the tree copy. */
@@ -40,6 +44,9 @@ public class ReportService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Subtrees subtrees;
 
     @Transactional
     public AssistanceTotals totals(int year, UUID orgId) {
@@ -69,35 +76,45 @@ public class ReportService {
 
     /**
      * Active beneficiaries whose last assessment (registration or the latest approval of a case) is at
-     * least the configured number of months before {@code asOf}, longest waiting first.
+     * least the configured number of months before {@code asOf}, longest waiting first, in the caller's subtree or
+     * orgId's.
      */
     @Transactional
-    public Page<ReassessmentDue> reassessmentsDue(LocalDate asOf, int page, int size) {
-        LocalDate day = asOf != null ? asOf : clock.today();
+    public ListPage<ReassessmentDue> reassessmentsDue(UUID orgId, LocalDate asOf, ListQuery query) {
+        query.sort("lastAssessedOn");
+        Optional<Cursor> after = query.after();
+        List<ReassessmentDue> rows = reassessmentsDue(subtrees.of(orgId), asOf != null ? asOf : clock.today(),
+                after.orElse(null), query.limit());
+        return ListPage.of(rows, query, r -> Cursor.at(r.lastAssessedOn(), r.beneficiaryId()));
+    }
+
+    /** Up to {@code limit} beneficiaries of {@code within} due on {@code day}, after a position (lastAssessedOn, id). */
+    public List<ReassessmentDue> reassessmentsDue(Scope within, LocalDate day, Cursor after, int limit) {
         int months = rules.reassessmentMonths();
-        String from = """
-                from beneficiary b join org_unit u on u.id = b.org_id
-                left join assistance_case c on c.beneficiary_id = b.id
-                where b.status = 'ACTIVE' and /*scope*/
-                group by b.id, b.org_id, b.kind, b.registered_on
-                having greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) <= :cutoff""";
-        Condition inScope = scope.pathCondition("u.path");
-        from = from.replace("/*scope*/", inScope.sql());
-        LocalDate cutoff = day.minusMonths(months);
-        long total = ((Number) inScope.bind(em.createNativeQuery("select count(*) from (select b.id " + from + ") due"))
-                .setParameter("cutoff", cutoff).getSingleResult())
-                .longValue();
+        Condition inScope = within.pathCondition("u.path");
+        String sql = """
+                select * from (
+                    select b.id, b.org_id, b.kind,
+                           greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) as last
+                    from beneficiary b join org_unit u on u.id = b.org_id
+                    left join assistance_case c on c.beneficiary_id = b.id
+                    where b.status = 'ACTIVE' and /*scope*/
+                    group by b.id, b.org_id, b.kind, b.registered_on
+                    having greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) <= :cutoff
+                ) due""".replace("/*scope*/", inScope.sql())
+                + (after == null ? "" : " where (due.last, due.id) > (:cursor0, :cursor1)")
+                + " order by due.last, due.id limit :limit";
+        var q = inScope.bind(em.createNativeQuery(sql)).setParameter("cutoff", day.minusMonths(months))
+                .setParameter("limit", limit);
+        if (after != null) {
+            q.setParameter("cursor0", after.date(0)).setParameter("cursor1", after.uuid(1));
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = inScope.bind(em.createNativeQuery("select b.id, b.org_id, b.kind, "
-                        + "greatest(b.registered_on, coalesce(max(c.approved_on), b.registered_on)) as last " + from
-                        + " order by last, b.id"))
-                .setParameter("cutoff", cutoff)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        List<ReassessmentDue> items = rows.stream().map(r -> {
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> {
             LocalDate last = toDate(r[3]);
             return new ReassessmentDue((UUID) r[0], (UUID) r[1], (String) r[2], last, last.plusMonths(months));
         }).toList();
-        return new Page<>(items, page, size, total);
     }
 
     private static LocalDate toDate(Object value) {

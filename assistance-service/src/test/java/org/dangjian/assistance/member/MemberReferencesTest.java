@@ -60,7 +60,7 @@ class MemberReferencesTest {
 
         assertAlike(forUnknown, unknown, forElsewhere, elsewhere);
         as(Caller.BRANCH_SECRETARY, tree.branch()).queryParam("beneficiaryId", beneficiary).get("/api/v1/pairings").then()
-                .statusCode(200).body("size()", equalTo(0));
+                .statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test

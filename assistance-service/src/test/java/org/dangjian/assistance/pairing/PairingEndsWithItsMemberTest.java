@@ -39,9 +39,9 @@ class PairingEndsWithItsMemberTest {
         members.ended(member, tree.branch(), "DECEASED", "2025-06-30", 1);
 
         pairings(tree.branch(), beneficiary)
-                .body("[0].status", equalTo("ENDED"))
-                .body("[0].endedOn", equalTo("2025-06-30"))
-                .body("[0].endReason", equalTo("MEMBER_ENDED"));
+                .body("items[0].status", equalTo("ENDED"))
+                .body("items[0].endedOn", equalTo("2025-06-30"))
+                .body("items[0].endReason", equalTo("MEMBER_ENDED"));
         as(Caller.MEMBER, tree.branch(), member).body(Map.of("beneficiaryId", beneficiary, "findings", "走访"))
                 .post("/api/v1/visits").then().statusCode(404);
     }
@@ -56,9 +56,9 @@ class PairingEndsWithItsMemberTest {
         members.transferred(member, tree.branch(), null, UUID.randomUUID(), 1);
 
         pairings(tree.branch(), beneficiary)
-                .body("[0].status", equalTo("ENDED"))
-                .body("[0].endedOn", equalTo("2025-07-01"))
-                .body("[0].endReason", equalTo("MEMBER_LEFT_PLATFORM"));
+                .body("items[0].status", equalTo("ENDED"))
+                .body("items[0].endedOn", equalTo("2025-07-01"))
+                .body("items[0].endReason", equalTo("MEMBER_LEFT_PLATFORM"));
     }
 
     @Test
@@ -71,9 +71,9 @@ class PairingEndsWithItsMemberTest {
         members.transferred(member, tree.branch(), tree.otherBranch(), UUID.randomUUID(), 1);
 
         pairings(tree.branch(), beneficiary)
-                .body("[0].status", equalTo("ENDED"))
-                .body("[0].endedOn", equalTo("2025-07-01"))
-                .body("[0].endReason", equalTo("MEMBER_TRANSFERRED"));
+                .body("items[0].status", equalTo("ENDED"))
+                .body("items[0].endedOn", equalTo("2025-07-01"))
+                .body("items[0].endReason", equalTo("MEMBER_TRANSFERRED"));
         // The beneficiary can be paired again, with someone who is still there.
         pair(tree.branch(), beneficiary, members.registered(tree.branch()), "2025-07-02");
     }
@@ -87,7 +87,7 @@ class PairingEndsWithItsMemberTest {
 
         members.transferred(member, tree.branch(), tree.otherBranch(), UUID.randomUUID(), 1);
 
-        pairings(tree.committee(), beneficiary).body("[0].status", equalTo("ACTIVE"));
+        pairings(tree.committee(), beneficiary).body("items[0].status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class PairingEndsWithItsMemberTest {
 
         members.transferred(member, tree.branch(), tree.otherBranch(), null, 1);
 
-        pairings(tree.branch(), beneficiary).body("[0].status", equalTo("ACTIVE"));
+        pairings(tree.branch(), beneficiary).body("items[0].status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -112,7 +112,7 @@ class PairingEndsWithItsMemberTest {
 
         members.transferred(member, tree.branch(), tree.sibling(), UUID.randomUUID(), 1);
 
-        pairings(tree.otherBranch(), beneficiary).body("[0].status", equalTo("ACTIVE"));
+        pairings(tree.otherBranch(), beneficiary).body("items[0].status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class PairingEndsWithItsMemberTest {
 
         members.ended(member, tree.branch(), "WITHDRAWN", "2025-06-30", 1);
 
-        pairings(tree.branch(), beneficiary).body("[0].status", equalTo("ENDED")).body("[0].endedOn", equalTo("2025-08-01"));
+        pairings(tree.branch(), beneficiary).body("items[0].status", equalTo("ENDED")).body("items[0].endedOn", equalTo("2025-08-01"));
     }
 
     private static String resident(UUID org) {

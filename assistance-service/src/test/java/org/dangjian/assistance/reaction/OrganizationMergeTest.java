@@ -86,7 +86,7 @@ class OrganizationMergeTest {
         }
         Api.asPlatformAdmin().get("/api/v1/cases/" + rejectedCase).then().body("orgId", equalTo(absorbed.toString()));
         as(Caller.BRANCH_SECRETARY, survivor).queryParam("beneficiaryId", resident).get("/api/v1/pairings").then()
-                .statusCode(200).body("[0].memberId", equalTo(helper.toString())).body("[0].status", equalTo("ACTIVE"));
+                .statusCode(200).body("items[0].memberId", equalTo(helper.toString())).body("items[0].status", equalTo("ACTIVE"));
         Api.asPlatformAdmin().get("/api/v1/funds/" + fund).then().body("orgId", equalTo(absorbed.toString()));
     }
 

@@ -858,9 +858,9 @@ final class WholeSystemModel {
         Set<String> activePairings = new TreeSet<>();
         for (Member m : members.values()) {
             if (m.beneficiary != null) {
-                JsonNode list = get(DangjianService.ASSISTANCE, "/api/v1/pairings?beneficiaryId=" + m.beneficiary);
+                JsonNode list = get(DangjianService.ASSISTANCE, "/api/v1/pairings?size=200&beneficiaryId=" + m.beneficiary);
                 if (list != null) {
-                    list.forEach(p -> {
+                    list.path("items").forEach(p -> {
                         if ("ACTIVE".equals(p.path("status").asText())) {
                             activePairings.add(p.path("id").asText());
                         }
