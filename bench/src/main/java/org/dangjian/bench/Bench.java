@@ -2,6 +2,7 @@ package org.dangjian.bench;
 
 import org.dangjian.local.DangjianService;
 import org.dangjian.local.LocalSystem;
+import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.localstack.ChildProcess;
 import org.dangjian.platform.localstack.LocalStack;
 import org.dangjian.platform.localstack.Ports;
@@ -169,6 +170,11 @@ final class Bench implements AutoCloseable {
     /** A real token from the stack's issuer. */
     String token(String role, UUID orgId) {
         return Tokens.issue(stack.oidc(), "bench-" + role, role, orgId, null);
+    }
+
+    /** A real token of a member acting for their branch, with their {@code member_id} (the /me endpoints). */
+    String memberToken(UUID branch, UUID member) {
+        return Tokens.issue(stack.oidc(), "bench-member", Caller.MEMBER, branch, member);
     }
 
     /** Prints a line and keeps it for the results file. */
