@@ -54,7 +54,9 @@ public class MobileResource {
     @POST
     @Path("/end")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "End the mobile registration (returned home, or transferred)")
+    @Operation(summary = "End the mobile registration (returned home, or transferred)",
+            description = "Safe to retry: when the last registration already ended on the same endedOn for the same reason, "
+                    + "200 with it as it is (no second audit entry); with no active registration otherwise, 404 MOBILE_NOT_REGISTERED.")
     public MobileView end(@PathParam("id") UUID id, @Valid @NotNull EndMobility request) {
         return service.end(id, request.endedOn(), request.reason());
     }

@@ -92,8 +92,14 @@ public class MobileService {
     @Transactional
     public MobileView end(UUID memberId, LocalDate on, String reason) {
         Member m = access.visible(memberId);
-        MobileRegistration registration = active(m.id())
-                .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+        java.util.Optional<MobileRegistration> open = active(m.id());
+        if (open.isEmpty()) {
+            // A retry after a lost answer: the last registration already ended that day, for the same reason.
+            MobileRegistration last = latest(m.id()).filter(r -> on.equals(r.endedOn()) && reason.equals(r.endReason()))
+                    .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+            return view(last, m.name());
+        }
+        MobileRegistration registration = open.get();
         MobileView before = view(registration, m.name());
         registration.end(on, reason);
         em.flush();
@@ -133,6 +139,11 @@ public class MobileService {
     private java.util.Optional<MobileRegistration> active(UUID memberId) {
         return em.createQuery("from MobileRegistration r where r.memberId = :m and r.status = :active", MobileRegistration.class)
                 .setParameter("m", memberId).setParameter("active", MobileRegistration.ACTIVE).getResultStream().findFirst();
+    }
+
+    private java.util.Optional<MobileRegistration> latest(UUID memberId) {
+        return em.createQuery("from MobileRegistration r where r.memberId = :m order by r.id desc", MobileRegistration.class)
+                .setParameter("m", memberId).setMaxResults(1).getResultStream().findFirst();
     }
 
     private MobileView view(MobileRegistration r, String name) {

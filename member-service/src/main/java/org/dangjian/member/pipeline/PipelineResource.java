@@ -46,9 +46,13 @@ public class PipelineResource {
     @Operation(summary = "Move a member one step along the pipeline, or end membership",
             description = "APPLICANT → ACTIVIST → CANDIDATE → PROBATIONARY → FULL, or any live stage → DECEASED, WITHDRAWN, "
                     + "REMOVED, EXPELLED. Each rule of DOMAIN.md §2 refuses with its own code (422); a skipped or "
-                    + "backward step is 409. Publishes member.stage-changed or member.ended.")
+                    + "backward step is 409. Publishes member.stage-changed or member.ended. Safe to retry: when the "
+                    + "member's last change already took them to toStage on effectiveOn, 200 with that change (no second "
+                    + "event or audit entry); a different date or stage still meets the rules above.")
     public Response change(@PathParam("id") UUID id, @Valid @NotNull ChangeStage request) {
-        return Response.status(Response.Status.CREATED).entity(service.change(id, request)).build();
+        PipelineService.Recorded recorded = service.change(id, request);
+        return Response.status(recorded.repeated() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(recorded.change()).build();
     }
 
     @GET

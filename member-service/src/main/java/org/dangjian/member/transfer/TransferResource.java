@@ -75,7 +75,9 @@ public class TransferResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Accept the letter (接收 / 回执)",
             description = "By the receiving branch (for a letter to outside: the issuer records the receipt). The member "
-                    + "moves to the receiving branch; publishes member.transferred. 422 TRANSFER_LETTER_EXPIRED after its validity.")
+                    + "moves to the receiving branch; publishes member.transferred. 422 TRANSFER_LETTER_EXPIRED after its validity. "
+                    + "Safe to retry: a letter already accepted answers 200 with it as it is (no second move, event or "
+                    + "audit entry); a letter answered otherwise (rejected, withdrawn, expired) is 409 TRANSFER_NOT_OPEN.")
     public TransferView accept(@PathParam("id") UUID id, @Valid AcceptTransfer request) {
         return service.accept(id, request == null ? null : request.acceptedOn());
     }
@@ -83,7 +85,9 @@ public class TransferResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Reject the letter with a reason (退回)")
+    @Operation(summary = "Reject the letter with a reason (退回)",
+            description = "By the receiving branch. Safe to retry: a letter already rejected answers 200 with it as it is "
+                    + "(the first reason stays; no second event or audit entry); one answered otherwise is 409 TRANSFER_NOT_OPEN.")
     public TransferView reject(@PathParam("id") UUID id, @Valid @NotNull Decision request) {
         return service.reject(id, request.reason());
     }
@@ -91,7 +95,9 @@ public class TransferResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Withdraw the letter (撤回), by the issuing branch while unanswered")
+    @Operation(summary = "Withdraw the letter (撤回), by the issuing branch while unanswered",
+            description = "Safe to retry: a letter already withdrawn answers 200 with it as it is (no second event or audit "
+                    + "entry); one answered otherwise is 409 TRANSFER_NOT_OPEN.")
     public TransferView cancel(@PathParam("id") UUID id, @Valid @NotNull Decision request) {
         return service.cancel(id, request.reason());
     }

@@ -134,6 +134,10 @@ public class TransferService {
     public TransferView accept(UUID id, LocalDate acceptedOn) {
         Transfer transfer = visible(id);
         requireAnsweringSide(transfer);
+        if (transfer.status() == TransferStatus.ACCEPTED) {
+            // A retry after a lost answer: the same side already accepted it; nothing moves twice.
+            return TransferView.of(transfer);
+        }
         TransferView before = TransferView.of(transfer);
         LocalDate on = acceptedOn != null ? acceptedOn : clock.today();
         transfer.accept(on, caller.subject());
@@ -166,6 +170,9 @@ public class TransferService {
     public TransferView reject(UUID id, String reason) {
         Transfer transfer = visible(id);
         requireAnsweringSide(transfer);
+        if (transfer.status() == TransferStatus.REJECTED) {
+            return TransferView.of(transfer);
+        }
         TransferView before = TransferView.of(transfer);
         transfer.reject(clock.today(), caller.subject(), reason);
         transfers.flush();
@@ -179,6 +186,9 @@ public class TransferService {
         Transfer transfer = visible(id);
         if (!covers(transfer.fromOrgId())) {
             throw DomainException.unprocessable("TRANSFER_CANCEL_BY_ISSUING_BRANCH", transfer.letterNumber());
+        }
+        if (transfer.status() == TransferStatus.CANCELLED) {
+            return TransferView.of(transfer);
         }
         TransferView before = TransferView.of(transfer);
         transfer.cancel(clock.today(), caller.subject(), reason);
