@@ -20,6 +20,11 @@ import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
 
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,6 +44,9 @@ public class DuesService {
 
     @Inject
     DuesRepository dues;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     DuesTable table;
@@ -82,7 +90,39 @@ public class DuesService {
 
     @Transactional
     public Receipt pay(UUID memberId, List<YearMonth> months, LocalDate paidOn) {
-        Member m = payingMember(memberId);
+        return pay(payingMember(access.visible(memberId)), months, paidOn);
+    }
+
+    /** The token's own member pays (/me): their record whatever their role's scope, by the same rule as staff recording it. */
+    @Transactional
+    public Receipt payOwn(UUID memberId, List<YearMonth> months, LocalDate paidOn) {
+        return pay(payingMember(own(memberId)), months, paidOn);
+    }
+
+    @Transactional
+    public Statement ownStatement(UUID memberId, YearMonth asOf) {
+        YearMonth until = asOf != null ? asOf : YearMonth.from(clock.today());
+        return statements(List.of(own(memberId)), until).get(0);
+    }
+
+    /** The member's payments, newest month first by default; a member pays a month once, so the month is the key. */
+    @Transactional
+    public ListPage<PaymentView> ownPayments(UUID memberId, ListQuery query) {
+        Member m = own(memberId);
+        SortOrder order = query.sort("-month", "month");
+        var cursor = query.after();
+        String where = cursor.isPresent() ? " and " + order.after("p.month") : "";
+        var select = em.createQuery("from DuesPayment p where p.memberId = :m" + where + " order by "
+                + order.orderBy("p.month"), DuesPayment.class).setParameter("m", m.id()).setMaxResults(query.limit());
+        cursor.ifPresent(c -> select.setParameter("cursor0", c.date(0)));
+        return ListPage.of(select.getResultList(), query, p -> Cursor.at(p.month().atDay(1))).map(PaymentView::of);
+    }
+
+    private Member own(UUID memberId) {
+        return members.byId(memberId).orElseThrow(() -> MemberAccess.notFound(memberId));
+    }
+
+    private Receipt pay(Member m, List<YearMonth> months, LocalDate paidOn) {
         YearMonth owedFrom = owedFrom(m);
         Set<YearMonth> wanted = new TreeSet<>(months);
         if (wanted.size() != months.size()) {
@@ -215,7 +255,10 @@ public class DuesService {
     }
 
     Member payingMember(UUID memberId) {
-        Member m = access.visible(memberId);
+        return payingMember(access.visible(memberId));
+    }
+
+    private static Member payingMember(Member m) {
         if (!m.stage().isMember() || !m.isHere()) {
             throw DomainException.unprocessable("DUES_NOT_A_PARTY_MEMBER", m.stage());
         }

@@ -20,6 +20,11 @@ import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
 
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -206,6 +211,18 @@ public class TransferService {
         }
         return Page.of(transfers.ofBranch(branchId, direction, status, clock.today(), page, size), page, size,
                 TransferView::of);
+    }
+
+    /** The letters about the token's own member (/me), newest first; the member's id comes from the token only. */
+    @Transactional
+    public ListPage<TransferView> ofOwnMember(UUID memberId, ListQuery query) {
+        SortOrder order = query.sort("-issuedOn", "issuedOn");
+        var cursor = query.after();
+        String where = cursor.isPresent() ? " and " + order.after("t.issuedOn", "t.id") : "";
+        var select = em.createQuery("from Transfer t where t.memberId = :m" + where + " order by "
+                + order.orderBy("t.issuedOn", "t.id"), Transfer.class).setParameter("m", memberId).setMaxResults(query.limit());
+        cursor.ifPresent(c -> select.setParameter("cursor0", c.date(0)).setParameter("cursor1", c.uuid(1)));
+        return ListPage.of(select.getResultList(), query, t -> Cursor.at(t.issuedOn(), t.id())).map(TransferView::of);
     }
 
     /** A transfer is visible to both branches (either side's subtree); to anyone else it does not exist. */
