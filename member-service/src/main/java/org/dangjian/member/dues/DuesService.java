@@ -163,18 +163,30 @@ public class DuesService {
         return statements(List.of(m), until).get(0);
     }
 
-    /** Members of the branch who owe dues up to {@code asOf}, the lapsed ones first. */
+    /**
+     * Members of the branch who owe dues up to {@code asOf}, the lapsed ones first, then by member id. A branch holds
+     * tens of members (DOMAIN.md §1: normally ≤ 50), so its statements are computed whole and paged here.
+     */
     @Transactional
-    public List<Statement> arrears(UUID branchId, YearMonth asOf) {
+    public ListPage<Statement> arrears(UUID branchId, YearMonth asOf, ListQuery query) {
+        query.sort("lapsed");
+        var after = query.after();
         if (!scope.covers(branchId)) {
             throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branchId);
         }
         YearMonth until = asOf != null ? asOf : YearMonth.from(clock.today());
-        // A branch holds tens of members (DOMAIN.md §1: normally ≤ 50), so one statement each is affordable.
         List<Member> paying = members.list("orgId = ?1 and stage in ?2 and transferredOutOn is null order by id", branchId,
                 List.of(MemberStage.PROBATIONARY, MemberStage.FULL));
-        return statements(paying, until).stream().filter(s -> s.unpaidMonths() > 0)
-                .sorted(Comparator.comparing(Statement::lapsed).reversed()).toList();
+        Comparator<Statement> order = Comparator.comparing((Statement s) -> s.lapsed() ? 0 : 1)
+                .thenComparing(Statement::memberId, org.dangjian.platform.api.tasks.TaskKind::compareUnsigned);
+        List<Statement> owing = statements(paying, until).stream().filter(s -> s.unpaidMonths() > 0).sorted(order).toList();
+        if (after.isPresent()) {
+            Statement position = new Statement(after.get().uuid(1), null, null, null, List.of(), 0, null, 0,
+                    after.get().number(0) == 0);
+            owing = owing.stream().filter(s -> order.compare(s, position) > 0).toList();
+        }
+        return ListPage.of(owing.subList(0, Math.min(owing.size(), query.limit())), query,
+                s -> Cursor.at(s.lapsed() ? 0 : 1, s.memberId()));
     }
 
     private List<Statement> statements(List<Member> ms, YearMonth asOf) {

@@ -42,27 +42,33 @@ public class DevelopmentRecordRepository implements PanacheRepositoryBase<Develo
      * PostgreSQL's date + interval clamps month ends like {@link LocalDate#plus}, so the due dates agree.
      */
     public List<Due> talksDue(Scope scope, Period within, LocalDate until, int page, int size) {
-        return due("""
-                select m.id, m.member_number, m.name, m.org_id, cast(m.applied_on + cast(:within as interval) as date) as due_on
-                from member m
-                where m.stage = 'APPLICANT' and m.transferred_out_on is null and m.applied_on is not null
-                  and not exists (select 1 from member_development_record r where r.member_id = m.id and r.kind = 'TALK')
-                  %s
-                """, scope, within, until, page, size);
+        return due(TALKS_DUE, scope, within, until, page, size);
     }
+
+    /** The applicants whose talk is due: id, member_number, name, org_id, due_on; {@code %s} takes the scope condition. */
+    static final String TALKS_DUE = """
+            select m.id, m.member_number, m.name, m.org_id, cast(m.applied_on + cast(:within as interval) as date) as due_on
+            from member m
+            where m.stage = 'APPLICANT' and m.transferred_out_on is null and m.applied_on is not null
+              and not exists (select 1 from member_development_record r where r.member_id = m.id and r.kind = 'TALK')
+              %s
+            """;
 
     /** Activists whose next review (after the activist date or the last review) is due on or before {@code until}. */
     public List<Due> reviewsDue(Scope scope, Period interval, LocalDate until, int page, int size) {
-        return due("""
-                select m.id, m.member_number, m.name, m.org_id,
-                       cast(greatest(m.activist_on, (select max(r.held_on) from member_development_record r
-                                                 where r.member_id = m.id and r.kind = 'REVIEW'))
-                        + cast(:within as interval) as date) as due_on
-                from member m
-                where m.stage = 'ACTIVIST' and m.transferred_out_on is null and m.activist_on is not null
-                  %s
-                """, scope, interval, until, page, size);
+        return due(REVIEWS_DUE, scope, interval, until, page, size);
     }
+
+    /** The activists whose review is due, in the columns of {@link #TALKS_DUE}. */
+    static final String REVIEWS_DUE = """
+            select m.id, m.member_number, m.name, m.org_id,
+                   cast(greatest(m.activist_on, (select max(r.held_on) from member_development_record r
+                                             where r.member_id = m.id and r.kind = 'REVIEW'))
+                    + cast(:within as interval) as date) as due_on
+            from member m
+            where m.stage = 'ACTIVIST' and m.transferred_out_on is null and m.activist_on is not null
+              %s
+            """;
 
     @SuppressWarnings("unchecked")
     private List<Due> due(String template, Scope scope, Period within, LocalDate until, int page, int size) {
