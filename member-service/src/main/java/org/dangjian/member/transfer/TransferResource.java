@@ -4,8 +4,6 @@ import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.dangjian.member.common.Page;
+import jakarta.ws.rs.BeanParam;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.dangjian.member.transfer.TransferDtos.AcceptTransfer;
 import org.dangjian.member.transfer.TransferDtos.Decision;
 import org.dangjian.member.transfer.TransferDtos.IssueTransfer;
@@ -104,12 +105,16 @@ public class TransferResource {
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Letters of a branch: incoming, outgoing, or overdue (unanswered past validity)")
-    public Page<TransferView> ofBranch(@QueryParam("branchId") @NotNull UUID branchId,
+    @Operation(summary = "Letters: incoming, outgoing, or overdue (unanswered past validity)",
+            description = "Of one branch (branchId), of an organization's subtree (orgId), or of your whole scope "
+                    + "(neither; both is 400 TRANSFER_LIST_BRANCH_OR_ORG). A branch or organization outside your scope is "
+                    + "404 ORGANIZATION_NOT_FOUND, as an unknown one. sort: -issuedOn (default) or issuedOn.")
+    public ListPage<TransferView> list(
+            @Parameter(description = "exactly this branch") @QueryParam("branchId") UUID branchId,
+            @Parameter(description = "an organization in your scope: letters of its subtree") @QueryParam("orgId") UUID orgId,
             @QueryParam("direction") @DefaultValue("INCOMING") TransferRepository.Direction direction,
             @QueryParam("status") TransferStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.ofBranch(branchId, direction, status, page, size);
+            @BeanParam ListQuery query) {
+        return service.list(branchId, orgId, direction, status, query);
     }
 }

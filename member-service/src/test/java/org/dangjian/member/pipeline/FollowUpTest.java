@@ -73,7 +73,7 @@ class FollowUpTest {
         UUID late = at(branch, "APPLICANT", applied);
         talk(late, due.plusDays(1)).statusCode(201).body("late", equalTo(true));
         asPlatformAdmin().get("/api/v1/members/" + late + "/development-records").then().statusCode(200)
-                .body("kind", contains("TALK")).body("[0].conductedBy", equalTo("支部书记 王明"));
+                .body("items.kind", contains("TALK")).body("items[0].conductedBy", equalTo("支部书记 王明"));
     }
 
     @Test
