@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.orgtree.Organizations;
 import org.dangjian.platform.api.list.ListPage;
 import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.member.Member;
@@ -39,6 +40,9 @@ public class FollowUpService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    Organizations organizations;
 
     @Inject
     DevelopmentRecordRepository records;
@@ -89,12 +93,12 @@ public class FollowUpService {
 
     /** Talks or reviews due on or before {@code until} (default today) in the caller's subtree. */
     @Transactional
-    public ListPage<DueView> due(Kind kind, LocalDate until, ListQuery query) {
+    public ListPage<DueView> due(Kind kind, LocalDate until, UUID orgId, ListQuery query) {
         query.sort("dueOn");
         var after = query.after();
         LocalDate today = clock.today();
         LocalDate by = until == null ? today : until;
-        Scope inScope = scope.get();
+        Scope inScope = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
         List<DevelopmentRecordRepository.Due> rows = kind == Kind.TALK
                 ? records.talksDue(inScope, policy.talkWithin(), by, after, query.limit())
                 : records.reviewsDue(inScope, policy.reviewInterval(), by, after, query.limit());
