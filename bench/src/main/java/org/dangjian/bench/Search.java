@@ -46,7 +46,7 @@ public final class Search {
             for (int k = 0; k < cursors; k++) {
                 String body = http.send(ReadPath.get(members + "?name=" + surnames[k], token),
                         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-                secondPages[k] = members + "?name=" + surnames[k] + "&after=" + json.readTree(body).path("nextCursor").asText();
+                secondPages[k] = members + "?name=" + surnames[k] + "&cursor=" + json.readTree(body).path("nextCursor").asText();
             }
             bench.report("%d concurrent clients, %d s warm-up then %d s measured each; auditor of the root organization "
                     + "(searches filter on its subtree); %,d member rows.", concurrency, LoadGenerator.warmUp().toSeconds(),
@@ -72,7 +72,7 @@ public final class Search {
                     LoadGenerator.measure(), kinds.get(2));
             LoadGenerator.Result bySurname = LoadGenerator.run("GET /members?name= (surname only: thousands match, first page)",
                     concurrency, settle, LoadGenerator.measure(), kinds.get(3));
-            LoadGenerator.Result nextPage = LoadGenerator.run("GET /members?name=&after= (surname only, second page by cursor)",
+            LoadGenerator.Result nextPage = LoadGenerator.run("GET /members?name=&cursor= (surname only, second page by cursor)",
                     concurrency, settle, LoadGenerator.measure(), kinds.get(4));
             for (LoadGenerator.Result result : new LoadGenerator.Result[] {pk, byNationalId, byName, bySurname, nextPage}) {
                 bench.report(result.line());

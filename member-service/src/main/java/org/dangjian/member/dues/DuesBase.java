@@ -65,7 +65,7 @@ public class DuesBase {
         this.rate = due.rate();
         this.monthlyAmount = due.monthlyAmount();
         this.setBy = by;
-        this.setAt = Instant.now();
+        this.setAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a later read (or a retry) shows the same
     }
 
     public UUID memberId() {

@@ -78,7 +78,7 @@ public class DuesExemption {
         this.decisionRef = decisionRef;
         this.approvedOn = approvedOn;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a later read (or a retry) shows the same
     }
 
     public boolean covers(YearMonth month) {

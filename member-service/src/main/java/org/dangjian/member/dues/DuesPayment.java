@@ -49,7 +49,7 @@ public class DuesPayment {
         this.amount = amount;
         this.paidOn = paidOn;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a later read (or a retry) shows the same
     }
 
     public UUID memberId() {

@@ -1,5 +1,8 @@
 package org.dangjian.member.dues;
 
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.ListPage;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -82,8 +85,12 @@ public class DuesResource {
     @Path("/exemptions")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.MEMBER})
     @Operation(summary = "A member's dues exemptions, oldest first")
-    public List<ExemptionView> exemptions(@PathParam("id") UUID id) {
-        return exemptionService.of(id);
+    public ListPage<ExemptionView> exemptions(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.sort("from");
+        query.size();
+        query.after();
+        // One record's history, short by nature: all of it in one page.
+        return ListPage.complete(exemptionService.of(id));
     }
 
     @GET

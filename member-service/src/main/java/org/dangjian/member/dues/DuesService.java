@@ -20,6 +20,11 @@ import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
 
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,6 +44,9 @@ public class DuesService {
 
     @Inject
     DuesRepository dues;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Inject
     DuesTable table;
@@ -82,7 +90,39 @@ public class DuesService {
 
     @Transactional
     public Receipt pay(UUID memberId, List<YearMonth> months, LocalDate paidOn) {
-        Member m = payingMember(memberId);
+        return pay(payingMember(access.visible(memberId)), months, paidOn);
+    }
+
+    /** The token's own member pays (/me): their record whatever their role's scope, by the same rule as staff recording it. */
+    @Transactional
+    public Receipt payOwn(UUID memberId, List<YearMonth> months, LocalDate paidOn) {
+        return pay(payingMember(own(memberId)), months, paidOn);
+    }
+
+    @Transactional
+    public Statement ownStatement(UUID memberId, YearMonth asOf) {
+        YearMonth until = asOf != null ? asOf : YearMonth.from(clock.today());
+        return statements(List.of(own(memberId)), until).get(0);
+    }
+
+    /** The member's payments, newest month first by default; a member pays a month once, so the month is the key. */
+    @Transactional
+    public ListPage<PaymentView> ownPayments(UUID memberId, ListQuery query) {
+        Member m = own(memberId);
+        SortOrder order = query.sort("-month", "month");
+        var cursor = query.after();
+        String where = cursor.isPresent() ? " and " + order.after("p.month") : "";
+        var select = em.createQuery("from DuesPayment p where p.memberId = :m" + where + " order by "
+                + order.orderBy("p.month"), DuesPayment.class).setParameter("m", m.id()).setMaxResults(query.limit());
+        cursor.ifPresent(c -> select.setParameter("cursor0", c.date(0)));
+        return ListPage.of(select.getResultList(), query, p -> Cursor.at(p.month().atDay(1))).map(PaymentView::of);
+    }
+
+    private Member own(UUID memberId) {
+        return members.byId(memberId).orElseThrow(() -> MemberAccess.notFound(memberId));
+    }
+
+    private Receipt pay(Member m, List<YearMonth> months, LocalDate paidOn) {
         YearMonth owedFrom = owedFrom(m);
         Set<YearMonth> wanted = new TreeSet<>(months);
         if (wanted.size() != months.size()) {
@@ -123,18 +163,30 @@ public class DuesService {
         return statements(List.of(m), until).get(0);
     }
 
-    /** Members of the branch who owe dues up to {@code asOf}, the lapsed ones first. */
+    /**
+     * Members of the branch who owe dues up to {@code asOf}, the lapsed ones first, then by member id. A branch holds
+     * tens of members (DOMAIN.md §1: normally ≤ 50), so its statements are computed whole and paged here.
+     */
     @Transactional
-    public List<Statement> arrears(UUID branchId, YearMonth asOf) {
+    public ListPage<Statement> arrears(UUID branchId, YearMonth asOf, ListQuery query) {
+        query.sort("lapsed");
+        var after = query.after();
         if (!scope.covers(branchId)) {
             throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branchId);
         }
         YearMonth until = asOf != null ? asOf : YearMonth.from(clock.today());
-        // A branch holds tens of members (DOMAIN.md §1: normally ≤ 50), so one statement each is affordable.
         List<Member> paying = members.list("orgId = ?1 and stage in ?2 and transferredOutOn is null order by id", branchId,
                 List.of(MemberStage.PROBATIONARY, MemberStage.FULL));
-        return statements(paying, until).stream().filter(s -> s.unpaidMonths() > 0)
-                .sorted(Comparator.comparing(Statement::lapsed).reversed()).toList();
+        Comparator<Statement> order = Comparator.comparing((Statement s) -> s.lapsed() ? 0 : 1)
+                .thenComparing(Statement::memberId, org.dangjian.platform.api.tasks.TaskKind::compareUnsigned);
+        List<Statement> owing = statements(paying, until).stream().filter(s -> s.unpaidMonths() > 0).sorted(order).toList();
+        if (after.isPresent()) {
+            Statement position = new Statement(after.get().uuid(1), null, null, null, List.of(), 0, null, 0,
+                    after.get().number(0) == 0);
+            owing = owing.stream().filter(s -> order.compare(s, position) > 0).toList();
+        }
+        return ListPage.of(owing.subList(0, Math.min(owing.size(), query.limit())), query,
+                s -> Cursor.at(s.lapsed() ? 0 : 1, s.memberId()));
     }
 
     private List<Statement> statements(List<Member> ms, YearMonth asOf) {
@@ -215,7 +267,10 @@ public class DuesService {
     }
 
     Member payingMember(UUID memberId) {
-        Member m = access.visible(memberId);
+        return payingMember(access.visible(memberId));
+    }
+
+    private static Member payingMember(Member m) {
         if (!m.stage().isMember() || !m.isHere()) {
             throw DomainException.unprocessable("DUES_NOT_A_PARTY_MEMBER", m.stage());
         }

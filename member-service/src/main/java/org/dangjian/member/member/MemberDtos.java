@@ -101,13 +101,4 @@ public final class MemberDtos {
                     m.endReason(), m.version());
         }
     }
-
-    @Schema(name = "MemberSearchPage", description = "One page of a member search. A search by name pages by cursor: pass "
-            + "nextCursor as after for the next page (page is then null). Any other search pages by number (nextCursor is "
-            + "then null).")
-    public record MemberSearchPage(List<MemberView> items,
-            @Schema(description = "the page number of a search without name; null for a name search") Integer page,
-            int size, boolean hasMore,
-            @Schema(description = "a name search's next page: pass as after; null on the last page") String nextCursor) {
-    }
 }

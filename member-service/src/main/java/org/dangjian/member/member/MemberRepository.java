@@ -8,6 +8,9 @@ import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgTree;
 
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.SortOrder;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,22 +81,26 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .setParameter("after", after).setMaxResults(size).getResultList();
     }
 
-    /** One page (plus one row, to tell whether more exist) in id order: ids are time-ordered, so stable. */
-    public List<Member> search(Criteria c, int page, int size) {
-        return list(c, null, "order by m.id", page * size, size + 1);
+    /** The key columns of a member search's orders, the id last so each position is unique. */
+    static String[] keyColumns(SortOrder order) {
+        return order.is("joinedOn")
+                ? new String[] {"coalesce(m.admitted_on, date '9999-12-31')", "m.id"}
+                : new String[] {"m.name collate \"C\"", "m.id"};
     }
 
     /**
-     * One page of a name search (plus one row, to tell whether more exist) in (name, id) order, after {@code after}
-     * (null: from the start). The prefix is a byte-order range rather than a LIKE so that member_name_order serves
-     * both the match and the order: the scan stops at the page however many names share the prefix.
+     * One page of a search (plus one row, to tell whether more exist) in {@code order}, after {@code after}. A name
+     * prefix is a byte-order range rather than a LIKE so that member_name_order serves both the match and the name
+     * order: the scan stops at the page however many names share the prefix.
      */
-    public List<Member> searchByName(Criteria c, NameKey after, int size) {
-        return list(c, after, "order by m.name collate \"C\", m.id", 0, size + 1);
-    }
-
-    /** Where a name search's page starts: after this name and id, in byte order. */
-    public record NameKey(String name, UUID id) {
+    public List<Member> search(Criteria c, SortOrder order, Optional<Cursor> after, int limit) {
+        String[] keys = keyColumns(order);
+        Map<String, Object> keyset = new LinkedHashMap<>();
+        after.ifPresent(cursor -> {
+            keyset.put("cursor0", order.is("joinedOn") ? cursor.date(0) : cursor.string(0));
+            keyset.put("cursor1", cursor.uuid(1));
+        });
+        return list(c, after.isPresent() ? order.after(keys) : null, keyset, "order by " + order.orderBy(keys), limit);
     }
 
     /**
@@ -114,7 +121,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
     // Native SQL: the name predicates and order need the "C" collation the index is built with.
     @SuppressWarnings("unchecked")
-    private List<Member> list(Criteria c, NameKey after, String orderBy, int first, int max) {
+    private List<Member> list(Criteria c, String after, Map<String, Object> keyset, String orderBy, int max) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         where.add(c.inScope().sql());
@@ -137,9 +144,8 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             }
         }
         if (after != null) {
-            where.add("(m.name collate \"C\", m.id) > (:afterName, :afterId)");
-            params.put("afterName", after.name());
-            params.put("afterId", after.id());
+            where.add(after);
+            params.putAll(keyset);
         }
         if (c.stage() != null) {
             where.add("m.stage = :stage");
@@ -151,6 +157,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         String sql = "select m.* from member m" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " " + orderBy;
         Query query = getEntityManager().createNativeQuery(sql, Member.class);
         params.forEach(query::setParameter);
-        return query.setFirstResult(first).setMaxResults(max).getResultList();
+        return query.setMaxResults(max).getResultList();
     }
 }

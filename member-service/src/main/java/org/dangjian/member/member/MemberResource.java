@@ -6,12 +6,9 @@ import org.dangjian.platform.api.EntityTags;
 import java.util.OptionalLong;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -25,9 +22,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.dangjian.member.common.Page;
 import org.dangjian.member.member.MemberDtos.CorrectMember;
-import org.dangjian.member.member.MemberDtos.MemberSearchPage;
+import jakarta.ws.rs.BeanParam;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberDtos.RegisterMember;
 import org.dangjian.platform.api.Caller;
@@ -96,26 +94,22 @@ public class MemberResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Search member records in your scope",
             description = "nationalId and phone match exactly (through a blind index), name by prefix. Always masked. "
-                    + "A search by name is ordered by name, then id, and paged by cursor: pass the nextCursor of a page "
-                    + "as after for the next one (400 CURSOR_INVALID for anything else, "
-                    + "MEMBER_SEARCH_PAGE_WITH_NAME with page). Any other search is ordered by id and paged by page "
-                    + "number (400 MEMBER_SEARCH_CURSOR_WITHOUT_NAME with after). orgId limits the search to that "
-                    + "organization's subtree (404 ORGANIZATION_NOT_FOUND outside your scope); a dissolved organization "
-                    + "keeps its place in the tree, so the organization above it still finds its members. "
-                    + "needsBranch=true lists the members whose branch was dissolved while they were in it "
+                    + "sort: name (default, byte order of the name, then id), -name, joinedOn (date of admission; not "
+                    + "yet admitted last), -joinedOn; paged by cursor. orgId limits the search to that "
+                    + "organization's subtree (404 ORGANIZATION_NOT_FOUND outside your scope, as an unknown one); a "
+                    + "dissolved organization keeps its place in the tree, so the organization above it still finds its "
+                    + "members. needsBranch=true lists the members whose branch was dissolved while they were in it "
                     + "(撤销 without a merge: the platform flags them instead of refusing the dissolution); move them "
                     + "with POST /members/reassignments or a transfer.")
-    public MemberSearchPage search(@QueryParam("nationalId") String nationalId,
+    public ListPage<MemberView> search(@QueryParam("nationalId") String nationalId,
             @QueryParam("phone") @Size(max = 20) String phone,
             @QueryParam("name") @Size(max = 50) String name,
             @QueryParam("stage") MemberStage stage,
             @Parameter(description = "an organization in your scope: only members of its subtree") @QueryParam("orgId") UUID orgId,
             @Parameter(description = "true: only members flagged \"needs a branch\"; false: only the others")
             @QueryParam("needsBranch") Boolean needsBranch,
-            @QueryParam("page") @Min(0) Integer page,
-            @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.search(nationalId, phone, name, stage, orgId, needsBranch, page, after, size);
+            @BeanParam ListQuery query) {
+        return service.search(nationalId, phone, name, stage, orgId, needsBranch, query);
     }
 
     static EntityTag etag(MemberView view) {

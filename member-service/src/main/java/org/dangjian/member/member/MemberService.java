@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.dangjian.member.common.ItemsRefused;
-import org.dangjian.member.common.Page;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.event.MemberEvents;
 import org.dangjian.member.member.MemberDtos.CorrectMember;
-import org.dangjian.member.member.MemberDtos.MemberSearchPage;
 import org.dangjian.member.member.MemberDtos.MemberView;
 import org.dangjian.member.member.MemberDtos.RegisterMember;
 import org.dangjian.platform.api.BusinessClock;
@@ -226,21 +228,15 @@ public class MemberService {
     }
 
     /**
-     * Lists are always masked: a full value is only shown one record at a time, and audited. A name search pages by
-     * cursor in (name, id) order, any other search by page number in id order.
+     * Lists are always masked: a full value is only shown one record at a time, and audited. Ordered by name (byte
+     * order) or by the date of admission (joinedOn; not yet admitted last), then id, paged by keyset.
      */
     @Transactional
-    public MemberSearchPage search(String nationalId, String phone, String name, MemberStage stage, UUID orgId,
-            Boolean needsBranch, Integer page, String after, int size) {
+    public ListPage<MemberView> search(String nationalId, String phone, String name, MemberStage stage, UUID orgId,
+            Boolean needsBranch, ListQuery query) {
+        SortOrder order = query.sort("name", "-name", "joinedOn", "-joinedOn");
+        var after = query.after();
         String namePrefix = name == null || name.isBlank() ? null : name.strip();
-        String cursor = after == null || after.isBlank() ? null : after;
-        if (namePrefix == null && cursor != null) {
-            throw DomainException.badRequest("MEMBER_SEARCH_CURSOR_WITHOUT_NAME");
-        }
-        if (namePrefix != null && page != null) {
-            // A page number would make the database read and skip every page before it: the cost the cursor avoids.
-            throw DomainException.badRequest("MEMBER_SEARCH_PAGE_WITH_NAME");
-        }
         String nidIndex = null;
         if (nationalId != null) {
             if (!NationalIdNumber.isValid(nationalId)) {
@@ -252,17 +248,10 @@ public class MemberService {
         Scope searched = orgId == null ? scope.get() : subtreeOf(orgId);
         var criteria = new MemberRepository.Criteria(searched.orgCondition("m.org_id", "org_unit"), nidIndex,
                 phoneIndex, namePrefix, stage, needsBranch);
-        if (namePrefix == null) {
-            int number = page == null ? 0 : page;
-            Page<MemberView> result = Page.of(members.search(criteria, number, size), number, size, this::maskedView);
-            return new MemberSearchPage(result.items(), number, size, result.hasMore(), null);
-        }
-        MemberRepository.NameKey from = cursor == null ? null : NameCursor.read(cursor, namePrefix);
-        List<Member> fetched = members.searchByName(criteria, from, size);
-        boolean more = fetched.size() > size;
-        List<Member> rows = more ? fetched.subList(0, size) : fetched;
-        return new MemberSearchPage(rows.stream().map(this::maskedView).toList(), null, size, more,
-                more ? NameCursor.of(rows.get(rows.size() - 1)) : null);
+        List<Member> rows = members.search(criteria, order, after, query.limit());
+        return ListPage.of(rows, query, m -> order.is("joinedOn")
+                ? Cursor.at(m.dates().admittedOn() == null ? LocalDate.of(9999, 12, 31) : m.dates().admittedOn(), m.id())
+                : Cursor.at(m.name(), m.id())).map(this::maskedView);
     }
 
     /** The subtree of an organization in the caller's scope (a dissolved one too), else 404 as if it did not exist. */

@@ -2,15 +2,14 @@ package org.dangjian.member.mobile;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.dangjian.member.common.Page;
+import jakarta.ws.rs.BeanParam;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.mobile.MobileDtos.MobileView;
 import org.dangjian.platform.api.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +28,8 @@ public class MobileListResource {
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR})
     @Operation(summary = "Active mobile members by host branch (hostOrgId) or by home branch (homeOrgId), exactly one")
-    public Page<MobileView> list(@QueryParam("hostOrgId") UUID hostOrgId, @QueryParam("homeOrgId") UUID homeOrgId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.list(hostOrgId, homeOrgId, page, size);
+    public ListPage<MobileView> list(@QueryParam("hostOrgId") UUID hostOrgId, @QueryParam("homeOrgId") UUID homeOrgId,
+            @BeanParam ListQuery query) {
+        return service.list(hostOrgId, homeOrgId, query);
     }
 }

@@ -4,11 +4,8 @@ import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.dangjian.member.common.Page;
 import org.dangjian.member.mobile.MobileDtos.EndMobility;
 import org.dangjian.member.mobile.MobileDtos.MobileView;
 import org.dangjian.member.mobile.MobileDtos.RegisterMobile;
@@ -54,7 +50,9 @@ public class MobileResource {
     @POST
     @Path("/end")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "End the mobile registration (returned home, or transferred)")
+    @Operation(summary = "End the mobile registration (returned home, or transferred)",
+            description = "Safe to retry: when the last registration already ended on the same endedOn for the same reason, "
+                    + "200 with it as it is (no second audit entry); with no active registration otherwise, 404 MOBILE_NOT_REGISTERED.")
     public MobileView end(@PathParam("id") UUID id, @Valid @NotNull EndMobility request) {
         return service.end(id, request.endedOn(), request.reason());
     }

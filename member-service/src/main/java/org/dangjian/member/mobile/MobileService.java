@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.dangjian.member.common.Page;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.member.Branches;
 import org.dangjian.member.member.Member;
@@ -92,8 +94,14 @@ public class MobileService {
     @Transactional
     public MobileView end(UUID memberId, LocalDate on, String reason) {
         Member m = access.visible(memberId);
-        MobileRegistration registration = active(m.id())
-                .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+        java.util.Optional<MobileRegistration> open = active(m.id());
+        if (open.isEmpty()) {
+            // A retry after a lost answer: the last registration already ended that day, for the same reason.
+            MobileRegistration last = latest(m.id()).filter(r -> on.equals(r.endedOn()) && reason.equals(r.endReason()))
+                    .orElseThrow(() -> DomainException.notFound("MOBILE_NOT_REGISTERED", memberId));
+            return view(last, m.name());
+        }
+        MobileRegistration registration = open.get();
         MobileView before = view(registration, m.name());
         registration.end(on, reason);
         em.flush();
@@ -111,7 +119,9 @@ public class MobileService {
 
     /** Active mobile members attending a host branch, or belonging to a home branch; the branch must be in scope. */
     @Transactional
-    public Page<MobileView> list(UUID hostOrgId, UUID homeOrgId, int page, int size) {
+    public ListPage<MobileView> list(UUID hostOrgId, UUID homeOrgId, ListQuery query) {
+        query.sort("id");
+        var cursor = query.after();
         if ((hostOrgId == null) == (homeOrgId == null)) {
             throw DomainException.badRequest("MOBILE_LIST_NEEDS_ONE_BRANCH");
         }
@@ -119,20 +129,25 @@ public class MobileService {
         if (!scope.covers(branch)) {
             throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branch);
         }
-        String query = hostOrgId != null
-                ? "from MobileRegistration r where r.hostOrgId = :branch and r.status = :active order by r.id"
-                : "from MobileRegistration r where r.homeOrgId = :branch and r.status = :active order by r.id";
-        List<MobileRegistration> rows = em.createQuery(query, MobileRegistration.class)
-                .setParameter("branch", branch).setParameter("active", MobileRegistration.ACTIVE)
-                .setFirstResult(page * size).setMaxResults(size + 1).getResultList();
+        String select = "from MobileRegistration r where " + (hostOrgId != null ? "r.hostOrgId" : "r.homeOrgId")
+                + " = :branch and r.status = :active" + (cursor.isPresent() ? " and r.id > :after" : "") + " order by r.id";
+        var rowsQuery = em.createQuery(select, MobileRegistration.class)
+                .setParameter("branch", branch).setParameter("active", MobileRegistration.ACTIVE).setMaxResults(query.limit());
+        cursor.ifPresent(c -> rowsQuery.setParameter("after", c.uuid(0)));
+        List<MobileRegistration> rows = rowsQuery.getResultList();
         Map<UUID, String> names = rows.isEmpty() ? Map.of() : members.list("id in ?1", rows.stream().map(MobileRegistration::memberId).toList())
                 .stream().collect(Collectors.toMap(Member::id, Member::name));
-        return Page.of(rows, page, size, r -> view(r, names.get(r.memberId())));
+        return ListPage.of(rows, query, r -> Cursor.at(r.id())).map(r -> view(r, names.get(r.memberId())));
     }
 
     private java.util.Optional<MobileRegistration> active(UUID memberId) {
         return em.createQuery("from MobileRegistration r where r.memberId = :m and r.status = :active", MobileRegistration.class)
                 .setParameter("m", memberId).setParameter("active", MobileRegistration.ACTIVE).getResultStream().findFirst();
+    }
+
+    private java.util.Optional<MobileRegistration> latest(UUID memberId) {
+        return em.createQuery("from MobileRegistration r where r.memberId = :m order by r.id desc", MobileRegistration.class)
+                .setParameter("m", memberId).setMaxResults(1).getResultStream().findFirst();
     }
 
     private MobileView view(MobileRegistration r, String name) {

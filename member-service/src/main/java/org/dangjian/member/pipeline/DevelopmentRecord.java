@@ -89,7 +89,7 @@ public class DevelopmentRecord {
         this.outcome = outcome;
         this.summary = summary;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a later read (or a retry) shows the same
     }
 
     public UUID id() {

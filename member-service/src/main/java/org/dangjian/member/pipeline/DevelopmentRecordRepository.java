@@ -8,6 +8,8 @@ import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.scope.Scope;
 
 import java.sql.Date;
+import org.dangjian.platform.api.list.Cursor;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -41,38 +43,45 @@ public class DevelopmentRecordRepository implements PanacheRepositoryBase<Develo
      * Applicants with no talk yet whose talk is due on or before {@code until}, oldest due first.
      * PostgreSQL's date + interval clamps month ends like {@link LocalDate#plus}, so the due dates agree.
      */
-    public List<Due> talksDue(Scope scope, Period within, LocalDate until, int page, int size) {
-        return due("""
-                select m.id, m.member_number, m.name, m.org_id, cast(m.applied_on + cast(:within as interval) as date) as due_on
-                from member m
-                where m.stage = 'APPLICANT' and m.transferred_out_on is null and m.applied_on is not null
-                  and not exists (select 1 from member_development_record r where r.member_id = m.id and r.kind = 'TALK')
-                  %s
-                """, scope, within, until, page, size);
+    public List<Due> talksDue(Scope scope, Period within, LocalDate until, Optional<Cursor> after, int limit) {
+        return due(TALKS_DUE, scope, within, until, after, limit);
     }
+
+    /** The applicants whose talk is due: id, member_number, name, org_id, due_on; {@code %s} takes the scope condition. */
+    static final String TALKS_DUE = """
+            select m.id, m.member_number, m.name, m.org_id, cast(m.applied_on + cast(:within as interval) as date) as due_on
+            from member m
+            where m.stage = 'APPLICANT' and m.transferred_out_on is null and m.applied_on is not null
+              and not exists (select 1 from member_development_record r where r.member_id = m.id and r.kind = 'TALK')
+              %s
+            """;
 
     /** Activists whose next review (after the activist date or the last review) is due on or before {@code until}. */
-    public List<Due> reviewsDue(Scope scope, Period interval, LocalDate until, int page, int size) {
-        return due("""
-                select m.id, m.member_number, m.name, m.org_id,
-                       cast(greatest(m.activist_on, (select max(r.held_on) from member_development_record r
-                                                 where r.member_id = m.id and r.kind = 'REVIEW'))
-                        + cast(:within as interval) as date) as due_on
-                from member m
-                where m.stage = 'ACTIVIST' and m.transferred_out_on is null and m.activist_on is not null
-                  %s
-                """, scope, interval, until, page, size);
+    public List<Due> reviewsDue(Scope scope, Period interval, LocalDate until, Optional<Cursor> after, int limit) {
+        return due(REVIEWS_DUE, scope, interval, until, after, limit);
     }
 
+    /** The activists whose review is due, in the columns of {@link #TALKS_DUE}. */
+    static final String REVIEWS_DUE = """
+            select m.id, m.member_number, m.name, m.org_id,
+                   cast(greatest(m.activist_on, (select max(r.held_on) from member_development_record r
+                                             where r.member_id = m.id and r.kind = 'REVIEW'))
+                    + cast(:within as interval) as date) as due_on
+            from member m
+            where m.stage = 'ACTIVIST' and m.transferred_out_on is null and m.activist_on is not null
+              %s
+            """;
+
     @SuppressWarnings("unchecked")
-    private List<Due> due(String template, Scope scope, Period within, LocalDate until, int page, int size) {
+    private List<Due> due(String template, Scope scope, Period within, LocalDate until, Optional<Cursor> after, int limit) {
         Condition inScope = scope.orgCondition("m.org_id", "org_unit");
-        String sql = "select * from (" + template.formatted("and " + inScope.sql()) + ") d where d.due_on <= :until order by d.due_on, d.id";
+        String sql = "select * from (" + template.formatted("and " + inScope.sql()) + ") d where d.due_on <= :until"
+                + (after.isPresent() ? " and (d.due_on, d.id) > (:afterDue, :afterId)" : "") + " order by d.due_on, d.id";
         Query query = inScope.bind(getEntityManager().createNativeQuery(sql))
                 .setParameter("within", within.toString())
                 .setParameter("until", until)
-                .setFirstResult(page * size)
-                .setMaxResults(size + 1);
+                .setMaxResults(limit);
+        after.ifPresent(c -> query.setParameter("afterDue", c.date(0)).setParameter("afterId", c.uuid(1)));
         return ((List<Object[]>) query.getResultList()).stream()
                 .map(r -> new Due((UUID) r[0], (String) r[1], (String) r[2], (UUID) r[3], toLocalDate(r[4])))
                 .toList();

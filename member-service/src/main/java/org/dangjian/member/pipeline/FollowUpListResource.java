@@ -2,16 +2,16 @@ package org.dangjian.member.pipeline;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.dangjian.member.common.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.pipeline.DevelopmentRecord.Kind;
 import org.dangjian.member.pipeline.FollowUpDtos.DueView;
 import org.dangjian.platform.api.Caller;
@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 @Path("/development-follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,10 +33,12 @@ public class FollowUpListResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR})
     @Operation(summary = "Talks or reviews due in your subtree (谈话 / 考察提醒)",
             description = "kind=TALK: applicants not yet talked with; kind=REVIEW: activists whose next review is due. "
-                    + "Those due on or before `until` (default today), oldest due first; overdue=true when already late.")
-    public Page<DueView> due(@QueryParam("kind") @NotNull Kind kind, @QueryParam("until") LocalDate until,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.due(kind, until, page, size);
+                    + "Those due on or before `until` (default today), oldest due first; overdue=true when already late. "
+                    + "orgId limits them to that organization's subtree (404 ORGANIZATION_NOT_FOUND outside your scope, "
+                    + "as an unknown one).")
+    public ListPage<DueView> due(@QueryParam("kind") @NotNull Kind kind, @QueryParam("until") LocalDate until,
+            @Parameter(description = "an organization in your scope: only its subtree") @QueryParam("orgId") UUID orgId,
+            @BeanParam ListQuery query) {
+        return service.due(kind, until, orgId, query);
     }
 }

@@ -1,5 +1,8 @@
 package org.dangjian.member.pipeline;
 
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.ListPage;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,7 +60,11 @@ public class FollowUpResource {
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.MEMBER})
     @Operation(summary = "The talks and reviews of a person in development, oldest first")
-    public List<DevelopmentRecordView> records(@PathParam("id") UUID id) {
-        return service.history(id);
+    public ListPage<DevelopmentRecordView> records(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.sort("heldOn");
+        query.size();
+        query.after();
+        // One record's history, short by nature: all of it in one page.
+        return ListPage.complete(service.history(id));
     }
 }

@@ -3,7 +3,10 @@ package org.dangjian.member.pipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dangjian.member.common.Page;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.orgtree.Organizations;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.member.member.Member;
 import org.dangjian.member.member.MemberAccess;
 import org.dangjian.member.member.MemberStage;
@@ -37,6 +40,9 @@ public class FollowUpService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    Organizations organizations;
 
     @Inject
     DevelopmentRecordRepository records;
@@ -87,14 +93,16 @@ public class FollowUpService {
 
     /** Talks or reviews due on or before {@code until} (default today) in the caller's subtree. */
     @Transactional
-    public Page<DueView> due(Kind kind, LocalDate until, int page, int size) {
+    public ListPage<DueView> due(Kind kind, LocalDate until, UUID orgId, ListQuery query) {
+        query.sort("dueOn");
+        var after = query.after();
         LocalDate today = clock.today();
         LocalDate by = until == null ? today : until;
-        Scope inScope = scope.get();
+        Scope inScope = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
         List<DevelopmentRecordRepository.Due> rows = kind == Kind.TALK
-                ? records.talksDue(inScope, policy.talkWithin(), by, page, size)
-                : records.reviewsDue(inScope, policy.reviewInterval(), by, page, size);
-        return Page.of(rows, page, size, d -> new DueView(kind, d.memberId(), d.memberNumber(), d.name(), d.orgId(), d.dueOn(),
+                ? records.talksDue(inScope, policy.talkWithin(), by, after, query.limit())
+                : records.reviewsDue(inScope, policy.reviewInterval(), by, after, query.limit());
+        return ListPage.of(rows, query, d -> Cursor.at(d.dueOn(), d.memberId())).map(d -> new DueView(kind, d.memberId(), d.memberNumber(), d.name(), d.orgId(), d.dueOn(),
                 d.dueOn().isBefore(today)));
     }
 

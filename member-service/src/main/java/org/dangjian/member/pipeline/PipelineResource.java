@@ -1,5 +1,8 @@
 package org.dangjian.member.pipeline;
 
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.ListPage;
+import jakarta.ws.rs.BeanParam;
 import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,17 +49,25 @@ public class PipelineResource {
     @Operation(summary = "Move a member one step along the pipeline, or end membership",
             description = "APPLICANT → ACTIVIST → CANDIDATE → PROBATIONARY → FULL, or any live stage → DECEASED, WITHDRAWN, "
                     + "REMOVED, EXPELLED. Each rule of DOMAIN.md §2 refuses with its own code (422); a skipped or "
-                    + "backward step is 409. Publishes member.stage-changed or member.ended.")
+                    + "backward step is 409. Publishes member.stage-changed or member.ended. Safe to retry: when the "
+                    + "member's last change already took them to toStage on effectiveOn, 200 with that change (no second "
+                    + "event or audit entry); a different date or stage still meets the rules above.")
     public Response change(@PathParam("id") UUID id, @Valid @NotNull ChangeStage request) {
-        return Response.status(Response.Status.CREATED).entity(service.change(id, request)).build();
+        PipelineService.Recorded recorded = service.change(id, request);
+        return Response.status(recorded.repeated() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(recorded.change()).build();
     }
 
     @GET
     @Path("/stage-changes")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.MEMBER})
     @Operation(summary = "The member's development history")
-    public List<StageChangeView> history(@PathParam("id") UUID id) {
-        return service.history(id);
+    public ListPage<StageChangeView> history(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        query.sort("effectiveOn");
+        query.size();
+        query.after();
+        // One record's history, short by nature: all of it in one page.
+        return ListPage.complete(service.history(id));
     }
 
     @POST

@@ -59,9 +59,23 @@ public class PipelineService {
     @Inject
     MemberEvents events;
 
+    /** A stage change as recorded: {@code repeated} when the member had already moved so (a retry) and nothing changed. */
+    public record Recorded(StageChangeView change, boolean repeated) {
+    }
+
     @Transactional
-    public StageChangeView change(UUID memberId, ChangeStage r) {
+    public Recorded change(UUID memberId, ChangeStage r) {
         Member m = access.visible(memberId);
+        if (m.stage() == r.toStage()) {
+            // A retry after a lost answer: the last move already took the member to this stage on this date.
+            StageChange last = em.createQuery("""
+                    from StageChange c where c.memberId = :m and c.fromStage <> c.toStage
+                    order by c.recordedAt desc, c.id desc""", StageChange.class)
+                    .setParameter("m", m.id()).setMaxResults(1).getResultStream().findFirst().orElse(null);
+            if (last != null && last.toStage() == r.toStage() && last.effectiveOn().equals(r.effectiveOn())) {
+                return new Recorded(StageChangeView.of(last), true);
+            }
+        }
         if (!m.isHere()) {
             throw DomainException.unprocessable("MEMBER_TRANSFERRED_OUT", m.memberNumber());
         }
@@ -92,7 +106,7 @@ public class PipelineService {
         } else {
             events.ended(m, r.effectiveOn());
         }
-        return StageChangeView.of(change);
+        return new Recorded(StageChangeView.of(change), false);
     }
 
     @Transactional

@@ -72,7 +72,7 @@ public class StageChange {
         this.reason = reason;
         this.details = details;
         this.recordedBy = recordedBy;
-        this.recordedAt = Instant.now();
+        this.recordedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as stored: a later read (or a retry) shows the same
     }
 
     public UUID id() {

@@ -1,7 +1,6 @@
 package org.dangjian.member.transfer;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -52,24 +51,5 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
     /** Open letters whose last valid day is before {@code today}. */
     public List<Transfer> openPast(LocalDate today) {
         return list("status = ?1 and validUntil < ?2 order by id", TransferStatus.ISSUED, today);
-    }
-
-    public List<Transfer> ofBranch(UUID branchId, Direction direction, TransferStatus status, LocalDate today, int page,
-            int size) {
-        Parameters params = Parameters.with("branch", branchId);
-        String where = switch (direction) {
-            case INCOMING -> "t.toOrgId = :branch";
-            case OUTGOING -> "t.fromOrgId = :branch";
-            case OVERDUE -> {
-                params.and("today", today).and("issued", TransferStatus.ISSUED).and("expired", TransferStatus.EXPIRED);
-                yield "(t.toOrgId = :branch or t.fromOrgId = :branch)"
-                        + " and (t.status = :expired or (t.status = :issued and t.validUntil < :today))";
-            }
-        };
-        if (status != null) {
-            where += " and t.status = :status";
-            params.and("status", status);
-        }
-        return find("from Transfer t where " + where + " order by t.id", params).range(page * size, page * size + size).list();
     }
 }

@@ -4,8 +4,6 @@ import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -19,7 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.dangjian.member.common.Page;
+import jakarta.ws.rs.BeanParam;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.dangjian.member.transfer.TransferDtos.AcceptTransfer;
 import org.dangjian.member.transfer.TransferDtos.Decision;
 import org.dangjian.member.transfer.TransferDtos.IssueTransfer;
@@ -75,7 +76,9 @@ public class TransferResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Accept the letter (接收 / 回执)",
             description = "By the receiving branch (for a letter to outside: the issuer records the receipt). The member "
-                    + "moves to the receiving branch; publishes member.transferred. 422 TRANSFER_LETTER_EXPIRED after its validity.")
+                    + "moves to the receiving branch; publishes member.transferred. 422 TRANSFER_LETTER_EXPIRED after its validity. "
+                    + "Safe to retry: a letter already accepted answers 200 with it as it is (no second move, event or "
+                    + "audit entry); a letter answered otherwise (rejected, withdrawn, expired) is 409 TRANSFER_NOT_OPEN.")
     public TransferView accept(@PathParam("id") UUID id, @Valid AcceptTransfer request) {
         return service.accept(id, request == null ? null : request.acceptedOn());
     }
@@ -83,7 +86,9 @@ public class TransferResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Reject the letter with a reason (退回)")
+    @Operation(summary = "Reject the letter with a reason (退回)",
+            description = "By the receiving branch. Safe to retry: a letter already rejected answers 200 with it as it is "
+                    + "(the first reason stays; no second event or audit entry); one answered otherwise is 409 TRANSFER_NOT_OPEN.")
     public TransferView reject(@PathParam("id") UUID id, @Valid @NotNull Decision request) {
         return service.reject(id, request.reason());
     }
@@ -91,19 +96,25 @@ public class TransferResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
-    @Operation(summary = "Withdraw the letter (撤回), by the issuing branch while unanswered")
+    @Operation(summary = "Withdraw the letter (撤回), by the issuing branch while unanswered",
+            description = "Safe to retry: a letter already withdrawn answers 200 with it as it is (no second event or audit "
+                    + "entry); one answered otherwise is 409 TRANSFER_NOT_OPEN.")
     public TransferView cancel(@PathParam("id") UUID id, @Valid @NotNull Decision request) {
         return service.cancel(id, request.reason());
     }
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "Letters of a branch: incoming, outgoing, or overdue (unanswered past validity)")
-    public Page<TransferView> ofBranch(@QueryParam("branchId") @NotNull UUID branchId,
+    @Operation(summary = "Letters: incoming, outgoing, or overdue (unanswered past validity)",
+            description = "Of one branch (branchId), of an organization's subtree (orgId), or of your whole scope "
+                    + "(neither; both is 400 TRANSFER_LIST_BRANCH_OR_ORG). A branch or organization outside your scope is "
+                    + "404 ORGANIZATION_NOT_FOUND, as an unknown one. sort: -issuedOn (default) or issuedOn.")
+    public ListPage<TransferView> list(
+            @Parameter(description = "exactly this branch") @QueryParam("branchId") UUID branchId,
+            @Parameter(description = "an organization in your scope: letters of its subtree") @QueryParam("orgId") UUID orgId,
             @QueryParam("direction") @DefaultValue("INCOMING") TransferRepository.Direction direction,
             @QueryParam("status") TransferStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return service.ofBranch(branchId, direction, status, page, size);
+            @BeanParam ListQuery query) {
+        return service.list(branchId, orgId, direction, status, query);
     }
 }

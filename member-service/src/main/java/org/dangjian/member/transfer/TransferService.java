@@ -3,7 +3,9 @@ package org.dangjian.member.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dangjian.member.common.Page;
+import org.dangjian.platform.api.scope.Condition;
+import org.dangjian.platform.api.scope.Scope;
+import org.dangjian.platform.orgtree.Organizations;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.member.event.MemberEvents;
 import org.dangjian.member.member.Branches;
@@ -20,7 +22,16 @@ import org.dangjian.platform.api.DomainException;
 import org.dangjian.platform.api.audit.AuditTrail;
 import org.dangjian.platform.api.scope.CallerScope;
 
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
+import org.dangjian.platform.api.list.SortOrder;
+
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 
 /**
@@ -50,6 +61,9 @@ public class TransferService {
 
     @Inject
     CallerScope scope;
+
+    @Inject
+    Organizations organizations;
 
     @Inject
     Caller caller;
@@ -134,6 +148,10 @@ public class TransferService {
     public TransferView accept(UUID id, LocalDate acceptedOn) {
         Transfer transfer = visible(id);
         requireAnsweringSide(transfer);
+        if (transfer.status() == TransferStatus.ACCEPTED) {
+            // A retry after a lost answer: the same side already accepted it; nothing moves twice.
+            return TransferView.of(transfer);
+        }
         TransferView before = TransferView.of(transfer);
         LocalDate on = acceptedOn != null ? acceptedOn : clock.today();
         transfer.accept(on, caller.subject());
@@ -166,6 +184,9 @@ public class TransferService {
     public TransferView reject(UUID id, String reason) {
         Transfer transfer = visible(id);
         requireAnsweringSide(transfer);
+        if (transfer.status() == TransferStatus.REJECTED) {
+            return TransferView.of(transfer);
+        }
         TransferView before = TransferView.of(transfer);
         transfer.reject(clock.today(), caller.subject(), reason);
         transfers.flush();
@@ -180,6 +201,9 @@ public class TransferService {
         if (!covers(transfer.fromOrgId())) {
             throw DomainException.unprocessable("TRANSFER_CANCEL_BY_ISSUING_BRANCH", transfer.letterNumber());
         }
+        if (transfer.status() == TransferStatus.CANCELLED) {
+            return TransferView.of(transfer);
+        }
         TransferView before = TransferView.of(transfer);
         transfer.cancel(clock.today(), caller.subject(), reason);
         transfers.flush();
@@ -188,14 +212,70 @@ public class TransferService {
         return TransferView.of(transfer);
     }
 
+    /**
+     * Letters of one branch ({@code branchId}), of a subtree ({@code orgId}) or of the caller's whole scope (neither),
+     * by direction and status, newest issued first by default.
+     */
     @Transactional
-    public Page<TransferView> ofBranch(UUID branchId, TransferRepository.Direction direction, TransferStatus status,
-            int page, int size) {
-        if (!covers(branchId)) {
-            throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branchId);
+    @SuppressWarnings("unchecked")
+    public ListPage<TransferView> list(UUID branchId, UUID orgId, TransferRepository.Direction direction,
+            TransferStatus status, ListQuery query) {
+        SortOrder order = query.sort("-issuedOn", "issuedOn");
+        var cursor = query.after();
+        if (branchId != null && orgId != null) {
+            throw DomainException.badRequest("TRANSFER_LIST_BRANCH_OR_ORG");
         }
-        return Page.of(transfers.ofBranch(branchId, direction, status, clock.today(), page, size), page, size,
-                TransferView::of);
+        Function<String, Condition> place;
+        if (branchId != null) {
+            if (!covers(branchId)) {
+                throw DomainException.notFound("ORGANIZATION_NOT_FOUND", branchId);
+            }
+            place = column -> new Condition(column + " = :branch", Map.of("branch", branchId));
+        } else {
+            Scope within = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
+            place = column -> within.orgCondition(column, "org_unit");
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        String where = switch (direction) {
+            case INCOMING -> add(place.apply("t.to_org_id"), parameters);
+            case OUTGOING -> add(place.apply("t.from_org_id"), parameters);
+            case OVERDUE -> {
+                parameters.put("today", clock.today());
+                yield "(" + add(place.apply("t.to_org_id"), parameters) + " or " + add(place.apply("t.from_org_id"), parameters)
+                        + ") and (t.status = 'EXPIRED' or (t.status = 'ISSUED' and t.valid_until < :today))";
+            }
+        };
+        if (status != null) {
+            where += " and t.status = :status";
+            parameters.put("status", status.name());
+        }
+        if (cursor.isPresent()) {
+            where += " and " + order.after("t.issued_on", "t.id");
+            parameters.put("cursor0", cursor.get().date(0));
+            parameters.put("cursor1", cursor.get().uuid(1));
+        }
+        var select = em.createNativeQuery("select t.* from transfer t where " + where + " order by "
+                + order.orderBy("t.issued_on", "t.id"), Transfer.class).setMaxResults(query.limit());
+        parameters.forEach(select::setParameter);
+        List<Transfer> rows = select.getResultList();
+        return ListPage.of(rows, query, t -> Cursor.at(t.issuedOn(), t.id())).map(TransferView::of);
+    }
+
+    private static String add(Condition condition, Map<String, Object> parameters) {
+        parameters.putAll(condition.parameters());
+        return condition.sql();
+    }
+
+    /** The letters about the token's own member (/me), newest first; the member's id comes from the token only. */
+    @Transactional
+    public ListPage<TransferView> ofOwnMember(UUID memberId, ListQuery query) {
+        SortOrder order = query.sort("-issuedOn", "issuedOn");
+        var cursor = query.after();
+        String where = cursor.isPresent() ? " and " + order.after("t.issuedOn", "t.id") : "";
+        var select = em.createQuery("from Transfer t where t.memberId = :m" + where + " order by "
+                + order.orderBy("t.issuedOn", "t.id"), Transfer.class).setParameter("m", memberId).setMaxResults(query.limit());
+        cursor.ifPresent(c -> select.setParameter("cursor0", c.date(0)).setParameter("cursor1", c.uuid(1)));
+        return ListPage.of(select.getResultList(), query, t -> Cursor.at(t.issuedOn(), t.id())).map(TransferView::of);
     }
 
     /** A transfer is visible to both branches (either side's subtree); to anyone else it does not exist. */

@@ -124,7 +124,7 @@ class DuesExemptionTest {
         noReason.remove("decisionRef");
         grant(member, noReason).statusCode(400).body("errors.field", contains("decisionRef", "reason"));
         asPlatformAdmin().get("/api/v1/members/" + member + "/dues/exemptions").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].from", equalTo("2026-02")).body("[0].to", equalTo("2026-04"));
+                .body("items", hasSize(1)).body("items[0].from", equalTo("2026-02")).body("items[0].to", equalTo("2026-04"));
     }
 
     @Test

@@ -182,8 +182,8 @@ class DuesTest {
         asPlatformAdmin().get("/api/v1/members/" + five + "/dues?asOf=2026-10").then().body("lapsed", equalTo(false));
 
         as(Caller.BRANCH_SECRETARY, branch).get("/api/v1/dues/arrears?branchId=" + branch + "&asOf=2026-10").then().statusCode(200)
-                .body("memberId", contains(six.toString(), seven.toString(), five.toString()))
-                .body("lapsed", contains(true, true, false));
+                .body("items.memberId", contains(six.toString(), seven.toString(), five.toString()))
+                .body("items.lapsed", contains(true, true, false));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import static org.dangjian.member.pipeline.PipelineTest.step;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The talk with an applicant (谈话, within a month) and the review of an activist (考察, every six months), at their boundaries. */
 @QuarkusTest
@@ -73,7 +75,7 @@ class FollowUpTest {
         UUID late = at(branch, "APPLICANT", applied);
         talk(late, due.plusDays(1)).statusCode(201).body("late", equalTo(true));
         asPlatformAdmin().get("/api/v1/members/" + late + "/development-records").then().statusCode(200)
-                .body("kind", contains("TALK")).body("[0].conductedBy", equalTo("支部书记 王明"));
+                .body("items.kind", contains("TALK")).body("items[0].conductedBy", equalTo("支部书记 王明"));
     }
 
     @Test
@@ -169,6 +171,34 @@ class FollowUpTest {
         LocalDate recentDue = today().minusDays(2).plusMonths(1);
         due(committee.id(), "TALK", recentDue).body("items.memberId", contains(waiting.toString(), recent.toString()))
                 .body("items[1].overdue", equalTo(false));
+    }
+
+    @Test
+    void followUpListOfOneBranchByOrgIdPagesByCursorOldestDueFirst() {
+        TestTree.Node committee = TestTree.committee();
+        UUID branch = TestTree.branch(committee).id();
+        UUID otherBranch = TestTree.branch(committee).id();
+        List<UUID> waiting = new java.util.ArrayList<>();
+        for (int days = 100; days >= 40; days -= 20) {
+            waiting.add(at(branch, "APPLICANT", today().minusDays(days)));
+        }
+        at(otherBranch, "APPLICANT", today().minusDays(90));
+
+        List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = as(Caller.ORG_ADMIN, committee.id()).queryParam("kind", "TALK").queryParam("orgId", branch)
+                    .queryParam("size", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/v1/development-follow-ups").then().statusCode(200).extract();
+            walked.addAll(page.path("items.memberId"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(waiting.stream().map(UUID::toString).toList(), walked);
+        as(Caller.ORG_ADMIN, TestTree.committee().id()).queryParam("kind", "TALK").queryParam("orgId", branch)
+                .get("/api/v1/development-follow-ups").then().statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
     }
 
     @Test

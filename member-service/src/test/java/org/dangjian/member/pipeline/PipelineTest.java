@@ -307,7 +307,7 @@ class PipelineTest {
         UUID member = at(branch.id(), "PROBATIONARY", today().minusDays(400));
         change(member, step("FULL", today())).statusCode(201);
         as(Caller.BRANCH_SECRETARY, branch.id()).get("/api/v1/members/" + member + "/stage-changes").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].toStage", equalTo("FULL")).body("[0].recordedBy", equalTo("test-platform-admin"));
+                .body("items", hasSize(1)).body("items[0].toStage", equalTo("FULL")).body("items[0].recordedBy", equalTo("test-platform-admin"));
         Api.asMember(member).get("/api/v1/members/" + member + "/stage-changes").then().statusCode(200);
     }
 

@@ -227,6 +227,37 @@ class TransferLifecycleTest {
     }
 
     @Test
+    void aCommitteeListsTheLettersOfItsSubtreeByOrgIdPageByPage() {
+        Setup s = setup();
+        TestTree.Node second = TestTree.branch(s.fromCommittee());
+        String fromFirst = issued(s, letter(s.member(), s.to().id()));
+        String fromSecond = issued(s, letter(Api.registered(second.id()), s.to().id()));
+        String fromSecondToo = issued(s, letter(Api.registered(second.id()), s.to().id()));
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification page = s.issuer().queryParam("orgId", s.fromCommittee().id()).queryParam("direction", "OUTGOING")
+                    .queryParam("status", "ISSUED").queryParam("size", 2);
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            var response = page.get("/api/v1/transfers").then().statusCode(200).extract();
+            walked.addAll(response.path("items.id"));
+            cursor = response.path("nextCursor");
+        } while (cursor != null);
+        assertEquals(java.util.Set.of(fromFirst, fromSecond, fromSecondToo), new java.util.HashSet<>(walked));
+        assertEquals(3, walked.size());
+        // Only the second branch's letters with branchId; another committee's subtree is not ours, as an unknown one.
+        s.issuer().queryParam("branchId", second.id()).queryParam("direction", "OUTGOING").get("/api/v1/transfers").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(fromSecond, fromSecondToo));
+        s.issuer().queryParam("orgId", s.toCommittee().id()).get("/api/v1/transfers").then().statusCode(404)
+                .body("code", equalTo("ORGANIZATION_NOT_FOUND"));
+        s.issuer().queryParam("orgId", UUID.randomUUID()).get("/api/v1/transfers").then().statusCode(404)
+                .body("code", equalTo("ORGANIZATION_NOT_FOUND"));
+        s.issuer().queryParam("size", 201).get("/api/v1/transfers").then().statusCode(400);
+    }
+
+    @Test
     void receivingOrganizationMustBeABranchOfThePlatform() {
         Setup s = setup();
         issue(s.issuer(), letter(s.member(), s.fromCommittee().id())).statusCode(422).body("code", equalTo("MEMBER_BRANCH_NOT_A_BRANCH"));
