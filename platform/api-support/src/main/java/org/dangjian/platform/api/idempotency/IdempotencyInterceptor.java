@@ -1,6 +1,7 @@
 package org.dangjian.platform.api.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -114,7 +115,9 @@ public class IdempotencyInterceptor {
             Response.ResponseBuilder response = Response.status(status);
             headers.fields().forEachRemaining(h -> response.header(h.getKey(), h.getValue().asText()));
             if (body != null) {
-                response.entity(json.readTree(body)).type(MediaType.APPLICATION_JSON_TYPE);
+                // as decimals: a replayed amount reads 30.00 as the first answer did, not the double 30.0
+                response.entity(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body))
+                        .type(MediaType.APPLICATION_JSON_TYPE);
             }
             return response.build();
         }
