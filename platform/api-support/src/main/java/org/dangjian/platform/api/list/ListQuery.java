@@ -2,6 +2,7 @@ package org.dangjian.platform.api.list;
 
 import jakarta.ws.rs.QueryParam;
 import org.dangjian.platform.api.input.InvalidParameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -26,17 +27,17 @@ public class ListQuery {
 
     @QueryParam("cursor")
     @Parameter(description = "nextCursor of the previous page; absent for the first page",
-            schema = @Schema(maxLength = Cursor.MAX_LENGTH, pattern = "^[A-Za-z0-9_-]*$"))
+            schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH, pattern = "^[A-Za-z0-9_-]*$"))
     String cursor;
 
     @QueryParam("size")
-    @Parameter(description = "items per page", schema = @Schema(minimum = "1", maximum = "" + MAX_SIZE,
+    @Parameter(description = "items per page", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_SIZE,
             defaultValue = "" + DEFAULT_SIZE))
     Integer size;
 
     @QueryParam("sort")
     @Parameter(description = "order: a field name, `-` before it for descending; each list documents its choices",
-            schema = @Schema(maxLength = 64, pattern = "^-?[A-Za-z]+$"))
+            schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^-?[A-Za-z]+$"))
     String sort;
 
     private String sortKey = "";
