@@ -99,7 +99,11 @@ public class ActivityResource {
                     + "(422 MEMBER_REFERENCE_UNKNOWN otherwise, alike for unknown, departed and foreign ids). "
                     + "A correction needs correctionReason; the earlier recording is kept as a revision. "
                     + "Needs If-Match with the ETag you read: 428 IF_MATCH_REQUIRED without it, 412 ACTIVITY_VERSION_STALE "
-                    + "when the activity changed since. Publishes activity.recorded.")
+                    + "when the activity changed since. Publishes activity.recorded. "
+                    + "Safe to repeat: a recording equal to the current one (same times, minutes, attendance as a set, "
+                    + "guests, and the host/recorder it names) answers 200 with the activity as it is, even with the "
+                    + "ETag from before it, and changes nothing (no revision, no event, no audit entry); a different "
+                    + "recording is a correction as above.")
     public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RecordActivity request) {
         return withTag(service.record(id, version(ifMatch), request));
@@ -109,7 +113,9 @@ public class ActivityResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Cancel a planned activity", description = "Needs If-Match (428 without, 412 when stale). "
-            + "Publishes activity.cancelled; 409 once held.")
+            + "Publishes activity.cancelled; 409 ACTIVITY_TRANSITION_NOT_ALLOWED once held. Safe to repeat: an activity "
+            + "already cancelled answers 200 with its current state (reason and time of the first cancellation), even "
+            + "with the ETag from before it, and publishes nothing again.")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CancelActivity request) {
         return withTag(service.cancel(id, version(ifMatch), request.reason()));
@@ -131,7 +137,8 @@ public class ActivityResource {
     @Operation(summary = "Move a planned activity of a dissolved organization to another active organization",
             description = "Needs If-Match (428 without, 412 when stale). 409 ACTIVITY_NOT_AWAITING_REASSIGNMENT unless "
                     + "it is planned and its organization dissolved; 404 when the target is outside your scope; "
-                    + "422 when the target is dissolved.")
+                    + "422 when the target is dissolved. Safe to repeat: an activity already moved to that organization "
+                    + "answers 200 with its current state, even with the ETag from before the move, and changes nothing.")
     public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReassignActivity request) {
         return withTag(service.reassign(id, version(ifMatch), request.orgId()));

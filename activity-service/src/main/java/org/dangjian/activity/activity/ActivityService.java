@@ -108,16 +108,21 @@ public class ActivityService {
     @Transactional
     public ActivityView record(UUID id, Long expectedVersion, RecordActivity request) {
         Activity activity = get(id);
-        requireVersion(activity, expectedVersion);
         LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
-        Set<UUID> expected = new HashSet<>();
-        roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
-        List<Attendance> lines = AttendanceSheet.check(activity.type(), expected,
-                request.attendance().stream().map(AttendanceLine::toAttendance).toList());
+        List<Attendance> given = request.attendance().stream().map(AttendanceLine::toAttendance).toList();
         List<Guest> guests = request.guests() == null ? List.of()
                 : request.guests().stream().map(g -> new Guest(g.name().strip(), blankToNull(g.organization()))).toList();
         Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
-                request.minutes(), lines, guests);
+                request.minutes(), given, guests);
+        if (activity.isRecordedAs(recording) && namesTheSamePeople(activity, request)) {
+            // a retry of the recording that made it so (the client's ETag is the one before it): nothing to change
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
+        requireVersion(activity, expectedVersion);
+        Set<UUID> expected = new HashSet<>();
+        roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
+        AttendanceSheet.check(activity.type(), expected, given);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         if (request.hostMemberId() != null) {
             Roster.MemberOn host = referenced("hostMemberId", request.hostMemberId(), heldOn);
@@ -154,6 +159,11 @@ public class ActivityService {
     @Transactional
     public ActivityView cancel(UUID id, Long expectedVersion, String reason) {
         Activity activity = get(id);
+        if (activity.status() == ActivityStatus.CANCELLED) {
+            // already cancelled (a retry, or someone else did): the current state, no second event
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
         requireVersion(activity, expectedVersion);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         HeldActivities.Counted counted = HeldActivities.Counted.of(activity);
@@ -169,6 +179,12 @@ public class ActivityService {
     @Transactional
     public ActivityView reassign(UUID id, Long expectedVersion, UUID toOrgId) {
         Activity activity = get(id);
+        if (activity.status() == ActivityStatus.PLANNED && activity.orgDissolvedAt() == null
+                && activity.reassignedFrom() != null && activity.orgId().equals(toOrgId)) {
+            // already moved there: a retry answers the current state
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
         requireVersion(activity, expectedVersion);
         OrgUnit org = organizations.requireInScope(toOrgId);
         if (!"ACTIVE".equals(org.status())) {
@@ -238,12 +254,29 @@ public class ActivityService {
 
     /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */
     static void requireVersion(Activity activity, Long expectedVersion) {
-        if (expectedVersion == null) {
-            throw new DomainException(428, "IF_MATCH_REQUIRED");
-        }
+        requireIfMatch(expectedVersion);
         if (expectedVersion != activity.version()) {
             throw new DomainException(412, "ACTIVITY_VERSION_STALE", activity.version());
         }
+    }
+
+    /** A change always names a version, even a repeat that changes nothing: 428 without If-Match. */
+    static void requireIfMatch(Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new DomainException(428, "IF_MATCH_REQUIRED");
+        }
+    }
+
+    /** The host and recorder a recording names (when it names them) are the ones the activity has. */
+    private static boolean namesTheSamePeople(Activity activity, RecordActivity request) {
+        boolean sameHost = request.hostMemberId() != null ? request.hostMemberId().equals(activity.hostMemberId())
+                && (blankToNull(request.host()) == null || blankToNull(request.host()).equals(activity.host()))
+                : blankToNull(request.host()) == null || blankToNull(request.host()).equals(activity.host());
+        boolean sameRecorder = request.recorderMemberId() != null
+                ? request.recorderMemberId().equals(activity.recorderMemberId())
+                && (blankToNull(request.recorder()) == null || blankToNull(request.recorder()).equals(activity.recorder()))
+                : blankToNull(request.recorder()) == null || blankToNull(request.recorder()).equals(activity.recorder());
+        return sameHost && sameRecorder;
     }
 
     private void keepRevision(Activity activity, String reason) {
@@ -268,8 +301,9 @@ public class ActivityService {
         }
     }
 
+    /** Microseconds, as PostgreSQL keeps them: the answer to a change equals every later read of it (a retry's too). */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        return OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String s) {
