@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
 import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
 import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.AttendanceLine;
@@ -19,6 +18,9 @@ import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgUnit;
@@ -201,39 +203,39 @@ public class ActivityService {
 
     /** Planned activities of dissolved organizations in the caller's scope: each to be reassigned or cancelled. */
     @Transactional
-    public ActivityPage awaitingReassignment(int page, int size) {
-        ActivityRepository.Found found = activities.awaitingReassignment(scope.get(), page, size);
-        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    public ListPage<ActivityLine> awaitingReassignment(ListQuery query) {
+        return activities.awaitingReassignment(scope.get(), query).map(ActivityLine::of);
     }
 
     @Transactional
-    public List<RevisionView> revisions(UUID id) {
+    public ListPage<RevisionView> revisions(UUID id, ListQuery query) {
+        query.sort("revision");
+        int after = query.after().map(c -> (int) c.number(0)).orElse(0);
         get(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = activities.getEntityManager().createNativeQuery("""
                 select revision, superseded_at, superseded_by, reason, cast(recording as text)
-                from activity_revision where activity_id = ?1 order by revision""")
-                .setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new RevisionView(((Number) r[0]).intValue(), Sql.timestamp(r[1]), (String) r[2],
-                (String) r[3], readTree((String) r[4]))).toList();
+                from activity_revision where activity_id = ?1 and revision > ?2 order by revision limit ?3""")
+                .setParameter(1, id).setParameter(2, after).setParameter(3, query.limit()).getResultList();
+        return ListPage.of(rows.stream().map(r -> new RevisionView(((Number) r[0]).intValue(), Sql.timestamp(r[1]),
+                (String) r[2], (String) r[3], readTree((String) r[4]))).toList(), query, r -> Cursor.at(r.revision()));
     }
 
     /** Who is expected: as recorded once held, else the organization's members on the planned day. */
     @Transactional
-    public List<Roster.RosterEntry> expectedRoster(UUID id) {
+    public ListPage<Roster.RosterEntry> expectedRoster(UUID id, ListQuery query) {
         Activity activity = get(id);
         LocalDate on = activity.heldOn() != null ? activity.heldOn()
                 : activity.plannedStart().atZoneSameInstant(clock.zone()).toLocalDate();
-        return roster.on(activity.orgId(), on);
+        return roster.page(activity.orgId(), on, query);
     }
 
     @Transactional
-    public ActivityPage list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
-            int page, int size) {
+    public ListPage<ActivityLine> list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
+            ListQuery query) {
         Scope listed = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
-        ActivityRepository.Found found = activities.list(
-                new ActivityRepository.Filter(listed, status, type, from, to, clock.zone()), page, size);
-        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+        return activities.list(new ActivityRepository.Filter(listed, status, type, from, to, clock.zone()), query)
+                .map(ActivityLine::of);
     }
 
     /**
