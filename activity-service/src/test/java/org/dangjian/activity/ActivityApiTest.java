@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -213,6 +214,42 @@ class ActivityApiTest {
         UUID activity = held(branch.id(), "THEMED_PARTY_DAY", HELD);
         admin().body(Map.of("reason", "x")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
                 .statusCode(409).body("code", equalTo("ACTIVITY_TRANSITION_NOT_ALLOWED"));
+    }
+
+    @Test
+    void listWalksByCursorInEitherOrderOfPlannedStart() {
+        Org branch = child(root(), "BRANCH");
+        List<String> planned = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            planned.add(planned(branch.id(), "PARTY_LECTURE", HELD.plusDays(i)).toString());
+        }
+        for (String sort : List.of("startsAt", "-startsAt")) {
+            List<String> seen = new java.util.ArrayList<>();
+            String cursor = "";
+            do {
+                var page = admin().queryParam("orgId", branch.id()).queryParam("sort", sort).queryParam("size", 2)
+                        .queryParam("cursor", cursor).get("/api/v1/activities").then().statusCode(200).extract().jsonPath();
+                seen.addAll(page.getList("items.id", String.class));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            List<String> expected = new java.util.ArrayList<>(planned);
+            if (sort.startsWith("-")) {
+                java.util.Collections.reverse(expected);
+            }
+            assertEquals(expected, seen);
+        }
+    }
+
+    @Test
+    void aCursorOfAnotherOrderIsABadRequest() {
+        Org branch = child(root(), "BRANCH");
+        planned(branch.id(), "PARTY_LECTURE", HELD);
+        planned(branch.id(), "PARTY_LECTURE", HELD.plusDays(1));
+        String cursor = admin().get("/api/v1/activities?size=1&orgId=" + branch.id()).then().statusCode(200)
+                .extract().path("nextCursor");
+        admin().get("/api/v1/activities?size=1&sort=startsAt&orgId=" + branch.id() + "&cursor=" + cursor).then()
+                .statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("errors[0].field", equalTo("cursor"));
+        admin().get("/api/v1/activities?sort=topic").then().statusCode(400).body("errors[0].field", equalTo("sort"));
     }
 
     @Test
