@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -129,7 +130,7 @@ class ActivityApiTest {
         UUID late = fullMember(branch.id(), HELD.toLocalDate().plusDays(1));
         UUID activity = planned(branch.id(), "BRANCH_GENERAL_MEETING", HELD);
         admin().get("/api/v1/activities/" + activity + "/roster").then().statusCode(200)
-                .body("memberId", contains(early.toString()));
+                .body("items.memberId", contains(early.toString()));
         admin().body(recording(HELD, line(early, "PRESENT"), line(late, "PRESENT")))
                 .header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(422).body("code", equalTo("ATTENDANCE_NOT_ON_ROSTER"));
@@ -188,15 +189,15 @@ class ActivityApiTest {
                 .body("recording.minutes", equalTo("更正后的记录"));
 
         admin().get("/api/v1/activities/" + activity + "/revisions").then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].revision", equalTo(1))
-                .body("[0].reason", equalTo("该党员事先已书面请假"))
-                .body("[0].recording.attendance[0].status", equalTo("ABSENT"))
-                .body("[0].recording.minutes", equalTo("会议传达了上级精神，党员逐一发言。"));
+                .body("items", hasSize(1))
+                .body("items[0].revision", equalTo(1))
+                .body("items[0].reason", equalTo("该党员事先已书面请假"))
+                .body("items[0].recording.attendance[0].status", equalTo("ABSENT"))
+                .body("items[0].recording.minutes", equalTo("会议传达了上级精神，党员逐一发言。"));
     }
 
     @Test
-    void cancelledActivityCanNeitherBeRecordedNorCancelledAgain() {
+    void cancelledActivityCannotBeRecordedAndCancellingItAgainChangesNothing() {
         Org branch = child(root(), "BRANCH");
         UUID activity = planned(branch.id(), "THEMED_PARTY_DAY", HELD);
         admin().body(Map.of("reason", "台风预警")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
@@ -204,7 +205,7 @@ class ActivityApiTest {
         admin().body(recording(HELD)).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/record").then()
                 .statusCode(409).body("code", equalTo("ACTIVITY_TRANSITION_NOT_ALLOWED"));
         admin().body(Map.of("reason", "again")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
-                .statusCode(409);
+                .statusCode(200).body("status", equalTo("CANCELLED")).body("cancelReason", equalTo("台风预警"));
     }
 
     @Test
@@ -213,6 +214,42 @@ class ActivityApiTest {
         UUID activity = held(branch.id(), "THEMED_PARTY_DAY", HELD);
         admin().body(Map.of("reason", "x")).header("If-Match", current(activity)).post("/api/v1/activities/" + activity + "/cancel").then()
                 .statusCode(409).body("code", equalTo("ACTIVITY_TRANSITION_NOT_ALLOWED"));
+    }
+
+    @Test
+    void listWalksByCursorInEitherOrderOfPlannedStart() {
+        Org branch = child(root(), "BRANCH");
+        List<String> planned = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            planned.add(planned(branch.id(), "PARTY_LECTURE", HELD.plusDays(i)).toString());
+        }
+        for (String sort : List.of("startsAt", "-startsAt")) {
+            List<String> seen = new java.util.ArrayList<>();
+            String cursor = "";
+            do {
+                var page = admin().queryParam("orgId", branch.id()).queryParam("sort", sort).queryParam("size", 2)
+                        .queryParam("cursor", cursor).get("/api/v1/activities").then().statusCode(200).extract().jsonPath();
+                seen.addAll(page.getList("items.id", String.class));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            List<String> expected = new java.util.ArrayList<>(planned);
+            if (sort.startsWith("-")) {
+                java.util.Collections.reverse(expected);
+            }
+            assertEquals(expected, seen);
+        }
+    }
+
+    @Test
+    void aCursorOfAnotherOrderIsABadRequest() {
+        Org branch = child(root(), "BRANCH");
+        planned(branch.id(), "PARTY_LECTURE", HELD);
+        planned(branch.id(), "PARTY_LECTURE", HELD.plusDays(1));
+        String cursor = admin().get("/api/v1/activities?size=1&orgId=" + branch.id()).then().statusCode(200)
+                .extract().path("nextCursor");
+        admin().get("/api/v1/activities?size=1&sort=startsAt&orgId=" + branch.id() + "&cursor=" + cursor).then()
+                .statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("errors[0].field", equalTo("cursor"));
+        admin().get("/api/v1/activities?sort=topic").then().statusCode(400).body("errors[0].field", equalTo("sort"));
     }
 
     @Test
@@ -225,7 +262,7 @@ class ActivityApiTest {
         planned(sibling.id(), "PARTY_LECTURE", HELD);
 
         as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/activities?size=200").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.id", containsInAnyOrder(plannedOne.toString(), heldOne.toString()));
+                .body("items", hasSize(2)).body("items.id", containsInAnyOrder(plannedOne.toString(), heldOne.toString()));
         as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/activities?status=HELD&from=2026-06-30&to=2026-06-30").then()
                 .statusCode(200).body("items.id", contains(heldOne.toString()));
         as(Caller.ORG_ADMIN, committee.id()).get("/api/v1/activities?orgId=" + sibling.id()).then().statusCode(404);

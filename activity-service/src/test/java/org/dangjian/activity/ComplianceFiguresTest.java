@@ -82,7 +82,7 @@ class ComplianceFiguresTest {
         assertEquals(0, report(from, "year=2025&month=6").getInt("summary.membersBelowTrainingHours"));
         assertEquals(0, report(to, "year=2025&month=5").getInt("summary.membersBelowTrainingHours"));
         assertEquals(1, report(to, "year=2025&month=6").getInt("summary.membersBelowTrainingHours"));
-        assertEquals(1, report(to, "year=2025").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(to, "year=2025").getInt("items[0].fullMembers"));
     }
 
     @Test
@@ -102,12 +102,12 @@ class ComplianceFiguresTest {
                 .until(() -> count("select count(*) from membership_period where member_id = ?1 and org_id = ?2",
                         member, between.id()) == 1);
 
-        assertEquals(1, report(from, "year=2022&month=2").getInt("branches[0].fullMembers"));
-        assertEquals(0, report(from, "year=2022&month=3").getInt("branches[0].fullMembers"));
-        assertEquals(1, report(between, "year=2022&month=3").getInt("branches[0].fullMembers"));
-        assertEquals(1, report(between, "year=2024").getInt("branches[0].fullMembers"));
-        assertEquals(0, report(between, "year=2025").getInt("branches[0].fullMembers"));
-        assertEquals(1, report(to, "year=2025").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(from, "year=2022&month=2").getInt("items[0].fullMembers"));
+        assertEquals(0, report(from, "year=2022&month=3").getInt("items[0].fullMembers"));
+        assertEquals(1, report(between, "year=2022&month=3").getInt("items[0].fullMembers"));
+        assertEquals(1, report(between, "year=2024").getInt("items[0].fullMembers"));
+        assertEquals(0, report(between, "year=2025").getInt("items[0].fullMembers"));
+        assertEquals(1, report(to, "year=2025").getInt("items[0].fullMembers"));
     }
 
     @Test
@@ -119,11 +119,11 @@ class ComplianceFiguresTest {
         transferredOut(member, branch.id(), LocalDate.of(2025, 6, 15), 2);
         awaitProcessed("activity-service.roster", transferredIn(member, later.id(), LocalDate.of(2025, 9, 1), 3));
 
-        assertEquals(1, report(branch, "year=2025&month=5").getInt("branches[0].fullMembers"));
-        assertEquals(0, report(branch, "year=2025&month=6").getInt("branches[0].fullMembers"));
+        assertEquals(1, report(branch, "year=2025&month=5").getInt("items[0].fullMembers"));
+        assertEquals(0, report(branch, "year=2025&month=6").getInt("items[0].fullMembers"));
         assertEquals(0, report(branch, "year=2025&month=6").getInt("summary.membersBelowTrainingHours"));
-        assertEquals(0, report(later, "year=2025&month=8").getInt("branches[0].fullMembers"));
-        assertEquals(1, report(later, "year=2025&month=9").getInt("branches[0].fullMembers"));
+        assertEquals(0, report(later, "year=2025&month=8").getInt("items[0].fullMembers"));
+        assertEquals(1, report(later, "year=2025&month=9").getInt("items[0].fullMembers"));
         assertEquals(0, keptMemberFiguresDifferingFromACount());
     }
 
@@ -150,7 +150,7 @@ class ComplianceFiguresTest {
 
         JsonPath later = report(branch, "year=2031&quarter=2");
         assertEquals(1, later.getInt("summary.membersBelowTrainingHours"));
-        assertEquals(1, later.getInt("branches[0].fullMembers"));
+        assertEquals(1, later.getInt("items[0].fullMembers"));
         assertEquals(0, report(branch, "year=2025").getInt("summary.membersBelowTrainingHours"));
     }
 
@@ -237,7 +237,7 @@ class ComplianceFiguresTest {
 
         assertEquals(0, keptMemberFiguresDifferingFromACount());
         JsonPath march = report(to, "year=2025&month=3");
-        assertEquals(members.size(), march.getInt("branches[0].fullMembers"));
+        assertEquals(members.size(), march.getInt("items[0].fullMembers"));
         assertEquals(0, march.getInt("summary.membersBelowTrainingHours"));
     }
 
@@ -285,6 +285,6 @@ class ComplianceFiguresTest {
     }
 
     private static int heldOf(Org branch, String period, String type) {
-        return report(branch, period).getInt("branches[0].requirements.find { it.type == '" + type + "' }.held");
+        return report(branch, period).getInt("items[0].requirements.find { it.type == '" + type + "' }.held");
     }
 }

@@ -50,15 +50,15 @@ class ComplianceMissedPeriodsTest {
         JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025").then().statusCode(200)
                 .extract().jsonPath();
 
-        String meetings = "branches[0].requirements.find { it.type == 'BRANCH_COMMITTEE_MEETING' }";
+        String meetings = "items[0].requirements.find { it.type == 'BRANCH_COMMITTEE_MEETING' }";
         assertEquals(12, report.getInt(meetings + ".required"));
         assertEquals(12, report.getInt(meetings + ".held"));
         assertEquals(1, report.getInt(meetings + ".minimum"));
         assertEquals("MONTH", report.getString(meetings + ".per"));
         assertFalse(report.getBoolean(meetings + ".met"));
         assertEquals(JANUARY_TO_NOVEMBER, report.getList(meetings + ".missedPeriods", String.class));
-        assertTrue(report.getBoolean("branches[0].behind"));
-        assertTrue(report.getList("branches[0].behindOn", String.class).contains("BRANCH_COMMITTEE_MEETING"));
+        assertTrue(report.getBoolean("items[0].behind"));
+        assertTrue(report.getList("items[0].behindOn", String.class).contains("BRANCH_COMMITTEE_MEETING"));
         assertEquals(1, report.getInt("summary.branchesBehind"));
 
         // December alone was met
@@ -90,12 +90,12 @@ class ComplianceMissedPeriodsTest {
 
         JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&size=200").then()
                 .statusCode(200).extract().jsonPath();
-        String study = "branches.find { it.orgId == '" + organ + "' }.requirements.find { it.type == 'STUDY_SESSION' }";
+        String study = "items.find { it.orgId == '" + organ + "' }.requirements.find { it.type == 'STUDY_SESSION' }";
         assertEquals(24, report.getInt(study + ".required"));
         assertEquals(23, report.getInt(study + ".held"));
         assertEquals("YEAR", report.getString(study + ".per"));
         assertEquals(List.of("2025"), report.getList(study + ".missedPeriods", String.class));
-        assertNull(report.get("branches.find { it.orgId == '" + village + "' }.requirements.find { it.type == 'STUDY_SESSION' }"));
+        assertNull(report.get("items.find { it.orgId == '" + village + "' }.requirements.find { it.type == 'STUDY_SESSION' }"));
         // a quarter owes no yearly rule
         assertNull(admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&quarter=2&size=200").then()
                 .statusCode(200).extract().jsonPath().get(study));
@@ -117,7 +117,7 @@ class ComplianceMissedPeriodsTest {
         awaitApplied(publishNode("organization.changed", node(branch, committee, 3).putNull("sector")));
         assertEquals(1, count("select count(*) from org_sector where org_id = ?1 and sector is null", branch));
         assertNull(admin().get("/api/v1/compliance-report?orgId=" + branch + "&year=2025").then().statusCode(200).extract()
-                .jsonPath().get("branches[0].requirements.find { it.type == 'STUDY_SESSION' }"));
+                .jsonPath().get("items[0].requirements.find { it.type == 'STUDY_SESSION' }"));
     }
 
     /** A branch established under the committee through organization-service's event, with this sector. */

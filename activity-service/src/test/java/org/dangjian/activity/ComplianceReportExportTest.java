@@ -59,9 +59,9 @@ class ComplianceReportExportTest {
         int pages = 0;
         do {
             JsonPath page = admin().get("/api/v1/compliance-report?orgId=" + city.id() + "&year=2025&month=2&size=200"
-                    + (after == null ? "" : "&after=" + after)).then().statusCode(200).extract().jsonPath();
+                    + (after == null ? "" : "&cursor=" + after)).then().statusCode(200).extract().jsonPath();
             assertEquals(1001, page.getInt("summary.branches"));
-            paths.addAll(page.getList("branches.path", String.class));
+            paths.addAll(page.getList("items.path", String.class));
             after = page.getString("nextCursor");
             pages++;
         } while (after != null);

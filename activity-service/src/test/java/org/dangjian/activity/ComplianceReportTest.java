@@ -94,9 +94,9 @@ class ComplianceReportTest {
 
         assertEquals("2025-Q1", report.getString("period"));
         assertEquals(List.of(a.id().toString(), b.id().toString(), d.id().toString()).stream().sorted().toList(),
-                report.getList("branches.orgId", String.class).stream().sorted().toList());
+                report.getList("items.orgId", String.class).stream().sorted().toList());
         assertEquals(List.of(b.id().toString(), d.id().toString()).stream().sorted().toList(),
-                report.getList("branches.findAll { it.behind }.orgId", String.class).stream().sorted().toList());
+                report.getList("items.findAll { it.behind }.orgId", String.class).stream().sorted().toList());
 
         String branchA = branch(a);
         assertEquals(7, report.getInt(branchA + ".fullMembers"));
@@ -157,13 +157,13 @@ class ComplianceReportTest {
         JsonPath first = report("year=2025&quarter=1&size=2");
         assertEquals(3, first.getInt("summary.branches"));
         assertEquals(3, first.getList("byChild").size());
-        List<String> paths = new ArrayList<>(first.getList("branches.path", String.class));
+        List<String> paths = new ArrayList<>(first.getList("items.path", String.class));
         assertEquals(2, paths.size());
 
-        JsonPath second = report("year=2025&quarter=1&size=2&after=" + first.getString("nextCursor"));
+        JsonPath second = report("year=2025&quarter=1&size=2&cursor=" + first.getString("nextCursor"));
         assertEquals(3, second.getInt("summary.branches"));
         assertNull(second.get("nextCursor"));
-        paths.addAll(second.getList("branches.path", String.class));
+        paths.addAll(second.getList("items.path", String.class));
 
         // each branch once, none skipped, in the order of their paths (parents before children)
         assertEquals(List.of(a.path(), b.path(), d.path()).stream().sorted().toList(), paths);
@@ -172,8 +172,8 @@ class ComplianceReportTest {
     @Test
     void aPageTheSizeOfTheRestEndsTheReport() {
         JsonPath first = report("year=2025&quarter=1&size=1");
-        JsonPath second = report("year=2025&quarter=1&size=2&after=" + first.getString("nextCursor"));
-        assertEquals(2, second.getList("branches").size());
+        JsonPath second = report("year=2025&quarter=1&size=2&cursor=" + first.getString("nextCursor"));
+        assertEquals(2, second.getList("items").size());
         assertNull(second.get("nextCursor"));
     }
 
@@ -185,33 +185,33 @@ class ComplianceReportTest {
         }
         JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + big.id() + "&year=2025").then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(50, report.getList("branches").size());
+        assertEquals(50, report.getList("items").size());
         assertEquals(51, report.getInt("summary.branches"));
         assertEquals(51, admin().get("/api/v1/compliance-report?orgId=" + big.id() + "&year=2025&size=200").then()
-                .statusCode(200).extract().jsonPath().getList("branches").size());
+                .statusCode(200).extract().jsonPath().getList("items").size());
     }
 
     @Test
     void pageSizeOutsideOneToTwoHundredIsABadRequest() {
         for (String size : List.of("0", "201")) {
             admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&size=" + size).then()
-                    .statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors[0].field", equalTo("size"));
+                    .statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("errors[0].field", equalTo("size"));
         }
     }
 
     @Test
     void aCursorThatIsNotThisReportsIsABadRequest() {
-        admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&after=not-a-cursor!").then()
-                .statusCode(400).body("code", equalTo("REPORT_CURSOR_INVALID"));
+        admin().get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&cursor=not-a-cursor!").then()
+                .statusCode(400).body("code", equalTo("INVALID_PARAMETER")).body("errors[0].field", equalTo("cursor"));
         // a real cursor of another subtree's report
         Org other = root();
         child(other, "BRANCH");
         child(other, "BRANCH");
         String theirs = admin().get("/api/v1/compliance-report?orgId=" + other.id() + "&year=2025&size=1").then()
                 .statusCode(200).extract().jsonPath().getString("nextCursor");
-        admin().header("Accept-Language", "en").get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&after=" + theirs)
-                .then().statusCode(400).body("code", equalTo("REPORT_CURSOR_INVALID"))
-                .body("title", equalTo("Invalid cursor"));
+        admin().header("Accept-Language", "en").get("/api/v1/compliance-report?orgId=" + committee.id() + "&year=2025&cursor=" + theirs)
+                .then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"))
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test
@@ -227,11 +227,11 @@ class ComplianceReportTest {
 
         JsonPath q1 = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=1").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(2, q1.getInt("branches[0].membersBelowTrainingHours"));
+        assertEquals(2, q1.getInt("items[0].membersBelowTrainingHours"));
         assertEquals(2, q1.getInt("summary.membersBelowTrainingHours"));
         JsonPath q2 = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=2").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(1, q2.getInt("branches[0].membersBelowTrainingHours"));
+        assertEquals(1, q2.getInt("items[0].membersBelowTrainingHours"));
         assertEquals(1, q2.getInt("summary.membersBelowTrainingHours"));
     }
 
@@ -261,7 +261,7 @@ class ComplianceReportTest {
         JsonPath report = given().auth().oauth2(org.dangjian.platform.localstack.Tokens.issue(Caller.ORG_ADMIN, committee.id()))
                 .get("/api/v1/compliance-report?orgId=" + d.id() + "&year=2025&quarter=1")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(d.id().toString()), report.getList("branches.orgId", String.class));
+        assertEquals(List.of(d.id().toString()), report.getList("items.orgId", String.class));
     }
 
     @Test
@@ -295,7 +295,7 @@ class ComplianceReportTest {
     }
 
     private String branch(Org org) {
-        return "branches.find { it.orgId == '" + org.id() + "' }";
+        return "items.find { it.orgId == '" + org.id() + "' }";
     }
 
     private JsonPath report(String query) {

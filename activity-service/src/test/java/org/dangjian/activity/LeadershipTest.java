@@ -223,7 +223,7 @@ class LeadershipTest {
 
     private static long leadersBelowTrainingHours(Org branch, String period) {
         return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
-                .extract().jsonPath().getLong("branches[0].leadersBelowTrainingHours");
+                .extract().jsonPath().getLong("items[0].leadersBelowTrainingHours");
     }
 
     @Test
@@ -240,7 +240,7 @@ class LeadershipTest {
         // The former committee member left the seat today: in 2025 they still owed 56 h.
         var report = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(2, report.getInt("branches[0].membersBelowTrainingHours"));
-        assertEquals(2, report.getInt("branches[0].leadersBelowTrainingHours"));
+        assertEquals(2, report.getInt("items[0].membersBelowTrainingHours"));
+        assertEquals(2, report.getInt("items[0].leadersBelowTrainingHours"));
     }
 }

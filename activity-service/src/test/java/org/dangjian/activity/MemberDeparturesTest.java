@@ -166,11 +166,11 @@ class MemberDeparturesTest {
 
     private static List<String> rosterOf(UUID activity) {
         return admin().get("/api/v1/activities/" + activity + "/roster").then().statusCode(200)
-                .extract().jsonPath().getList("memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 
     private static List<String> rosterOn(Org org, LocalDate on) {
         return admin().get("/api/v1/organizations/" + org.id() + "/roster?on=" + on).then().statusCode(200)
-                .extract().jsonPath().getList("members.memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 }

@@ -66,7 +66,7 @@ class MemberEventVariantsTest {
         v.add(new Variant("member.updated: the corrected name", "FULL", "member.updated",
                 g -> member(g, 2).put("orgId", g.from().id().toString()).put("name", "林志强"),
                 g -> assertEquals("林志强", admin().get("/api/v1/organizations/" + g.from().id() + "/roster?on=" + D)
-                        .then().statusCode(200).extract().path("members[0].name"))));
+                        .then().statusCode(200).extract().path("items[0].name"))));
         String[][] steps = {{"APPLICANT", "ACTIVIST"}, {"ACTIVIST", "CANDIDATE"}, {"CANDIDATE", "PROBATIONARY"},
                 {"PROBATIONARY", "FULL"}};
         for (String[] step : steps) {
@@ -231,6 +231,6 @@ class MemberEventVariantsTest {
 
     private static List<String> rosterOn(Org org, LocalDate on) {
         return admin().get("/api/v1/organizations/" + org.id() + "/roster?on=" + on).then().statusCode(200)
-                .extract().jsonPath().getList("members.memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 }

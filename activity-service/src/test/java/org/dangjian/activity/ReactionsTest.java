@@ -25,7 +25,7 @@ class ReactionsTest {
 
     private static List<String> rosterOf(UUID activity) {
         return admin().get("/api/v1/activities/" + activity + "/roster").then().statusCode(200)
-                .extract().jsonPath().getList("memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 
     @Test

@@ -52,9 +52,9 @@ class ReassignmentTest {
         Org committee = root();
         UUID activity = flaggedActivity(child(committee, "BRANCH"));
         as(Caller.ORG_ADMIN, committee.id()).get(AWAITING).then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(activity.toString()))
+                .body("items", hasSize(1)).body("items[0].id", equalTo(activity.toString()))
                 .body("items[0].orgDissolved", equalTo(true));
-        as(Caller.ORG_ADMIN, root().id()).get(AWAITING).then().statusCode(200).body("total", equalTo(0));
+        as(Caller.ORG_ADMIN, root().id()).get(AWAITING).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -71,8 +71,8 @@ class ReassignmentTest {
                 .body("reassignedFrom", equalTo(dissolved.id().toString()))
                 .body("orgDissolvedAt", nullValue()).body("status", equalTo("PLANNED"));
         admin().get("/api/v1/activities/" + activity + "/roster").then().statusCode(200)
-                .body("memberId", contains(member.toString()));
-        as(Caller.ORG_ADMIN, committee.id()).get(AWAITING).then().body("total", equalTo(0));
+                .body("items.memberId", contains(member.toString()));
+        as(Caller.ORG_ADMIN, committee.id()).get(AWAITING).then().body("items", hasSize(0));
         assertEquals(1, count("""
                 select count(*) from audit_entry where target_id = ?1 and action = 'ACTIVITY_REASSIGNED'
                   and details->'before'->>'orgId' = ?2 and details->'after'->>'orgId' = ?3""",
@@ -85,7 +85,7 @@ class ReassignmentTest {
         UUID activity = flaggedActivity(child(committee, "BRANCH"));
         admin().header("If-Match", current(activity)).body(Map.of("reason", "支部已撤销"))
                 .post("/api/v1/activities/" + activity + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
-        as(Caller.ORG_ADMIN, committee.id()).get(AWAITING).then().body("total", equalTo(0));
+        as(Caller.ORG_ADMIN, committee.id()).get(AWAITING).then().body("items", hasSize(0));
     }
 
     @Test

@@ -19,7 +19,7 @@ class ReportPeriodBoundaryTest {
 
     private static int themedPartyDaysHeld(Org branch, String period) {
         return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
-                .extract().jsonPath().getInt("branches[0].requirements.find { it.type == 'THEMED_PARTY_DAY' }.held");
+                .extract().jsonPath().getInt("items[0].requirements.find { it.type == 'THEMED_PARTY_DAY' }.held");
     }
 
     @Test
@@ -55,7 +55,7 @@ class ReportPeriodBoundaryTest {
         assertHeld(branch, "year=2024&month=2", 1);
         assertHeld(branch, "year=2024&month=3", 0);
         admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2024&month=2").then()
-                .body("to", equalTo("2024-02-29")).body("branches[0].behind", equalTo(false));
+                .body("to", equalTo("2024-02-29")).body("items[0].behind", equalTo(false));
     }
 
     @Test

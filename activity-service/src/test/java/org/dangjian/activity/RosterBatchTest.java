@@ -164,7 +164,7 @@ class RosterBatchTest {
 
     private static List<String> rosterOn(Org org, LocalDate on) {
         return admin().get("/api/v1/organizations/" + org.id() + "/roster?on=" + on).then().statusCode(200)
-                .extract().jsonPath().getList("members.memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 
     /** As member-service publishes it: keyed by the member, so one member's events share a partition. */

@@ -24,7 +24,7 @@ class RosterTest {
 
     private static List<String> rosterOn(Org org, LocalDate on) {
         return admin().get("/api/v1/organizations/" + org.id() + "/roster?on=" + on).then().statusCode(200)
-                .extract().jsonPath().getList("members.memberId", String.class);
+                .extract().jsonPath().getList("items.memberId", String.class);
     }
 
     private static void awaitVersion(UUID member, long version) {
@@ -76,7 +76,7 @@ class RosterTest {
         assertEquals(List.of(), rosterOn(from, D.plusMonths(2)));
         assertEquals(List.of(member.toString()), rosterOn(to, D.plusMonths(2)));
         admin().get("/api/v1/organizations/" + from.id() + "/roster?on=" + D).then()
-                .body("members[0].name", equalTo("王五")).body("members[0].stage", equalTo("FULL"));
+                .body("items[0].name", equalTo("王五")).body("items[0].stage", equalTo("FULL"));
     }
 
     @Test
@@ -139,6 +139,6 @@ class RosterTest {
         as(Caller.ORG_ADMIN, mine.id()).get("/api/v1/organizations/" + theirs.id() + "/roster").then()
                 .statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
         as(Caller.ORG_ADMIN, mine.id()).get("/api/v1/organizations/" + mine.id() + "/roster").then()
-                .statusCode(200).body("members", hasSize(0));
+                .statusCode(200).body("items", hasSize(0));
     }
 }

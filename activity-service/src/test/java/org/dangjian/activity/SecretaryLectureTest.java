@@ -51,12 +51,12 @@ class SecretaryLectureTest {
         lectureBy(branch, secretary, at("2025-05-20T14:00"), secretary);
 
         JsonPath report = yearReport(branch, 2025);
-        assertEquals("SECRETARY_LECTURE", report.getString("branches[0].rules[0].code"));
-        assertEquals("书记讲党课", report.getString("branches[0].rules[0].label"));
-        assertEquals(1, report.getInt("branches[0].rules[0].required"));
-        assertEquals(1, report.getInt("branches[0].rules[0].held"));
-        assertTrue(report.getBoolean("branches[0].rules[0].met"));
-        assertEquals(List.of(), report.getList("branches[0].behindOnRules"));
+        assertEquals("SECRETARY_LECTURE", report.getString("items[0].rules[0].code"));
+        assertEquals("书记讲党课", report.getString("items[0].rules[0].label"));
+        assertEquals(1, report.getInt("items[0].rules[0].required"));
+        assertEquals(1, report.getInt("items[0].rules[0].held"));
+        assertTrue(report.getBoolean("items[0].rules[0].met"));
+        assertEquals(List.of(), report.getList("items[0].behindOnRules"));
     }
 
     @Test
@@ -69,10 +69,10 @@ class SecretaryLectureTest {
         held(branch.id(), "PARTY_LECTURE", at("2025-06-20T14:00"), line(secretary, "PRESENT"), line(member, "PRESENT"));
 
         JsonPath report = yearReport(branch, 2025);
-        assertEquals(0, report.getInt("branches[0].rules[0].held"));
-        assertFalse(report.getBoolean("branches[0].rules[0].met"));
-        assertEquals(List.of("SECRETARY_LECTURE"), report.getList("branches[0].behindOnRules"));
-        assertTrue(report.getBoolean("branches[0].behind"));
+        assertEquals(0, report.getInt("items[0].rules[0].held"));
+        assertFalse(report.getBoolean("items[0].rules[0].met"));
+        assertEquals(List.of("SECRETARY_LECTURE"), report.getList("items[0].behindOnRules"));
+        assertTrue(report.getBoolean("items[0].behind"));
     }
 
     @Test
@@ -81,10 +81,10 @@ class SecretaryLectureTest {
         UUID later = fullMember(branch.id(), SINCE);
         leadership(branch, 1, seat("SECRETARY", later, LocalDate.of(2025, 6, 1)));
         lectureBy(branch, later, at("2025-05-31T14:00"), later);
-        assertEquals(0, yearReport(branch, 2025).getInt("branches[0].rules[0].held"));
+        assertEquals(0, yearReport(branch, 2025).getInt("items[0].rules[0].held"));
 
         lectureBy(branch, later, at("2025-06-01T09:00"), later);
-        assertEquals(1, yearReport(branch, 2025).getInt("branches[0].rules[0].held"));
+        assertEquals(1, yearReport(branch, 2025).getInt("items[0].rules[0].held"));
     }
 
     @Test
@@ -92,7 +92,7 @@ class SecretaryLectureTest {
         Org branch = child(root(), "BRANCH");
         JsonPath report = admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&year=2025&quarter=2").then()
                 .statusCode(200).extract().jsonPath();
-        assertEquals(List.of(), report.getList("branches[0].rules"));
+        assertEquals(List.of(), report.getList("items[0].rules"));
     }
 
     @Test

@@ -172,7 +172,7 @@ class TrainingHoursTest {
 
     private static int belowHours(Org branch, String period) {
         return admin().get("/api/v1/compliance-report?orgId=" + branch.id() + "&" + period).then().statusCode(200)
-                .extract().jsonPath().getInt("branches[0].membersBelowTrainingHours");
+                .extract().jsonPath().getInt("items[0].membersBelowTrainingHours");
     }
 
     private static int summaryBelowHours(Org branch, String period) {

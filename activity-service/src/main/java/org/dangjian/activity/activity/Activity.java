@@ -280,6 +280,36 @@ public class Activity {
         revision++;
     }
 
+    /**
+     * Whether recording {@code r} would leave this held activity as it is: a client repeating its recording after
+     * a timeout, answered with the current state instead of a correction. Attendance compares as a set by member.
+     */
+    public boolean isRecordedAs(Recording r) {
+        if (status != ActivityStatus.HELD || !actualStart.isEqual(r.actualStart())
+                || !sameInstant(actualEnd, r.actualEnd()) || !java.util.Objects.equals(minutes, r.minutes())
+                || attendance.size() != r.attendance().size() || guests.size() != r.guests().size()) {
+            return false;
+        }
+        java.util.Map<UUID, Attendance> byMember = new java.util.HashMap<>();
+        attendance.forEach(a -> byMember.put(a.memberId(), a));
+        for (Attendance line : r.attendance()) {
+            Attendance kept = byMember.get(line.memberId());
+            if (kept == null || !kept.sameAs(line)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < guests.size(); i++) {
+            if (!guests.get(i).sameAs(r.guests().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.isEqual(b);
+    }
+
     public Recording currentRecording() {
         return new Recording(actualStart, actualEnd, heldOn, minutes, List.copyOf(attendance), List.copyOf(guests));
     }

@@ -154,10 +154,6 @@ public final class ActivityDtos {
         }
     }
 
-    @Schema(name = "ActivityPage")
-    public record ActivityPage(List<ActivityLine> items, int page, int size, long total) {
-    }
-
     @Schema(name = "ActivityRevision", description = "a recording superseded by a correction")
     public record RevisionView(int revision, OffsetDateTime supersededAt, String supersededBy, String reason,
             JsonNode recording) {

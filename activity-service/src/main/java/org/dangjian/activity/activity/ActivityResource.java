@@ -4,11 +4,9 @@ import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
+import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
 import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.CancelActivity;
 import org.dangjian.activity.activity.ActivityDtos.PlanActivity;
@@ -32,11 +30,12 @@ import org.dangjian.activity.activity.ActivityDtos.RevisionView;
 import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.EntityTags;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -72,12 +71,14 @@ public class ActivityResource {
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Activities in your scope, newest planned first",
-            description = "Filter by organization subtree, status, type and date (held date, else planned date).")
-    public ActivityPage list(@QueryParam("orgId") UUID orgId, @QueryParam("status") ActivityStatus status,
+            description = "Filter by organization subtree (orgId: 404 ORGANIZATION_NOT_FOUND when unknown or outside your "
+                    + "scope), status, type and date (from/to, both included: the day held, else the planned day). "
+                    + "sort: -startsAt (default, planned start newest first) or startsAt. Members read theirs at "
+                    + "GET /me/activities.")
+    public ListPage<ActivityLine> list(@QueryParam("orgId") UUID orgId, @QueryParam("status") ActivityStatus status,
             @QueryParam("type") ActivityType type, @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.list(orgId, status, type, from, to, page, size);
+            @BeanParam ListQuery query) {
+        return service.list(orgId, status, type, from, to, query);
     }
 
     @GET
@@ -99,7 +100,11 @@ public class ActivityResource {
                     + "(422 MEMBER_REFERENCE_UNKNOWN otherwise, alike for unknown, departed and foreign ids). "
                     + "A correction needs correctionReason; the earlier recording is kept as a revision. "
                     + "Needs If-Match with the ETag you read: 428 IF_MATCH_REQUIRED without it, 412 ACTIVITY_VERSION_STALE "
-                    + "when the activity changed since. Publishes activity.recorded.")
+                    + "when the activity changed since. Publishes activity.recorded. "
+                    + "Safe to repeat: a recording equal to the current one (same times, minutes, attendance as a set, "
+                    + "guests, and the host/recorder it names) answers 200 with the activity as it is, even with the "
+                    + "ETag from before it, and changes nothing (no revision, no event, no audit entry); a different "
+                    + "recording is a correction as above.")
     public Response record(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RecordActivity request) {
         return withTag(service.record(id, version(ifMatch), request));
@@ -109,7 +114,9 @@ public class ActivityResource {
     @Path("/{id}/cancel")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Cancel a planned activity", description = "Needs If-Match (428 without, 412 when stale). "
-            + "Publishes activity.cancelled; 409 once held.")
+            + "Publishes activity.cancelled; 409 ACTIVITY_TRANSITION_NOT_ALLOWED once held. Safe to repeat: an activity "
+            + "already cancelled answers 200 with its current state (reason and time of the first cancellation), even "
+            + "with the ETag from before it, and publishes nothing again.")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CancelActivity request) {
         return withTag(service.cancel(id, version(ifMatch), request.reason()));
@@ -120,9 +127,8 @@ public class ActivityResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Planned activities of dissolved organizations (撤销) in your scope, oldest plan first",
             description = "Each is to be reassigned to another organization (POST …/reassign) or cancelled.")
-    public ActivityPage awaitingReassignment(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return service.awaitingReassignment(page, size);
+    public ListPage<ActivityLine> awaitingReassignment(@BeanParam ListQuery query) {
+        return service.awaitingReassignment(query);
     }
 
     @POST
@@ -131,7 +137,8 @@ public class ActivityResource {
     @Operation(summary = "Move a planned activity of a dissolved organization to another active organization",
             description = "Needs If-Match (428 without, 412 when stale). 409 ACTIVITY_NOT_AWAITING_REASSIGNMENT unless "
                     + "it is planned and its organization dissolved; 404 when the target is outside your scope; "
-                    + "422 when the target is dissolved.")
+                    + "422 when the target is dissolved. Safe to repeat: an activity already moved to that organization "
+                    + "answers 200 with its current state, even with the ETag from before the move, and changes nothing.")
     public Response reassign(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ReassignActivity request) {
         return withTag(service.reassign(id, version(ifMatch), request.orgId()));
@@ -141,16 +148,16 @@ public class ActivityResource {
     @Path("/{id}/revisions")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Earlier recordings replaced by corrections, oldest first")
-    public List<RevisionView> revisions(@PathParam("id") UUID id) {
-        return service.revisions(id);
+    public ListPage<RevisionView> revisions(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return service.revisions(id, query);
     }
 
     @GET
     @Path("/{id}/roster")
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
-    @Operation(summary = "The expected roster: the organization's members on the day held (or planned)")
-    public List<Roster.RosterEntry> roster(@PathParam("id") UUID id) {
-        return service.expectedRoster(id);
+    @Operation(summary = "The expected roster: the organization's members on the day held (or planned), by name")
+    public ListPage<Roster.RosterEntry> roster(@PathParam("id") UUID id, @BeanParam ListQuery query) {
+        return service.expectedRoster(id, query);
     }
 
     static EntityTag etag(ActivityView activity) {

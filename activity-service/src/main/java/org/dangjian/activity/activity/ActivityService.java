@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.dangjian.activity.activity.ActivityDtos.ActivityPage;
 import org.dangjian.activity.activity.ActivityDtos.ActivityLine;
 import org.dangjian.activity.activity.ActivityDtos.ActivityView;
 import org.dangjian.activity.activity.ActivityDtos.AttendanceLine;
@@ -19,6 +18,9 @@ import org.dangjian.activity.roster.Roster;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Scope;
 import org.dangjian.platform.orgtree.OrgUnit;
@@ -108,16 +110,21 @@ public class ActivityService {
     @Transactional
     public ActivityView record(UUID id, Long expectedVersion, RecordActivity request) {
         Activity activity = get(id);
-        requireVersion(activity, expectedVersion);
         LocalDate heldOn = request.actualStart().atZoneSameInstant(clock.zone()).toLocalDate();
-        Set<UUID> expected = new HashSet<>();
-        roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
-        List<Attendance> lines = AttendanceSheet.check(activity.type(), expected,
-                request.attendance().stream().map(AttendanceLine::toAttendance).toList());
+        List<Attendance> given = request.attendance().stream().map(AttendanceLine::toAttendance).toList();
         List<Guest> guests = request.guests() == null ? List.of()
                 : request.guests().stream().map(g -> new Guest(g.name().strip(), blankToNull(g.organization()))).toList();
         Activity.Recording recording = new Activity.Recording(request.actualStart(), request.actualEnd(), heldOn,
-                request.minutes(), lines, guests);
+                request.minutes(), given, guests);
+        if (activity.isRecordedAs(recording) && namesTheSamePeople(activity, request)) {
+            // a retry of the recording that made it so (the client's ETag is the one before it): nothing to change
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
+        requireVersion(activity, expectedVersion);
+        Set<UUID> expected = new HashSet<>();
+        roster.on(activity.orgId(), heldOn).forEach(e -> expected.add(e.memberId()));
+        AttendanceSheet.check(activity.type(), expected, given);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         if (request.hostMemberId() != null) {
             Roster.MemberOn host = referenced("hostMemberId", request.hostMemberId(), heldOn);
@@ -154,6 +161,11 @@ public class ActivityService {
     @Transactional
     public ActivityView cancel(UUID id, Long expectedVersion, String reason) {
         Activity activity = get(id);
+        if (activity.status() == ActivityStatus.CANCELLED) {
+            // already cancelled (a retry, or someone else did): the current state, no second event
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
         requireVersion(activity, expectedVersion);
         ActivityAudit.Snapshot before = ActivityAudit.Snapshot.of(activity);
         HeldActivities.Counted counted = HeldActivities.Counted.of(activity);
@@ -169,6 +181,12 @@ public class ActivityService {
     @Transactional
     public ActivityView reassign(UUID id, Long expectedVersion, UUID toOrgId) {
         Activity activity = get(id);
+        if (activity.status() == ActivityStatus.PLANNED && activity.orgDissolvedAt() == null
+                && activity.reassignedFrom() != null && activity.orgId().equals(toOrgId)) {
+            // already moved there: a retry answers the current state
+            requireIfMatch(expectedVersion);
+            return ActivityView.of(activity);
+        }
         requireVersion(activity, expectedVersion);
         OrgUnit org = organizations.requireInScope(toOrgId);
         if (!"ACTIVE".equals(org.status())) {
@@ -185,39 +203,39 @@ public class ActivityService {
 
     /** Planned activities of dissolved organizations in the caller's scope: each to be reassigned or cancelled. */
     @Transactional
-    public ActivityPage awaitingReassignment(int page, int size) {
-        ActivityRepository.Found found = activities.awaitingReassignment(scope.get(), page, size);
-        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+    public ListPage<ActivityLine> awaitingReassignment(ListQuery query) {
+        return activities.awaitingReassignment(scope.get(), query).map(ActivityLine::of);
     }
 
     @Transactional
-    public List<RevisionView> revisions(UUID id) {
+    public ListPage<RevisionView> revisions(UUID id, ListQuery query) {
+        query.sort("revision");
+        int after = query.after().map(c -> (int) c.number(0)).orElse(0);
         get(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = activities.getEntityManager().createNativeQuery("""
                 select revision, superseded_at, superseded_by, reason, cast(recording as text)
-                from activity_revision where activity_id = ?1 order by revision""")
-                .setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new RevisionView(((Number) r[0]).intValue(), Sql.timestamp(r[1]), (String) r[2],
-                (String) r[3], readTree((String) r[4]))).toList();
+                from activity_revision where activity_id = ?1 and revision > ?2 order by revision limit ?3""")
+                .setParameter(1, id).setParameter(2, after).setParameter(3, query.limit()).getResultList();
+        return ListPage.of(rows.stream().map(r -> new RevisionView(((Number) r[0]).intValue(), Sql.timestamp(r[1]),
+                (String) r[2], (String) r[3], readTree((String) r[4]))).toList(), query, r -> Cursor.at(r.revision()));
     }
 
     /** Who is expected: as recorded once held, else the organization's members on the planned day. */
     @Transactional
-    public List<Roster.RosterEntry> expectedRoster(UUID id) {
+    public ListPage<Roster.RosterEntry> expectedRoster(UUID id, ListQuery query) {
         Activity activity = get(id);
         LocalDate on = activity.heldOn() != null ? activity.heldOn()
                 : activity.plannedStart().atZoneSameInstant(clock.zone()).toLocalDate();
-        return roster.on(activity.orgId(), on);
+        return roster.page(activity.orgId(), on, query);
     }
 
     @Transactional
-    public ActivityPage list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
-            int page, int size) {
+    public ListPage<ActivityLine> list(UUID orgId, ActivityStatus status, ActivityType type, LocalDate from, LocalDate to,
+            ListQuery query) {
         Scope listed = orgId == null ? scope.get() : Scope.within(orgId, organizations.requireInScope(orgId).path());
-        ActivityRepository.Found found = activities.list(
-                new ActivityRepository.Filter(listed, status, type, from, to, clock.zone()), page, size);
-        return new ActivityPage(found.items().stream().map(ActivityLine::of).toList(), page, size, found.total());
+        return activities.list(new ActivityRepository.Filter(listed, status, type, from, to, clock.zone()), query)
+                .map(ActivityLine::of);
     }
 
     /**
@@ -238,12 +256,29 @@ public class ActivityService {
 
     /** A change names the version it was made on (If-Match): 428 without it, 412 when someone changed it since. */
     static void requireVersion(Activity activity, Long expectedVersion) {
-        if (expectedVersion == null) {
-            throw new DomainException(428, "IF_MATCH_REQUIRED");
-        }
+        requireIfMatch(expectedVersion);
         if (expectedVersion != activity.version()) {
             throw new DomainException(412, "ACTIVITY_VERSION_STALE", activity.version());
         }
+    }
+
+    /** A change always names a version, even a repeat that changes nothing: 428 without If-Match. */
+    static void requireIfMatch(Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new DomainException(428, "IF_MATCH_REQUIRED");
+        }
+    }
+
+    /** The host and recorder a recording names (when it names them) are the ones the activity has. */
+    private static boolean namesTheSamePeople(Activity activity, RecordActivity request) {
+        boolean sameHost = request.hostMemberId() != null ? request.hostMemberId().equals(activity.hostMemberId())
+                && (blankToNull(request.host()) == null || blankToNull(request.host()).equals(activity.host()))
+                : blankToNull(request.host()) == null || blankToNull(request.host()).equals(activity.host());
+        boolean sameRecorder = request.recorderMemberId() != null
+                ? request.recorderMemberId().equals(activity.recorderMemberId())
+                && (blankToNull(request.recorder()) == null || blankToNull(request.recorder()).equals(activity.recorder()))
+                : blankToNull(request.recorder()) == null || blankToNull(request.recorder()).equals(activity.recorder());
+        return sameHost && sameRecorder;
     }
 
     private void keepRevision(Activity activity, String reason) {
@@ -268,8 +303,9 @@ public class ActivityService {
         }
     }
 
+    /** Microseconds, as PostgreSQL keeps them: the answer to a change equals every later read of it (a retry's too). */
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        return OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String s) {

@@ -51,4 +51,10 @@ public class Attendance {
     public BigDecimal hours() {
         return hours;
     }
+
+    boolean sameAs(Attendance other) {
+        return memberId.equals(other.memberId) && status == other.status
+                && java.util.Objects.equals(leaveReason, other.leaveReason)
+                && (hours == null ? other.hours == null : other.hours != null && hours.compareTo(other.hours) == 0);
+    }
 }

@@ -27,4 +27,8 @@ public class Guest {
     public String organization() {
         return organization;
     }
+
+    boolean sameAs(Guest other) {
+        return name.equals(other.name) && java.util.Objects.equals(organization, other.organization);
+    }
 }

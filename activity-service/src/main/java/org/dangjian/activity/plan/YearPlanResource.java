@@ -45,10 +45,13 @@ public class YearPlanResource {
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY})
     @Operation(summary = "Generate a branch's year plan (once per year)",
             description = "Plans every required occurrence from today on, place 待定; edit or cancel them afterwards. "
-                    + "409 when the year's plan was already generated; 422 for a non-branch organization.")
+                    + "201 with the plan generated. Generated once per branch and year: asking again (a retry after a "
+                    + "timeout, or a second secretary) answers 200 with the plan that exists, its activities as they "
+                    + "are now, and generates nothing. 422 for a non-branch organization.")
     public Response generate(@PathParam("orgId") UUID orgId, @Valid @NotNull GenerateYearPlan request) {
-        List<ActivityLine> lines = service.generate(orgId, request.year()).stream().map(ActivityLine::of).toList();
-        return Response.status(Response.Status.CREATED)
+        YearPlanService.Generated plan = service.generate(orgId, request.year());
+        List<ActivityLine> lines = plan.activities().stream().map(ActivityLine::of).toList();
+        return Response.status(plan.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(new YearPlanView(orgId, request.year(), lines.size(), lines)).build();
     }
 }

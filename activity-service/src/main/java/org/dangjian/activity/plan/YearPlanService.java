@@ -69,7 +69,7 @@ public class YearPlanService {
     static final String AUDIT_TARGET = "year_plan";
 
     @Transactional
-    public List<Activity> generate(UUID orgId, int year) {
+    public Generated generate(UUID orgId, int year) {
         OrgUnit branch = organizations.requireInScope(orgId);
         if (!rules.branchTypes().contains(branch.type())) {
             throw DomainException.unprocessable("YEAR_PLAN_NOT_A_BRANCH", branch.name(), branch.type());
@@ -82,7 +82,7 @@ public class YearPlanService {
                 values (?1, ?2, now(), ?3, 0) on conflict do nothing""")
                 .setParameter(1, orgId).setParameter(2, year).setParameter(3, caller.subject()).executeUpdate();
         if (inserted == 0) {
-            throw DomainException.conflict("YEAR_PLAN_EXISTS", branch.name(), year);
+            return new Generated(false, existing(orgId, year));
         }
         List<Activity> planned = new ArrayList<>();
         LocalDate today = clock.today();
@@ -109,12 +109,32 @@ public class YearPlanService {
                 }
             }
         }
-        em.createNativeQuery("update year_plan set activities = ?3 where org_id = ?1 and year = ?2")
-                .setParameter(1, orgId).setParameter(2, year).setParameter(3, planned.size()).executeUpdate();
+        em.createNativeQuery("update year_plan set activities = ?3, activity_ids = cast(?4 as uuid[]) where org_id = ?1 and year = ?2")
+                .setParameter(1, orgId).setParameter(2, year).setParameter(3, planned.size())
+                .setParameter(4, planned.stream().map(a -> a.id().toString())
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}"))).executeUpdate();
         activities.flush();
         audit.write("YEAR_PLAN_GENERATED", AUDIT_TARGET, orgId, null,
                 new GeneratedPlan(year, planned.size(), planned.stream().map(Activity::id).toList()));
-        return planned;
+        return new Generated(true, planned);
+    }
+
+    /** A year plan and whether this request generated it (else it existed: a retry, or someone generated it first). */
+    public record Generated(boolean created, List<Activity> activities) {
+    }
+
+    /** The activities a plan generated, in the order it planned them, as they are now. */
+    private List<Activity> existing(UUID orgId, int year) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                select x.id from year_plan p, unnest(p.activity_ids) with ordinality as x(id, n)
+                where p.org_id = ?1 and p.year = ?2 order by x.n""", UUID.class)
+                .setParameter(1, orgId).setParameter(2, year).getResultList();
+        Map<UUID, Activity> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            activities.list("id in ?1", ids).forEach(a -> byId.put(a.id(), a));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The days of the required occurrences: {@code minimum} per unit, spread evenly inside each unit. */

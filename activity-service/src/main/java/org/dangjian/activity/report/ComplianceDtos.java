@@ -71,11 +71,23 @@ public final class ComplianceDtos {
             long membersBelowTrainingHours) {
     }
 
-    @Schema(name = "ComplianceReport", description = "台账 of a subtree: the summary and 分级汇总 of all its branch-type "
-            + "organizations, and one page of them in tree order")
+    /**
+     * The report is a list of branches with the whole subtree's totals beside it: {@code items} and {@code nextCursor}
+     * are the one list envelope (ListPage), so a client walks the branches like any list; {@code summary} and
+     * {@code byChild} are the same on every page.
+     */
+    @Schema(name = "ComplianceReport", description = "台账 of a subtree: one page of its branch-type organizations in "
+            + "tree order (items, nextCursor: the list envelope every list has), with the summary and 分级汇总 of all "
+            + "of them, the same on every page")
     public record Report(UUID orgId, String period, LocalDate from, LocalDate to, Summary summary,
             List<ChildSummary> byChild,
-            @Schema(description = "one page of the branch-type organizations, in tree-path order") List<BranchCompliance> branches,
-            @Schema(description = "pass as after for the next page of branches; null on the last page") String nextCursor) {
+            @Schema(description = "one page of the branch-type organizations, in tree-path order") List<BranchCompliance> items,
+            @Schema(nullable = true, description = "pass back as cursor for the next page of branches; null on the last page")
+            String nextCursor) {
+
+        Report(UUID orgId, String period, LocalDate from, LocalDate to, Summary summary, List<ChildSummary> byChild,
+                org.dangjian.platform.api.list.ListPage<BranchCompliance> page) {
+            this(orgId, period, from, to, summary, byChild, page.items(), page.nextCursor());
+        }
     }
 }

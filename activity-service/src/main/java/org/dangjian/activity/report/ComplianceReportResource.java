@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.dangjian.activity.report.ComplianceDtos.Report;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.ListQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,17 +26,16 @@ import java.util.UUID;
 @Tag(name = "Compliance report", description = "台账: which branches held what the rules require")
 public class ComplianceReportResource {
 
-    /** The most branches one page of the report carries. */
-    public static final int MAX_SIZE = 200;
-
     @Inject
     ComplianceReportService service;
 
     @GET
     @RolesAllowed({Caller.PLATFORM_ADMIN, Caller.ORG_ADMIN, Caller.BRANCH_SECRETARY, Caller.AUDITOR, Caller.INTEGRATION})
     @Operation(summary = "Compliance of the branch-type organizations in a subtree for a year, quarter or month",
-            description = "summary and byChild (分级汇总) cover the whole subtree; branches is one page of them in tree-path "
-                    + "order: pass the previous page's nextCursor as after. Every branch at once: the .xlsx download. "
+            description = "A list of the subtree's branches with its totals: items is one page of the branches in "
+                    + "tree-path order, nextCursor the next page's cursor (the list envelope of every list: pass it as "
+                    + "cursor, size 1-200 default 50); summary and byChild (分级汇总) cover the whole subtree, the same on "
+                    + "every page. Every branch at once: the .xlsx download. "
                     + "Each requirement is checked in every month/quarter/year of the period: met when none of them "
                     + "held fewer than its minimum, and missedPeriods names those that did (required is the minimum "
                     + "times those units; a month report owes no quarterly meeting). Requirements may differ by the "
@@ -44,9 +44,8 @@ public class ComplianceReportResource {
     public Report report(@QueryParam("orgId") @NotNull UUID orgId,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("quarter") Integer quarter, @QueryParam("month") Integer month,
-            @QueryParam("after") String after,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_SIZE) int size) {
-        return service.report(orgId, ReportPeriod.of(year, quarter, month), after, size);
+            @BeanParam ListQuery query) {
+        return service.report(orgId, ReportPeriod.of(year, quarter, month), query);
     }
 
     @GET

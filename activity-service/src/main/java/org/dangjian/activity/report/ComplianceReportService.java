@@ -19,6 +19,10 @@ import org.dangjian.activity.report.ComplianceDtos.Requirement;
 import org.dangjian.activity.report.ComplianceDtos.RuleCheck;
 import org.dangjian.activity.report.ComplianceDtos.Summary;
 import org.dangjian.platform.api.DomainException;
+import org.dangjian.platform.api.input.InvalidParameter;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.jdbc.PgArray;
 import org.dangjian.platform.orgtree.OrgUnit;
 import org.dangjian.platform.orgtree.Organizations;
@@ -82,10 +86,12 @@ public class ComplianceReportService {
 
     /** The summary and 分级汇总 of the whole subtree, and the page of {@code size} branches after the cursor. */
     @Transactional
-    public Report report(UUID orgId, ReportPeriod period, String after, int size) {
+    public Report report(UUID orgId, ReportPeriod period, ListQuery query) {
+        query.sort("path");
+        int size = query.size();
         reportTransaction();
         OrgUnit root = root(orgId);
-        String afterPath = decode(after, root);
+        String afterPath = decode(query, root);
         Checks checks = checks(period);
         long started = System.nanoTime();
         Totals totals = summary(root, checks);
@@ -98,7 +104,7 @@ public class ComplianceReportService {
                 (queried - started) / 1_000_000, (summarized - started) / 1_000_000, page.branches().size(),
                 (queried - summarized) / 1_000_000);
         return new Report(root.id(), period.label(), period.start(), period.lastDay(), totals.summary(), totals.byChild(),
-                page.branches(), page.next() == null ? null : encode(page.next()));
+                ListPage.of(page.fetched(), query, b -> Cursor.at(b.path())));
     }
 
     /**
@@ -118,7 +124,7 @@ public class ComplianceReportService {
         try {
             Totals totals = summary(root, checks);
             workbook.summary(period, totals.summary());
-            Page page = new Page(List.of(), "");
+            Page page = new Page(List.of(), "", List.of());
             do {
                 page = branches(root, checks, page.next(), EXPORT_CHUNK);
                 workbook.branches(page.branches());
@@ -147,7 +153,7 @@ public class ComplianceReportService {
     }
 
     /** One page of branches and the path of its last one when more follow. */
-    private record Page(List<BranchCompliance> branches, String next) {
+    private record Page(List<BranchCompliance> branches, String next, List<BranchCompliance> fetched) {
     }
 
     /**
@@ -394,10 +400,10 @@ public class ComplianceReportService {
                 .setParameter("limit", size + 1)
                 .getResultList()).stream().map(t -> compliance(BranchRow.of(t, checks), checks)).toList();
         if (branches.size() <= size) {
-            return new Page(branches, null);
+            return new Page(branches, null, branches);
         }
         List<BranchCompliance> page = branches.subList(0, size);
-        return new Page(page, page.get(size - 1).path());
+        return new Page(page, page.get(size - 1).path(), branches);
     }
 
     /** A statement of {@link Checks} with the parameters bound. */
@@ -417,23 +423,11 @@ public class ComplianceReportService {
         return query;
     }
 
-    /** The cursor is the last branch's path, opaque to clients; only a path inside this subtree is one. */
-    static String encode(String path) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor, OrgUnit root) {
-        if (cursor == null) {
-            return "";
-        }
-        String path;
-        try {
-            path = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.badRequest("REPORT_CURSOR_INVALID", cursor);
-        }
-        if (!path.startsWith(root.path()) || !path.endsWith("/")) {
-            throw DomainException.badRequest("REPORT_CURSOR_INVALID", cursor);
+    /** The cursor holds the last branch's path; only a path inside this subtree is one. */
+    private static String decode(ListQuery query, OrgUnit root) {
+        String path = query.after().map(c -> c.string(0)).orElse("");
+        if (!path.isEmpty() && (!path.startsWith(root.path()) || !path.endsWith("/"))) {
+            throw new InvalidParameter("cursor", "INVALID_VALUE", null);
         }
         return path;
     }

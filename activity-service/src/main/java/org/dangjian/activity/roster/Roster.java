@@ -198,6 +198,29 @@ public class Roster {
         return periods;
     }
 
+    /** One page of {@link #on}, in its order (name, then member id), after the query's cursor. */
+    @SuppressWarnings("unchecked")
+    public org.dangjian.platform.api.list.ListPage<RosterEntry> page(UUID orgId, LocalDate date,
+            org.dangjian.platform.api.list.ListQuery query) {
+        org.dangjian.platform.api.list.SortOrder order = query.sort("name");
+        var after = query.after();
+        var q = em.createNativeQuery("""
+                select p.member_id, m.name, p.stage
+                from membership_period p join roster_member m on m.member_id = p.member_id
+                where p.org_id = :org and p.valid_from <= :on and (p.valid_to is null or p.valid_to > :on)
+                  and (p.stage is null or p.stage = any(cast(:stages as text[])))
+                  and %s
+                order by %s limit :limit""".formatted(after.isPresent() ? order.after("coalesce(m.name, '')", "p.member_id") : "true",
+                        order.orderBy("coalesce(m.name, '')", "p.member_id")))
+                .setParameter("org", orgId).setParameter("on", date).setParameter("stages", stagesArray())
+                .setParameter("limit", query.limit());
+        after.ifPresent(c -> q.setParameter("cursor0", c.string(0)).setParameter("cursor1", c.uuid(1)));
+        List<Object[]> rows = q.getResultList();
+        return org.dangjian.platform.api.list.ListPage.of(
+                rows.stream().map(r -> new RosterEntry((UUID) r[0], (String) r[1], (String) r[2])).toList(), query,
+                e -> org.dangjian.platform.api.list.Cursor.at(e.name() == null ? "" : e.name(), e.memberId()));
+    }
+
     /**
      * The organization's expected roster on a date: members (in a roster stage) whose period covers it.
      * A stage not yet known (a transfer seen before the registration) counts: only members transfer.
@@ -243,7 +266,7 @@ public class Roster {
     }
 
     /** Postgres array literal of the roster stages, bound as text and cast, to avoid driver-specific array binding. */
-    String stagesArray() {
+    public String stagesArray() {
         return PgArray.literal(rules.rosterStages());
     }
 }

@@ -79,8 +79,8 @@ final class DemoMembers {
 
     /** Waits until the activity service's roster of the branch lists its members on the first day of the demo year. */
     void awaitRoster(DemoClient api, UUID orgId, int size) {
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + orgId + "/roster?on=" + LocalDate.of(demoYear, 1, 1),
-                r -> r.get("members").size() == size, Duration.ofSeconds(180));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + orgId + "/roster?size=200&on=" + LocalDate.of(demoYear, 1, 1),
+                r -> r.get("items").size() == size, Duration.ofSeconds(180));
     }
 
     private List<Member> importBranch(DemoClient api, UUID orgId, List<Row> rows) {

@@ -349,11 +349,11 @@ class SystemEndToEndTest {
                  "orgId":"%s","stage":"FULL","appliedOn":"2015-03-01","activistOn":"2015-06-01",
                  "candidateOn":"2016-09-01","admittedOn":"2017-07-01","fullOn":"2018-07-01"}""".formatted(nationalId(), from), 201)
                 .get("id").asText();
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + from + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + from + "/roster", r -> lists(r.get("items"), memberId));
         String activityId = api.post(DangjianService.ACTIVITY, "/api/v1/activities", """
                 {"orgId":"%s","type":"THEMED_PARTY_DAY","topic":"主题党日","plannedStart":"%s","place":"党员活动室"}"""
                 .formatted(from, OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0)), 201).get("id").asText();
-        assertTrue(lists(api.get(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster"), memberId));
+        assertTrue(lists(api.get(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster").get("items"), memberId));
         String beneficiaryId = api.post(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
                 {"kind":"MEMBER","orgId":"%s","memberId":"%s","name":"林志强","categories":["ILLNESS"]}"""
                 .formatted(from, memberId), 201).get("id").asText();
@@ -365,8 +365,8 @@ class SystemEndToEndTest {
                 "{\"memberId\":\"%s\",\"toOrgId\":\"%s\"}".formatted(memberId, to), 201).get("id").asText();
         api.post(DangjianService.MEMBER, "/api/v1/transfers/" + transferId + "/accept", "{}", 200);
 
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + to + "/roster", r -> lists(r.get("members"), memberId));
-        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r, memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + to + "/roster", r -> lists(r.get("items"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r.get("items"), memberId));
         api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> to.toString().equals(c.get("orgId").asText()));
     }
 
@@ -377,7 +377,7 @@ class SystemEndToEndTest {
         UUID branch = establish(api, "转出系统测试支部", "BRANCH", committee);
         awaitEverywhere(api, branch);
         String memberId = registerFullMember(api, "陈海峰", branch);
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> lists(r.get("items"), memberId));
         String activityId = planThemedPartyDay(api, branch, 20);
         String caseId = openMemberCase(api, branch, memberId, "陈海峰");
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branch + "/structure/member-count",
@@ -387,8 +387,8 @@ class SystemEndToEndTest {
                 {"memberId":"%s","toOutsideOrganization":"中共上海市某区某街道工委"}""".formatted(memberId), 201).get("id").asText();
         api.post(DangjianService.MEMBER, "/api/v1/transfers/" + transferId + "/accept", "{}", 200);
 
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> !lists(r.get("members"), memberId));
-        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r, memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branch + "/roster", r -> !lists(r.get("items"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/activities/" + activityId + "/roster", r -> !lists(r.get("items"), memberId));
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branch + "/structure/member-count",
                 c -> c.get("fullMembers").asInt() == 0 && c.get("members").asInt() == 0);
         api.await(DangjianService.ASSISTANCE, "/api/v1/cases/" + caseId, c -> c.get("reassignmentNeeded").asBoolean());
@@ -413,7 +413,7 @@ class SystemEndToEndTest {
 
         api.await(DangjianService.MEMBER, "/api/v1/members/" + memberId,
                 m -> survivor.toString().equals(m.get("orgId").asText()) && !m.get("needsBranch").asBoolean());
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + survivor + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + survivor + "/roster", r -> lists(r.get("items"), memberId));
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + survivor + "/structure/member-count",
                 c -> c.get("fullMembers").asInt() == 1);
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + absorbed + "/structure/member-count",
@@ -445,7 +445,7 @@ class SystemEndToEndTest {
         api.post(DangjianService.MEMBER, "/api/v1/members/reassignments", """
                 {"memberIds":["%s"],"toOrgId":"%s","reason":"撤销后编入接收支部"}""".formatted(memberId, receiving), 200);
 
-        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + receiving + "/roster", r -> lists(r.get("members"), memberId));
+        api.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + receiving + "/roster", r -> lists(r.get("items"), memberId));
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + receiving + "/structure/member-count",
                 c -> c.get("fullMembers").asInt() == 1);
         api.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + dissolved + "/structure/member-count",
@@ -474,7 +474,7 @@ class SystemEndToEndTest {
         // every service knows the foreign member, so "unknown" cannot be why it is refused
         admin.await(DangjianService.ORGANIZATION, "/api/v1/organizations/" + branchB + "/members/" + foreign,
                 m -> m.get("onRoster").asBoolean());
-        admin.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branchB + "/roster", r -> lists(r.get("members"), foreign));
+        admin.await(DangjianService.ACTIVITY, "/api/v1/organizations/" + branchB + "/roster", r -> lists(r.get("items"), foreign));
         admin.postWhenAccepted(DangjianService.ASSISTANCE, "/api/v1/beneficiaries", """
                 {"kind":"MEMBER","orgId":"%s","memberId":"%s","name":"乙支部保密姓名","categories":["ILLNESS"]}"""
                 .formatted(branchB, foreign), 201);
@@ -567,7 +567,7 @@ class SystemEndToEndTest {
         JsonNode report = new Client(system, token).get(DangjianService.ACTIVITY,
                 "/api/v1/compliance-report?orgId=" + demo.idOf("厦门市委") + "&year=" + demo.activityYear() + "&size=200");
         List<String> behind = new java.util.ArrayList<>();
-        report.get("branches").forEach(b -> {
+        report.get("items").forEach(b -> {
             if (b.get("behind").asBoolean()) {
                 behind.add(b.get("name").asText());
             }

@@ -825,9 +825,9 @@ final class WholeSystemModel {
                     org.id + " expected " + full + "/" + formal + " got " + count);
             Set<String> expected = in.stream().filter(m -> ROSTER_STAGES.contains(m.stage)).map(m -> m.id.toString())
                     .collect(Collectors.toCollection(TreeSet::new));
-            JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/organizations/" + org.id + "/roster");
+            JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/organizations/" + org.id + "/roster?size=200");
             check("activity-service's roster of each organization today lists exactly its members", roster != null
-                    && expected.equals(ids(roster.path("members"), "memberId")), org.id + " expected " + expected + " got " + roster);
+                    && expected.equals(ids(roster.path("items"), "memberId")), org.id + " expected " + expected + " got " + roster);
         }
         // 4. future meetings expect the organization's members; a dissolved organization's are flagged
         for (Activity a : activities) {
@@ -841,9 +841,9 @@ final class WholeSystemModel {
             if (org.active) {
                 Set<String> expected = members.values().stream().filter(m -> m.here() && org.id.equals(m.org)
                         && ROSTER_STAGES.contains(m.stage)).map(m -> m.id.toString()).collect(Collectors.toCollection(TreeSet::new));
-                JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id + "/roster");
+                JsonNode roster = get(DangjianService.ACTIVITY, "/api/v1/activities/" + a.id + "/roster?size=200");
                 check("a future meeting's expected roster is its organization's members", roster != null
-                        && expected.equals(ids(roster, "memberId")), a.id + " expected " + expected + " got " + roster);
+                        && expected.equals(ids(roster.path("items"), "memberId")), a.id + " expected " + expected + " got " + roster);
             }
         }
         // 5. seats: only the model's open seats, each held by a member of that organization
