@@ -120,6 +120,19 @@ class SystemEndToEndTest {
     }
 
     /**
+     * Issue 24's two journeys, through the clients openapi-generator made from the OpenAPI documents: a branch
+     * secretary answers the demo data's letter from their work queue and records a meeting with the new member; that
+     * member then reads their profile, pays their dues and signs in to today's party day, all without knowing an id.
+     */
+    @Test
+    void aSecretarysAndAMembersDayThroughTheGeneratedClients() throws Exception {
+        demo();
+        ClientJourneys journeys = new ClientJourneys(system);
+        ClientJourneys.Arrival arrival = journeys.secretarysDay();
+        journeys.membersDay(arrival);
+    }
+
+    /**
      * One list contract (issue 24): every list of the four OpenAPI documents answers {@code {items, nextCursor}} and
      * takes cursor and size; on the demo data of 西城镇党委's subtree, pages of one walked by cursor never repeat, and a
      * size out of 1–200 or a forged cursor is 400 INVALID_PARAMETER naming it.
