@@ -136,8 +136,8 @@ public final class Fixtures {
 
     /** The event's dead letter on any of this service's dead-letter topics, or null. */
     public static Map<String, Object> deadLetter(UUID eventId) {
-        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters?size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
         return letters.stream().filter(l -> eventId.toString().equals(l.get("eventId"))).findFirst().orElse(null);
     }
 

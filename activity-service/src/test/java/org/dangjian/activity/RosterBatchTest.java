@@ -173,8 +173,8 @@ class RosterBatchTest {
     }
 
     private static Map<String, Object> deadLetter(UUID eventId) {
-        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters").then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> letters = admin().get("/api/v1/admin/dead-letters?size=200").then().statusCode(200)
+                .extract().jsonPath().getList("items");
         return letters.stream().filter(l -> DLQ.equals(l.get("topic")) && eventId.toString().equals(l.get("eventId")))
                 .findFirst().orElse(null);
     }

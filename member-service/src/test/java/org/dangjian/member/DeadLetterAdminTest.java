@@ -82,7 +82,7 @@ class DeadLetterAdminTest {
     }
 
     private static List<Map<String, Object>> deadLetters() {
-        JsonPath body = admin().get("/api/v1/admin/dead-letters").then().statusCode(200).extract().jsonPath();
-        return body.getList("$");
+        JsonPath body = admin().get("/api/v1/admin/dead-letters?size=200").then().statusCode(200).extract().jsonPath();
+        return body.getList("items");
     }
 }

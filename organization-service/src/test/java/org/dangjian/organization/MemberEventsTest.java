@@ -127,8 +127,8 @@ class MemberEventsTest {
             }
         }
         awaitApplied(sent.keySet());
-        List<String> deadLettered = asPlatformAdmin().get("/api/v1/admin/dead-letters").then().statusCode(200)
-                .extract().path("eventId");
+        List<String> deadLettered = asPlatformAdmin().get("/api/v1/admin/dead-letters?size=200").then().statusCode(200)
+                .extract().path("items.eventId");
         for (Map.Entry<UUID, Variant> e : sent.entrySet()) {
             Variant v = e.getValue();
             assertTrue(!deadLettered.contains(e.getKey().toString()), v + " was dead-lettered");

@@ -2,13 +2,14 @@ package org.dangjian.assistance.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import org.dangjian.assistance.assistancecase.ApprovalLevel;
 import org.dangjian.assistance.assistancecase.ApprovalPolicy;
 import org.dangjian.assistance.assistancecase.CaseRules;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.Condition;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** The case kinds of the work queue: steps of CaseWorkflow waiting for the caller, and cases waiting for a new organization. */
@@ -26,7 +27,7 @@ final class CaseTasks {
 
     /** 入户核实 due: APPLIED cases of the caller's subtree, for case workers (GET /cases?status=APPLIED). */
     @ApplicationScoped
-    static class ToVerify extends SqlTaskKind {
+    static class ToVerify extends ScopedTaskKind {
         @Override
         public String kind() {
             return "CASE_TO_VERIFY";
@@ -43,19 +44,19 @@ final class CaseTasks {
         }
 
         @Override
-        String type() {
+        protected String subjectType() {
             return "case";
         }
 
         @Override
-        String link(UUID id) {
+        protected String link(UUID id) {
             return "/api/v1/cases/" + id;
         }
     }
 
     /** 支部审议 due: VERIFIED cases of the caller's subtree, for case workers (GET /cases?status=VERIFIED). */
     @ApplicationScoped
-    static class ToReview extends SqlTaskKind {
+    static class ToReview extends ScopedTaskKind {
 
         @Override
         public String kind() {
@@ -73,12 +74,12 @@ final class CaseTasks {
         }
 
         @Override
-        String type() {
+        protected String subjectType() {
             return "case";
         }
 
         @Override
-        String link(UUID id) {
+        protected String link(UUID id) {
             return "/api/v1/cases/" + id;
         }
     }
@@ -89,7 +90,7 @@ final class CaseTasks {
      * ceiling, an org-admin's above it up to theirs, a platform-admin's above that.
      */
     @ApplicationScoped
-    static class ToApprove extends SqlTaskKind {
+    static class ToApprove extends ScopedTaskKind {
         @Inject
         Caller caller;
 
@@ -124,24 +125,25 @@ final class CaseTasks {
         }
 
         @Override
-        Query bindSource(Query query) {
+        Map<String, Object> sourceParameters() {
             ApprovalPolicy.Band band = rules.approval().band(level());
+            Map<String, Object> parameters = new HashMap<>();
             if (band.above() != null) {
-                query.setParameter("above", band.above());
+                parameters.put("above", band.above());
             }
             if (band.upTo() != null) {
-                query.setParameter("upTo", band.upTo());
+                parameters.put("upTo", band.upTo());
             }
-            return query;
+            return parameters;
         }
 
         @Override
-        String type() {
+        protected String subjectType() {
             return "case";
         }
 
         @Override
-        String link(UUID id) {
+        protected String link(UUID id) {
             return "/api/v1/cases/" + id;
         }
     }
@@ -151,7 +153,7 @@ final class CaseTasks {
      * those who may reassign them: org-admins and platform-admins (GET /cases/reassignments-due).
      */
     @ApplicationScoped
-    static class ReassignmentDue extends SqlTaskKind {
+    static class ReassignmentDue extends ScopedTaskKind {
         @Inject
         Caller caller;
 
@@ -171,12 +173,12 @@ final class CaseTasks {
         }
 
         @Override
-        String type() {
+        protected String subjectType() {
             return "case";
         }
 
         @Override
-        String link(UUID id) {
+        protected String link(UUID id) {
             return "/api/v1/cases/" + id;
         }
     }

@@ -1,9 +1,9 @@
 package org.dangjian.assistance.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import org.dangjian.platform.api.scope.Condition;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,7 +11,7 @@ import java.util.UUID;
  * subtree, for case workers; due on the promised date. The same visits as GET /visits/overdue-follow-ups?asOf=tomorrow.
  */
 @ApplicationScoped
-class FollowUpVisitDue extends SqlTaskKind {
+class FollowUpVisitDue extends ScopedTaskKind {
 
     @Override
     public String kind() {
@@ -31,17 +31,17 @@ class FollowUpVisitDue extends SqlTaskKind {
     }
 
     @Override
-    Query bindSource(Query query) {
-        return query.setParameter("today", clock.today());
+    Map<String, Object> sourceParameters() {
+        return Map.of("today", clock.today());
     }
 
     @Override
-    String type() {
+    protected String subjectType() {
         return "visit";
     }
 
     @Override
-    String link(UUID id) {
+    protected String link(UUID id) {
         // A visit has no read of its own: its follow-up is where the work is recorded.
         return "/api/v1/visits/" + id + "/follow-up";
     }

@@ -2,10 +2,10 @@ package org.dangjian.assistance.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import org.dangjian.assistance.config.AssistanceRules;
 import org.dangjian.platform.api.scope.Condition;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,7 +14,7 @@ import java.util.UUID;
  * /reports/reassessments-due.
  */
 @ApplicationScoped
-class ReassessmentDue extends SqlTaskKind {
+class ReassessmentDue extends ScopedTaskKind {
 
     @Inject
     AssistanceRules rules;
@@ -46,18 +46,18 @@ class ReassessmentDue extends SqlTaskKind {
     }
 
     @Override
-    Query bindSource(Query query) {
+    Map<String, Object> sourceParameters() {
         int months = rules.reassessmentMonths();
-        return query.setParameter("months", months).setParameter("cutoff", clock.today().minusMonths(months));
+        return Map.of("months", months, "cutoff", clock.today().minusMonths(months));
     }
 
     @Override
-    String type() {
+    protected String subjectType() {
         return "beneficiary";
     }
 
     @Override
-    String link(UUID id) {
+    protected String link(UUID id) {
         return "/api/v1/beneficiaries/" + id;
     }
 }

@@ -124,7 +124,7 @@ final class ClientJourneys {
 
         YearMonth month = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         new DuesApi(member(system.adminToken())).putMembersByIdDuesBasesByYear(arrival.member(), month.getYear(),
-                new SetDuesBase().monthlyAmount(new BigDecimal("30.00")), UUID.randomUUID().toString());
+                new SetDuesBase().monthlyIncome(new BigDecimal("6000.00")), UUID.randomUUID().toString());
         new MeApi(member(token)).postMeDuesPayments(new PayDues().months(List.of(month.toString())), UUID.randomUUID().toString());
         DuesStatement dues = new MeApi(member(token)).getMeDues(month.toString());
         DuesMonth thisMonth = dues.getMonths().stream().filter(m -> m.getMonth().equals(month.toString())).findFirst().orElseThrow();

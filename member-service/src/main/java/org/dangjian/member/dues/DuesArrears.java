@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.dangjian.member.config.MemberRules;
-import org.dangjian.member.tasks.SqlTaskKind;
+import org.dangjian.platform.api.tasks.SqlTaskKind;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.CallerScope;

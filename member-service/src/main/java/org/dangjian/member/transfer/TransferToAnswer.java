@@ -3,7 +3,7 @@ package org.dangjian.member.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.dangjian.member.tasks.SqlTaskKind;
+import org.dangjian.platform.api.tasks.SqlTaskKind;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.CallerScope;

@@ -2,6 +2,7 @@ package org.dangjian.platform.messaging;
 
 import org.dangjian.platform.api.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.dangjian.platform.api.Caller;
+import org.dangjian.platform.api.list.Cursor;
+import org.dangjian.platform.api.list.ListPage;
+import org.dangjian.platform.api.list.ListQuery;
 import org.dangjian.platform.api.DomainException;
 import org.eclipse.microprofile.config.Config;
 import io.smallrye.common.annotation.Identifier;
@@ -32,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -72,17 +77,30 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed(Caller.PLATFORM_ADMIN)
-    @Operation(summary = "All dead letters of this service's consumers, oldest first")
-    public List<DeadLetter> list() {
+    @Operation(summary = "The dead letters of this service's consumers, by topic, partition and offset",
+            description = "Pages of the one list contract; a dead letter's position (topic, partition, offset) is its cursor.")
+    public ListPage<DeadLetter> list(@BeanParam ListQuery query) {
+        query.sort("position");
+        Optional<Cursor> after = query.after();
+        Comparator<DeadLetter> byPosition = Comparator.comparing(DeadLetter::topic).thenComparingInt(DeadLetter::partition)
+                .thenComparingLong(DeadLetter::offset);
+        DeadLetter from = after.map(c -> new DeadLetter(c.string(0), (int) c.number(1), c.number(2), null, null, null, null, null,
+                null, null, null, null, null)).orElse(null);
         List<DeadLetter> letters = new ArrayList<>();
+        // Dead letters are few and read from Kafka in full anyway: paged here, after reading.
         try (KafkaConsumer<String, String> consumer = consumer()) {
             for (String topic : deadLetterTopics()) {
                 for (ConsumerRecord<String, String> record : readAll(consumer, topic)) {
-                    letters.add(view(record));
+                    DeadLetter letter = view(record);
+                    if (from == null || byPosition.compare(letter, from) > 0) {
+                        letters.add(letter);
+                    }
                 }
             }
         }
-        return letters;
+        letters.sort(byPosition);
+        return ListPage.of(letters.subList(0, Math.min(letters.size(), query.limit())), query,
+                l -> Cursor.at(l.topic(), l.partition(), l.offset()));
     }
 
     @POST

@@ -1,9 +1,7 @@
-package org.dangjian.member.tasks;
+package org.dangjian.platform.api.tasks;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import org.dangjian.platform.api.tasks.Task;
-import org.dangjian.platform.api.tasks.TaskKind;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -14,7 +12,9 @@ import java.util.UUID;
 /**
  * A kind whose tasks are the rows of one SQL select with the columns {@code id, label, org_id, due_on}: counted
  * with one {@code count(*)} and paged in queue order after a position, both over the same select, so the count
- * and the items never disagree.
+ * and the items never disagree. The usual way a service writes a kind: its select names the caller's scope
+ * ({@code CallerScope} conditions) and whatever the kind means; this class does the counting, the keyset and the
+ * mapping to {@link Task}.
  */
 public abstract class SqlTaskKind implements TaskKind {
 
