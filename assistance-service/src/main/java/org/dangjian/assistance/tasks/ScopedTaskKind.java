@@ -1,13 +1,11 @@
 package org.dangjian.assistance.tasks;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 import org.dangjian.platform.api.tasks.SqlTaskKind;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,9 +14,6 @@ import java.util.Map;
  * {@code org_unit u} lies in the caller's scope; the platform's {@link SqlTaskKind} counts and pages it.
  */
 abstract class ScopedTaskKind extends SqlTaskKind {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     CallerScope scope;
@@ -42,13 +37,4 @@ abstract class ScopedTaskKind extends SqlTaskKind {
         return new Select("select t.id, t.label, t.org_id, t.due as due_on from (select * " + source(inScope) + ") t", parameters);
     }
 
-    @Override
-    protected EntityManager em() {
-        return em;
-    }
-
-    @Override
-    protected LocalDate today() {
-        return clock.today();
-    }
 }

@@ -2,7 +2,6 @@ package org.dangjian.member.dues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.platform.api.tasks.SqlTaskKind;
 import org.dangjian.platform.api.BusinessClock;
@@ -10,7 +9,6 @@ import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,9 +40,6 @@ public class DuesArrears extends SqlTaskKind {
               where m.stage in ('PROBATIONARY', 'FULL') and m.transferred_out_on is null and %s
             ) o where o.due_on is not null
             """;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     CallerScope scope;
@@ -84,11 +79,6 @@ public class DuesArrears extends SqlTaskKind {
     }
 
     @Override
-    protected EntityManager em() {
-        return em;
-    }
-
-    @Override
     protected String subjectType() {
         return "member";
     }
@@ -98,8 +88,4 @@ public class DuesArrears extends SqlTaskKind {
         return "/api/v1/members/" + subjectId + "/dues";
     }
 
-    @Override
-    protected LocalDate today() {
-        return clock.today();
-    }
 }

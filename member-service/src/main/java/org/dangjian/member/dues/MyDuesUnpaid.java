@@ -2,13 +2,11 @@ package org.dangjian.member.dues;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.member.config.MemberRules;
 import org.dangjian.platform.api.tasks.SqlTaskKind;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,9 +16,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MyDuesUnpaid extends SqlTaskKind {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Caller caller;
@@ -49,11 +44,6 @@ public class MyDuesUnpaid extends SqlTaskKind {
     }
 
     @Override
-    protected EntityManager em() {
-        return em;
-    }
-
-    @Override
     protected String subjectType() {
         return "member";
     }
@@ -63,8 +53,4 @@ public class MyDuesUnpaid extends SqlTaskKind {
         return "/api/v1/me/dues";
     }
 
-    @Override
-    protected LocalDate today() {
-        return clock.today();
-    }
 }

@@ -2,14 +2,12 @@ package org.dangjian.member.pipeline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.platform.api.tasks.SqlTaskKind;
 import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +18,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FollowUpDue extends SqlTaskKind {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     CallerScope scope;
@@ -61,11 +56,6 @@ public class FollowUpDue extends SqlTaskKind {
     }
 
     @Override
-    protected EntityManager em() {
-        return em;
-    }
-
-    @Override
     protected String subjectType() {
         return "member";
     }
@@ -75,8 +65,4 @@ public class FollowUpDue extends SqlTaskKind {
         return "/api/v1/members/" + subjectId + "/development-records";
     }
 
-    @Override
-    protected LocalDate today() {
-        return clock.today();
-    }
 }

@@ -2,14 +2,11 @@ package org.dangjian.member.transfer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.dangjian.platform.api.tasks.SqlTaskKind;
-import org.dangjian.platform.api.BusinessClock;
 import org.dangjian.platform.api.Caller;
 import org.dangjian.platform.api.scope.CallerScope;
 import org.dangjian.platform.api.scope.Condition;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,16 +21,10 @@ public class TransferToAnswer extends SqlTaskKind {
     static final String ANSWERING_ORG = "case when t.kind = 'WITHIN' then t.to_org_id else t.from_org_id end";
 
     @Inject
-    EntityManager em;
-
-    @Inject
     CallerScope scope;
 
     @Inject
     Caller caller;
-
-    @Inject
-    BusinessClock clock;
 
     @Override
     public String kind() {
@@ -57,11 +48,6 @@ public class TransferToAnswer extends SqlTaskKind {
     }
 
     @Override
-    protected EntityManager em() {
-        return em;
-    }
-
-    @Override
     protected String subjectType() {
         return "transfer";
     }
@@ -71,8 +57,4 @@ public class TransferToAnswer extends SqlTaskKind {
         return "/api/v1/transfers/" + subjectId;
     }
 
-    @Override
-    protected LocalDate today() {
-        return clock.today();
-    }
 }

@@ -1,7 +1,9 @@
 package org.dangjian.platform.api.tasks;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.dangjian.platform.api.BusinessClock;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -22,7 +24,11 @@ public abstract class SqlTaskKind implements TaskKind {
     public record Select(String sql, Map<String, Object> parameters) {
     }
 
-    protected abstract EntityManager em();
+    @Inject
+    protected EntityManager entityManager;
+
+    @Inject
+    protected BusinessClock businessClock;
 
     protected abstract Select select();
 
@@ -30,12 +36,10 @@ public abstract class SqlTaskKind implements TaskKind {
 
     protected abstract String link(UUID subjectId);
 
-    protected abstract LocalDate today();
-
     @Override
     public long count() {
         Select select = select();
-        return ((Number) bind(em().createNativeQuery("select count(*) from (" + select.sql() + ") d"), select)
+        return ((Number) bind(entityManager.createNativeQuery("select count(*) from (" + select.sql() + ") d"), select)
                 .getSingleResult()).longValue();
     }
 
@@ -46,8 +50,8 @@ public abstract class SqlTaskKind implements TaskKind {
         String sql = "select d.id, d.label, d.org_id, d.due_on from (" + select.sql() + ") d where "
                 + after.condition(kind(), "d.due_on", "d.id") + " order by " + Position.orderBy("d.due_on", "d.id")
                 + " limit " + limit;
-        Query query = after.bind(bind(em().createNativeQuery(sql), select), kind());
-        LocalDate today = today();
+        Query query = after.bind(bind(entityManager.createNativeQuery(sql), select), kind());
+        LocalDate today = businessClock.today();
         return ((List<Object[]>) query.getResultList()).stream().map(r -> Task.of(kind(), subjectType(), (UUID) r[0],
                 (String) r[1], (UUID) r[2], date(r[3]), today, link((UUID) r[0]))).toList();
     }
